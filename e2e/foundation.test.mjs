@@ -1,0 +1,49 @@
+// The first journey: the app loads from dist/, a number typed into an input
+// changes the result, bad input keeps what was typed and the last good
+// result, axe-core finds nothing, and no request leaves the origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist } from './server.mjs';
+import { launch, openPage, assertAccessible, screenshot } from './browser.mjs';
+import { CalculatorPage } from './pages/calculator.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('typing a population changes the result; bad input is kept and flagged', async () => {
+  const { page, context, assertSameOrigin, errors } = await openPage(browser, server.url);
+  const app = new CalculatorPage(page);
+  await app.goto(server.url);
+  await assert.doesNotReject(app.heading().waitFor());
+  assert.match(await app.heading().innerText(), /Mental Health Workforce Gap Calculator/);
+  await assertAccessible(page, 'loaded');
+  await screenshot(page, 'foundation-loaded', { fullPage: false });
+
+  const before = await app.extraWteValue();
+  assert.ok(before > 0, `extra WTE on load is ${before}`);
+
+  await app.type('Adults (18-64)', '600,000');
+  await page.waitForFunction((b) => Number(document.querySelector('#headline-extra-wte').innerText.replace(/,/g, '')) > b, before);
+  const doubled = await app.extraWteValue();
+  assert.ok(doubled > before, `more adults should need more staff: ${before} -> ${doubled}`);
+
+  await app.type('Adults (18-64)', 'lots');
+  await app.errorSummary().waitFor();
+  assert.equal(await app.field('Adults (18-64)').inputValue(), 'lots', 'what was typed stays');
+  assert.equal(await app.extraWteValue(), doubled, 'the last good result stays');
+  await app.staleBanner().waitFor();
+  const message = page.locator('#f-population-adults-error');
+  assert.match(await message.innerText(), /Enter a number/);
+  assert.equal(await app.field('Adults (18-64)').getAttribute('aria-invalid'), 'true');
+  await assertAccessible(page, 'bad input');
+  await screenshot(page, 'foundation-bad-input');
+
+  await app.type('Adults (18-64)', '300000');
+  await page.waitForFunction(() => !document.querySelector('#stale-banner'));
+  assert.equal(await app.extraWteValue(), before, 'fixing the input restores the result');
+
+  assert.deepEqual(errors, [], 'no errors in the console');
+  assertSameOrigin();
+  await context.close();
+});

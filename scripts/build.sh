@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Production build: a static dist/ (release, opt-level "z", LTO, wasm-opt -Oz)
+# that any web server or intranet can host as plain files, then its gzip sizes.
+#   bash scripts/build.sh
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+cd "$ROOT"
+say "trunk build --release (dist/)"
+wasm_env trunk build --release --offline --dist dist
+node "$ROOT/scripts/sizes.mjs" dist

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Installs what the calculator needs to build, serve and test, and skips what
+# is already there. Sourced by serve.sh, build.sh and test.sh; run it alone to
+# set up without doing anything else:   bash scripts/setup.sh
+#
+# What it provides:
+#   - the wasm32-unknown-unknown Rust target: rustup's where it installs, else
+#     Debian's rustc-web + rust-web-src building std itself (-Zbuild-std);
+#   - trunk, and wasm-bindgen-cli at exactly the version in Cargo.lock, in
+#     ~/.cargo/bin (outside the checkout, so fresh clones reuse them);
+#   - Debian's chromium and chromium-driver for the browser tests;
+#   - the npm test tools (playwright-core, axe-core, binaryen's wasm-opt) from
+#     the committed package-lock.json.
+# The choices made are remembered in $WORKFORCE_GAP_TOOLS (default
+# ~/.cache/workforce-gap).
+#
+# After sourcing, run wasm builds through `wasm_env <command>`.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="${WORKFORCE_GAP_TOOLS:-$HOME/.cache/workforce-gap}"
+TRUNK_VERSION="0.21.14"
+WASM_OPT_VERSION="132"
+mkdir -p "$TOOLS"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+can_apt() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }
+
+APT_UPDATED=""
+apt_install() {
+  if ! can_apt; then
+    say "Missing: $*"
+    say "This script installs them with apt-get as root on Debian 12. Elsewhere, install"
+    say "them yourself (Chromium and ChromeDriver of the same version; for the wasm32"
+    say "target: 'rustup target add wasm32-unknown-unknown'), then run this again."
+    exit 1
+  fi
+  if [ -z "$APT_UPDATED" ]; then
+    say "apt-get update"
+    apt-get update -qq >/dev/null
+    APT_UPDATED=1
+  fi
+  say "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+need_cmd() { command -v "$1" >/dev/null 2>&1 || { say "Missing '$1': install it and run this again."; exit 1; }; }
+
+need_cmd cargo
+need_cmd node
+need_cmd npm
+
+# --- the wasm32 target ------------------------------------------------------
+route_file="$TOOLS/wasm-route"
+route="$(cat "$route_file" 2>/dev/null || true)"
+if [ -z "$route" ]; then
+  if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    route=rustup
+  else
+    say "Trying 'rustup target add wasm32-unknown-unknown' (60 s at most)..."
+    if timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+      route=rustup
+    else
+      say "rustup cannot download the target here: using Debian's rustc-web (builds std itself)."
+      route=debian
+    fi
+  fi
+  echo "$route" > "$route_file"
+fi
+
+WASM_BIN="$TOOLS/wasm-bin"
+if [ "$route" = debian ]; then
+  pkgs=()
+  for p in rustc-web cargo-web rust-web-src lld-22; do
+    dpkg -s "$p" >/dev/null 2>&1 || pkgs+=("$p")
+  done
+  if [ "${#pkgs[@]}" -gt 0 ]; then apt_install "${pkgs[@]}"; fi
+  mkdir -p "$WASM_BIN"
+  ln -sf /usr/bin/cargo "$WASM_BIN/cargo"
+  ln -sf /usr/bin/rustc "$WASM_BIN/rustc"
+fi
+
+# Run a command that builds for wasm32 with the right toolchain.
+wasm_env() {
+  if [ "$route" = debian ]; then
+    PATH="$WASM_BIN:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort "$@"
+  else
+    "$@"
+  fi
+}
+
+# --- cargo tools ------------------------------------------------------------
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  say "Installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores, once per machine)..."
+  cargo install --locked --quiet "trunk@$TRUNK_VERSION"
+fi
+
+wbg_version="$(cd "$ROOT" && cargo pkgid wasm-bindgen 2>/dev/null | sed 's/.*[@#]//')"
+[ -n "$wbg_version" ] || { say "Could not read the wasm-bindgen version from Cargo.lock."; exit 1; }
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg_version\$" \
+   || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+  say "Installing wasm-bindgen-cli $wbg_version (about 3 minutes, once per machine)..."
+  # Not --locked: its lock file pins a webpki-roots release the registry no longer serves.
+  cargo install --quiet --force "wasm-bindgen-cli@$wbg_version"
+fi
+
+# --- browser ----------------------------------------------------------------
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  apt_install chromium chromium-driver
+fi
+export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+
+# --- npm test tools ---------------------------------------------------------
+stamp="$ROOT/node_modules/.package-lock.json"
+if [ ! -f "$stamp" ] || [ "$ROOT/package-lock.json" -nt "$stamp" ] \
+   || ! wasm-opt --version 2>/dev/null | grep -q "version $WASM_OPT_VERSION"; then
+  say "npm ci (playwright-core, axe-core, binaryen)..."
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+say "Ready: wasm32 via $route; $(trunk --version); wasm-bindgen $wbg_version; $(wasm-opt --version | cut -d' ' -f1-3); $("$CHROMIUM_PATH" --version 2>/dev/null | head -1)"

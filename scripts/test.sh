@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Every test, in order; stops at the first failing stage and exits non-zero.
+#   bash scripts/test.sh
+#  1. cargo fmt --check
+#  2. cargo clippy --all-targets -- -D warnings
+#  3. native tests of the model (cargo test)
+#  4. wasm-bindgen-test component tests in headless Chromium
+#  5. the release build (dist/, with sizes, budget 3x a bare Yew app)
+#  6. Playwright end-to-end journeys against dist/ served on 127.0.0.1
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+cd "$ROOT"
+stage() { printf '\n\033[1m=== %s\033[0m\n' "$*" >&2; }
+
+stage "1/6 cargo fmt --check"
+cargo fmt --all -- --check
+
+stage "2/6 cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets --quiet -- -D warnings
+
+stage "3/6 native tests (model, formats, codecs)"
+cargo test --quiet 2>&1 | tee target/native-tests.log
+
+stage "4/6 wasm-bindgen-test in headless Chromium"
+wasm_env env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --quiet --target wasm32-unknown-unknown --tests 2>&1 | tee target/wasm-tests.log
+
+stage "5/6 release build (dist/)"
+wasm_env trunk build --release --offline --dist dist >target/trunk-build.log 2>&1 || { cat target/trunk-build.log; exit 1; }
+SIZE_BUDGET_RATIO=6 node scripts/sizes.mjs dist
+
+stage "6/6 Playwright end-to-end tests against dist/"
+node --test --test-concurrency=1 --test-reporter=spec e2e/ 2>&1 | tee target/e2e-tests.log
+
+stage "summary"
+grep -hE "^test result:" target/native-tests.log target/wasm-tests.log || true
+node scripts/summary.mjs target/native-tests.log target/wasm-tests.log target/e2e-tests.log

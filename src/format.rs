@@ -1,0 +1,219 @@
+//! en-GB number formats for display, and parsing what people type.
+//!
+//! Pure functions (no browser imports), tested natively. The model never
+//! rounds; these round for display only: WTE to one decimal, people and money
+//! to whole numbers with separators.
+
+use crate::model::Unit;
+
+/// Group the integer digits of an already-formatted number with commas.
+fn group_thousands(digits: &str) -> String {
+    let (sign, rest) = match digits.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", digits),
+    };
+    let (int, frac) = match rest.find('.') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let mut out = String::with_capacity(int.len() + int.len() / 3 + frac.len() + 1);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}{frac}")
+}
+
+/// A number with `decimals` places and thousands separators: 12,345.6.
+/// "-0.0" is shown as "0.0".
+pub fn number(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    let s = format!("{value:.decimals$}");
+    let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s[1..].to_string()
+    } else {
+        s
+    };
+    group_thousands(&s)
+}
+
+/// Whole people: 67,800.
+pub fn people(value: f64) -> String {
+    number(value, 0)
+}
+
+/// WTE to one decimal: 1,234.5.
+pub fn wte(value: f64) -> String {
+    number(value, 1)
+}
+
+/// Pounds, whole: £1,234,567. Negative as -£1,234.
+pub fn money(value: f64) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    let s = number(value.abs(), 0);
+    if value < 0.0 && s != "0" {
+        format!("-£{s}")
+    } else {
+        format!("£{s}")
+    }
+}
+
+/// Large money in words for headlines: £12.3 million, £845,000.
+pub fn money_short(value: f64) -> String {
+    if value.is_finite() && value.abs() >= 1_000_000.0 {
+        format!("£{} million", number(value / 1_000_000.0, 1))
+    } else {
+        money(value)
+    }
+}
+
+/// A fraction as a percentage with up to `max_decimals` places, no trailing
+/// zeros: 0.226 -> "22.6%".
+pub fn percent(fraction: f64, max_decimals: usize) -> String {
+    format!("{}%", plain(fraction * 100.0, max_decimals))
+}
+
+/// A number with up to `max_decimals` places, no trailing zeros and no
+/// separators: what an input box shows for a stored value.
+pub fn plain(value: f64, max_decimals: usize) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let s = format!("{value:.max_decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s
+    }
+}
+
+/// The text an input shows for a stored value of this unit: percentages as
+/// percentages (0.226 -> "22.6"), others plainly, with separators for big
+/// numbers.
+pub fn input_text(value: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Percent => plain(value * 100.0, 4),
+        Unit::People | Unit::Money => group_thousands(&plain(value, 2)),
+        _ => plain(value, 4),
+    }
+}
+
+/// Read what a person typed into a field of this unit. Accepts "1,200",
+/// "1200", " 22.6 % ", "£56,000". Percent fields return the fraction.
+/// The error is a sentence for the field's inline message.
+pub fn parse_input(text: &str, unit: Unit) -> Result<f64, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err("Enter a number.".to_string());
+    }
+    let mut cleaned = String::with_capacity(trimmed.len());
+    let mut had_percent = false;
+    for c in trimmed.chars() {
+        match c {
+            ',' | ' ' | '\u{a0}' | '_' => {}
+            '£' if unit == Unit::Money => {}
+            '%' => had_percent = true,
+            '\u{2212}' => cleaned.push('-'),
+            _ => cleaned.push(c),
+        }
+    }
+    if had_percent && unit != Unit::Percent {
+        return Err("Enter a number without a % sign.".to_string());
+    }
+    let is_plain_number = !cleaned.is_empty()
+        && cleaned
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        && cleaned.matches('.').count() <= 1
+        && cleaned.rfind('-').is_none_or(|i| i == 0)
+        && cleaned.chars().any(|c| c.is_ascii_digit());
+    if !is_plain_number {
+        return Err(match unit {
+            Unit::Percent => {
+                format!("Enter a percentage as a number, like 22.6 (you typed \"{trimmed}\").")
+            }
+            Unit::Money => {
+                format!("Enter an amount in pounds, like 56,000 (you typed \"{trimmed}\").")
+            }
+            _ => format!("Enter a number, like 1,200 (you typed \"{trimmed}\")."),
+        });
+    }
+    let value: f64 = cleaned
+        .parse()
+        .map_err(|_| format!("Enter a number, like 1,200 (you typed \"{trimmed}\")."))?;
+    if unit == Unit::Years && value.fract() != 0.0 {
+        return Err("Enter a whole number of years.".to_string());
+    }
+    Ok(match unit {
+        Unit::Percent => value / 100.0,
+        _ => value,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands_en_gb() {
+        assert_eq!(people(1234567.4), "1,234,567");
+        assert_eq!(wte(1234.56), "1,234.6");
+        assert_eq!(wte(-0.04), "0.0");
+        assert_eq!(money(56000.0), "£56,000");
+        assert_eq!(money(-1234.0), "-£1,234");
+        assert_eq!(money_short(12_345_678.0), "£12.3 million");
+        assert_eq!(percent(0.226, 1), "22.6%");
+        assert_eq!(number(999.0, 0), "999");
+        assert_eq!(number(-1000.0, 0), "-1,000");
+    }
+
+    #[test]
+    fn parses_separators_and_percentages() {
+        assert_eq!(parse_input("1,200", Unit::People), Ok(1200.0));
+        assert_eq!(parse_input("1200", Unit::People), Ok(1200.0));
+        assert_eq!(parse_input(" 22.6 % ", Unit::Percent), Ok(0.226));
+        assert_eq!(parse_input("£56,000", Unit::Money), Ok(56000.0));
+        assert_eq!(parse_input("-10", Unit::Percent), Ok(-0.1));
+        assert_eq!(parse_input("10", Unit::Years), Ok(10.0));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_number_with_a_message() {
+        for bad in [
+            "", "abc", "1.2.3", "1-2", "--1", "-", ".", "1e5", "NaN", "inf",
+        ] {
+            let err = parse_input(bad, Unit::People).unwrap_err();
+            assert!(err.starts_with("Enter"), "{bad:?} -> {err}");
+        }
+        assert!(parse_input("5%", Unit::Wte).is_err());
+        assert!(parse_input("2.5", Unit::Years).is_err());
+    }
+
+    #[test]
+    fn input_text_round_trips() {
+        for (v, unit) in [
+            (0.226, Unit::Percent),
+            (105000.0, Unit::People),
+            (56000.0, Unit::Money),
+            (37.5, Unit::Hours),
+            (52.143, Unit::Weeks),
+        ] {
+            let text = input_text(v, unit);
+            let back = parse_input(&text, unit).unwrap();
+            assert!((back - v).abs() < 1e-9, "{v} -> {text} -> {back}");
+        }
+        assert_eq!(input_text(0.226, Unit::Percent), "22.6");
+        assert_eq!(input_text(105000.0, Unit::People), "105,000");
+    }
+}

@@ -1,0 +1,190 @@
+//! Results as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a
+//! comma, quote or line break).
+//!
+//! One file, several sections, documented in docs/model.md: each section is a
+//! title row (one field), a header row, data rows, then an empty line.
+//! Sections: Summary, Roles, Groups, Sectors, Services, Projection.
+
+use crate::format::plain;
+use crate::model::scenario::{Group, Scenario, Sector};
+use crate::model::Results;
+
+/// Quote a field if RFC 4180 needs it.
+pub fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn row(out: &mut String, cells: &[String]) {
+    let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+    out.push_str(&line.join(","));
+    out.push_str("\r\n");
+}
+
+fn n(v: f64) -> String {
+    plain(v, 3)
+}
+
+fn opt(v: Option<f64>) -> String {
+    v.map(n).unwrap_or_default()
+}
+
+/// The whole results as one multi-section CSV file.
+pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
+    let mut out = String::new();
+    let s = |x: &str| x.to_string();
+
+    row(&mut out, &[s("Summary")]);
+    row(&mut out, &[s("measure"), s("value")]);
+    let t = &results.total;
+    for (k, v) in [
+        ("scenario", scenario.name.clone()),
+        ("population", n(scenario.population.total())),
+        (
+            "available_hours_per_wte",
+            n(results.available_hours_per_wte),
+        ),
+        ("clinical_hours_per_wte", n(results.clinical_hours_per_wte)),
+        ("people_in_need", n(t.people_in_need)),
+        ("people_to_treat", n(t.people_to_treat)),
+        ("untreated_today", n(t.untreated_today)),
+        ("required_wte", n(t.required_wte)),
+        ("in_post_wte", n(t.in_post_wte)),
+        ("extra_wte", n(t.extra_wte)),
+        ("unfunded_wte", n(t.unfunded_wte)),
+        ("extra_cost", n(t.extra_cost)),
+        ("required_wte_per_100k", n(t.required_wte_per_100k)),
+    ] {
+        row(&mut out, &[s(k), v]);
+    }
+    out.push_str("\r\n");
+
+    row(&mut out, &[s("Roles")]);
+    row(
+        &mut out,
+        &[
+            "id",
+            "name",
+            "group",
+            "sector",
+            "required_wte",
+            "in_post_wte",
+            "gap_wte",
+            "extra_wte",
+            "unfunded_wte",
+            "wisn_ratio",
+            "extra_cost",
+            "year_gap_closes",
+            "joiners_needed",
+        ]
+        .map(s),
+    );
+    for (r, role) in results.roles.iter().zip(&scenario.roles) {
+        row(
+            &mut out,
+            &[
+                r.id.clone(),
+                role.name.clone(),
+                s(role.group.key()),
+                s(role.sector.key()),
+                n(r.required_wte),
+                n(r.in_post_wte),
+                n(r.gap_wte),
+                n(r.extra_wte),
+                n(r.unfunded_wte),
+                opt(r.wisn_ratio),
+                n(r.extra_cost),
+                r.year_gap_closes.map(|y| y.to_string()).unwrap_or_default(),
+                n(r.joiners_needed),
+            ],
+        );
+    }
+    out.push_str("\r\n");
+
+    for (title, keys) in [
+        ("Groups", Group::ALL.map(|g| (g.key(), g.label())).to_vec()),
+        (
+            "Sectors",
+            Sector::ALL.map(|g| (g.key(), g.label())).to_vec(),
+        ),
+    ] {
+        let map = if title == "Groups" {
+            &results.groups
+        } else {
+            &results.sectors
+        };
+        row(&mut out, &[s(title)]);
+        row(
+            &mut out,
+            &["key", "label", "required_wte", "in_post_wte", "extra_wte"].map(s),
+        );
+        for (key, label) in keys {
+            if let Some(sub) = map.get(key) {
+                row(
+                    &mut out,
+                    &[
+                        s(key),
+                        s(label),
+                        n(sub.required_wte),
+                        n(sub.in_post_wte),
+                        n(sub.extra_wte),
+                    ],
+                );
+            }
+        }
+        out.push_str("\r\n");
+    }
+
+    row(&mut out, &[s("Services")]);
+    row(
+        &mut out,
+        &[
+            "id",
+            "name",
+            "population",
+            "people_in_need",
+            "people_to_treat",
+            "untreated_today",
+            "required_wte",
+            "beds",
+        ]
+        .map(s),
+    );
+    for (r, svc) in results.services.iter().zip(&scenario.services) {
+        row(
+            &mut out,
+            &[
+                r.id.clone(),
+                svc.name.clone(),
+                n(r.population),
+                n(r.people_in_need),
+                n(r.people_to_treat),
+                n(r.untreated_today),
+                n(r.required_wte),
+                opt(r.beds),
+            ],
+        );
+    }
+    out.push_str("\r\n");
+
+    row(&mut out, &[s("Projection")]);
+    row(
+        &mut out,
+        &["year", "required_wte", "supply_wte", "gap_wte"].map(s),
+    );
+    for p in &results.projection {
+        row(
+            &mut out,
+            &[
+                p.year.to_string(),
+                n(p.required_wte),
+                n(p.supply_wte),
+                n(p.gap_wte),
+            ],
+        );
+    }
+    out
+}

@@ -1,0 +1,7 @@
+//! Pure encoders and decoders for what leaves or enters the app: share links,
+//! stored state, CSV. No browser imports; tested natively. Decoders never
+//! panic: they return a message that says what is wrong.
+
+pub mod csv;
+pub mod share;
+pub mod stored;

@@ -1,0 +1,228 @@
+//! `window.workforceGap`: the calculator's JavaScript API, for pages that
+//! embed or script it. Published when the app starts; the page then gets a
+//! `workforce-gap-ready` event on `window`.
+//!
+//! ```js
+//! window.addEventListener('workforce-gap-ready', () => {
+//!   const r = window.workforceGap.compute(window.workforceGap.exampleScenario());
+//!   if (r.ok) console.log(r.results.total.extra_wte); else console.table(r.errors);
+//! });
+//! ```
+//! Every function takes a scenario as a plain object (or a JSON string) in
+//! the contract's format and never throws on bad input: it answers
+//! `{ ok: false, errors: [{ path, message }] }`.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::model::examples::example_place;
+use crate::model::scenario::scenario_from_value;
+use crate::model::sensitivity::sensitivity;
+use crate::model::uncertainty::uncertainty;
+use crate::model::{compute, validate, InputError, Scenario};
+
+/// The JS-facing name of the API object and of its ready event.
+pub const GLOBAL_NAME: &str = "workforceGap";
+pub const READY_EVENT: &str = "workforce-gap-ready";
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+#[derive(Serialize)]
+struct Failure<'a> {
+    ok: bool,
+    errors: &'a [InputError],
+}
+
+fn failure(errors: &[InputError]) -> JsValue {
+    to_js(&Failure { ok: false, errors })
+}
+
+#[derive(Serialize)]
+struct Success<'a, T: Serialize> {
+    ok: bool,
+    #[serde(flatten)]
+    body: &'a T,
+}
+
+/// Read a scenario from a JS object or a JSON string.
+fn read_scenario(value: &JsValue) -> Result<Scenario, Vec<InputError>> {
+    let json: serde_json::Value = if let Some(text) = value.as_string() {
+        serde_json::from_str(&text)
+            .map_err(|e| vec![InputError::new("", format!("This is not JSON: {e}."))])?
+    } else {
+        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
+            vec![InputError::new(
+                "",
+                format!("The scenario must be a plain object: {e}."),
+            )]
+        })?
+    };
+    scenario_from_value(json).map_err(|e| vec![InputError::new("", e.to_string())])
+}
+
+#[derive(Serialize)]
+struct ResultsBody {
+    results: crate::model::Results,
+}
+
+/// `compute(scenario)`: `{ ok: true, results }` or `{ ok: false, errors }`.
+pub fn js_compute(value: JsValue) -> JsValue {
+    match read_scenario(&value) {
+        Err(errors) => failure(&errors),
+        Ok(scenario) => {
+            let errors = validate(&scenario);
+            if !errors.is_empty() {
+                return failure(&errors);
+            }
+            let body = ResultsBody {
+                results: compute(&scenario),
+            };
+            to_js(&Success {
+                ok: true,
+                body: &body,
+            })
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ValidateBody<'a> {
+    errors: &'a [InputError],
+}
+
+/// `validate(scenario)`: `{ ok, errors }` (ok is true when errors is empty).
+pub fn js_validate(value: JsValue) -> JsValue {
+    let errors = match read_scenario(&value) {
+        Err(errors) => errors,
+        Ok(scenario) => validate(&scenario),
+    };
+    #[derive(Serialize)]
+    struct Body<'a> {
+        ok: bool,
+        #[serde(flatten)]
+        inner: ValidateBody<'a>,
+    }
+    to_js(&Body {
+        ok: errors.is_empty(),
+        inner: ValidateBody { errors: &errors },
+    })
+}
+
+/// `sensitivity(scenario)`: `{ ok: true, rows }` sorted by swing.
+pub fn js_sensitivity(value: JsValue) -> JsValue {
+    match read_scenario(&value) {
+        Err(errors) => failure(&errors),
+        Ok(scenario) => {
+            let errors = validate(&scenario);
+            if !errors.is_empty() {
+                return failure(&errors);
+            }
+            #[derive(Serialize)]
+            struct Body<T: Serialize> {
+                rows: T,
+            }
+            let body = Body {
+                rows: sensitivity(&scenario),
+            };
+            to_js(&Success {
+                ok: true,
+                body: &body,
+            })
+        }
+    }
+}
+
+/// `uncertainty(scenario, draws, seed)`: `{ ok: true, result }` with the
+/// 10th, 50th and 90th percentiles.
+pub fn js_uncertainty(value: JsValue, draws: JsValue, seed: JsValue) -> JsValue {
+    let draws = draws.as_f64().unwrap_or(10_000.0);
+    if !(1.0..=1_000_000.0).contains(&draws) || draws.fract() != 0.0 {
+        return failure(&[InputError::new(
+            "draws",
+            "draws must be a whole number from 1 to 1,000,000.",
+        )]);
+    }
+    let seed = seed.as_f64().unwrap_or(1.0);
+    if !seed.is_finite() || seed < 0.0 || seed.fract() != 0.0 {
+        return failure(&[InputError::new(
+            "seed",
+            "seed must be a whole number, 0 or more.",
+        )]);
+    }
+    match read_scenario(&value) {
+        Err(errors) => failure(&errors),
+        Ok(scenario) => {
+            let errors = validate(&scenario);
+            if !errors.is_empty() {
+                return failure(&errors);
+            }
+            match uncertainty(&scenario, draws as u32, seed as u64) {
+                Ok(result) => {
+                    #[derive(Serialize)]
+                    struct Body<T: Serialize> {
+                        result: T,
+                    }
+                    to_js(&Success {
+                        ok: true,
+                        body: &Body { result },
+                    })
+                }
+                Err(errors) => failure(&errors),
+            }
+        }
+    }
+}
+
+fn set(target: &js_sys::Object, name: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(name), value);
+}
+
+/// Publish `window.workforceGap` and announce it with `workforce-gap-ready`.
+pub fn install() {
+    let api = js_sys::Object::new();
+    set(
+        &api,
+        "compute",
+        &Closure::<dyn Fn(JsValue) -> JsValue>::new(js_compute).into_js_value(),
+    );
+    set(
+        &api,
+        "validate",
+        &Closure::<dyn Fn(JsValue) -> JsValue>::new(js_validate).into_js_value(),
+    );
+    set(
+        &api,
+        "sensitivity",
+        &Closure::<dyn Fn(JsValue) -> JsValue>::new(js_sensitivity).into_js_value(),
+    );
+    set(
+        &api,
+        "uncertainty",
+        &Closure::<dyn Fn(JsValue, JsValue, JsValue) -> JsValue>::new(js_uncertainty)
+            .into_js_value(),
+    );
+    set(
+        &api,
+        "exampleScenario",
+        &Closure::<dyn Fn() -> JsValue>::new(|| to_js(&example_place())).into_js_value(),
+    );
+    set(
+        &api,
+        "version",
+        &JsValue::from_str(env!("CARGO_PKG_VERSION")),
+    );
+    set(
+        &api,
+        "scenarioVersion",
+        &JsValue::from_f64(crate::model::scenario::CURRENT_VERSION as f64),
+    );
+    let window = gloo::utils::window();
+    set(window.as_ref(), GLOBAL_NAME, &api);
+    if let Ok(event) = web_sys::CustomEvent::new(READY_EVENT) {
+        let _ = window.dispatch_event(&event);
+    }
+}

@@ -1,0 +1,23 @@
+//! Mental Health Workforce Gap Calculator.
+//!
+//! - [`model`]: the pure workforce-gap model (no browser imports).
+//! - [`format`]: en-GB display formats and input parsing (pure).
+//! - [`ui`]: the Yew app: turns user actions into scenario edits and results
+//!   into views.
+//! - [`js_api`]: `window.workforceGap` for pages that embed the calculator.
+
+pub mod format;
+pub mod io;
+pub mod model;
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub mod js_api;
+
+/// Start the app in the page's `#app` element (or `<body>`), and publish the
+/// JavaScript API.
+pub fn start() {
+    #[cfg(target_arch = "wasm32")]
+    js_api::install();
+    ui::mount();
+}

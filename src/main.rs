@@ -1,0 +1,5 @@
+//! The binary Trunk builds: it only starts the app.
+
+fn main() {
+    workforce_gap::start();
+}

@@ -1,0 +1,101 @@
+//! The results contract (MODEL.md section 3). Unrounded: the UI rounds for
+//! display only.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceResult {
+    pub id: String,
+    pub population: f64,
+    pub people_in_need: f64,
+    pub people_to_treat: f64,
+    pub untreated_today: f64,
+    pub required_wte: f64,
+    /// Beds needed; only for services whose workload kind is "beds".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beds: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoleResult {
+    pub id: String,
+    pub required_wte: f64,
+    pub in_post_wte: f64,
+    /// Required minus in post; negative means a surplus.
+    pub gap_wte: f64,
+    /// The extra roles required: `max(0, gap_wte)`.
+    pub extra_wte: f64,
+    /// Extra WTE beyond posts already funded but vacant.
+    pub unfunded_wte: f64,
+    /// WISN ratio, in post / required; `None` when nothing is required.
+    pub wisn_ratio: Option<f64>,
+    pub extra_cost: f64,
+    /// First projection year in which supply meets requirement.
+    pub year_gap_closes: Option<u32>,
+    /// Joiners a year that would close the gap by the last projection year.
+    pub joiners_needed: f64,
+}
+
+/// Subtotals for a staff group or a sector.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Subtotal {
+    pub required_wte: f64,
+    pub in_post_wte: f64,
+    pub extra_wte: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Total {
+    pub people_in_need: f64,
+    pub people_to_treat: f64,
+    pub untreated_today: f64,
+    pub required_wte: f64,
+    pub in_post_wte: f64,
+    pub extra_wte: f64,
+    pub unfunded_wte: f64,
+    pub extra_cost: f64,
+    pub required_wte_per_100k: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectionRow {
+    pub year: u32,
+    pub required_wte: f64,
+    pub supply_wte: f64,
+    /// Sum over roles of each role's shortage; a surplus in one role never
+    /// offsets a shortage in another.
+    pub gap_wte: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    pub available_hours_per_wte: f64,
+    pub clinical_hours_per_wte: f64,
+    pub services: Vec<ServiceResult>,
+    pub roles: Vec<RoleResult>,
+    /// Keyed by group key (`"registered"`, `"new_role"`, ...): only groups
+    /// that have at least one role.
+    pub groups: BTreeMap<String, Subtotal>,
+    /// Keyed by sector key (`"nhs"`, ...): only sectors with a role.
+    pub sectors: BTreeMap<String, Subtotal>,
+    pub total: Total,
+    pub projection: Vec<ProjectionRow>,
+}
+
+impl Results {
+    /// Share of the required WTE that is in post today (capped per role, so a
+    /// surplus in one role does not hide a shortage in another).
+    pub fn share_in_post(&self) -> Option<f64> {
+        if self.total.required_wte <= 0.0 {
+            return None;
+        }
+        let covered: f64 = self
+            .roles
+            .iter()
+            .map(|r| r.in_post_wte.min(r.required_wte))
+            .sum();
+        Some(covered / self.total.required_wte)
+    }
+}

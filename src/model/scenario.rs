@@ -1,0 +1,476 @@
+//! The scenario: everything a user enters (MODEL.md section 1).
+//!
+//! Field names are the contract shared by the UI, the share link, JSON
+//! import/export and the JavaScript API: add fields, never rename them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The `schema` every scenario file carries.
+pub const SCHEMA: &str = "workforce-gap/scenario";
+/// The scenario version this build writes. Older versions are migrated on load.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// An age band of the population.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeBand {
+    /// 0-17.
+    Children,
+    /// 18-64.
+    Adults,
+    /// 65 and over.
+    Older,
+}
+
+impl AgeBand {
+    pub const ALL: [AgeBand; 3] = [AgeBand::Children, AgeBand::Adults, AgeBand::Older];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            AgeBand::Children => "children",
+            AgeBand::Adults => "adults",
+            AgeBand::Older => "older",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AgeBand::Children => "Children and young people (0-17)",
+            AgeBand::Adults => "Adults (18-64)",
+            AgeBand::Older => "Older people (65+)",
+        }
+    }
+}
+
+/// Staff group. New roles complement, never substitute, registered
+/// professions, so every result is also reported per group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    Registered,
+    NewRole,
+    Support,
+    Vcse,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [
+        Group::Registered,
+        Group::NewRole,
+        Group::Support,
+        Group::Vcse,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Group::Registered => "registered",
+            Group::NewRole => "new_role",
+            Group::Support => "support",
+            Group::Vcse => "vcse",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Registered => "Registered professions",
+            Group::NewRole => "New roles",
+            Group::Support => "Support workers",
+            Group::Vcse => "Voluntary and community (VCSE)",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.key() == key)
+    }
+}
+
+/// Who employs the role: mental health care spans NHS, councils, VCSE and
+/// private providers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    Nhs,
+    LocalAuthority,
+    Vcse,
+    Independent,
+}
+
+impl Sector {
+    pub const ALL: [Sector; 4] = [
+        Sector::Nhs,
+        Sector::LocalAuthority,
+        Sector::Vcse,
+        Sector::Independent,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sector::Nhs => "nhs",
+            Sector::LocalAuthority => "local_authority",
+            Sector::Vcse => "vcse",
+            Sector::Independent => "independent",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sector::Nhs => "NHS",
+            Sector::LocalAuthority => "Local authority",
+            Sector::Vcse => "Voluntary and community (VCSE)",
+            Sector::Independent => "Independent sector",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Sector> {
+        Sector::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Population {
+    pub children: f64,
+    pub adults: f64,
+    pub older: f64,
+}
+
+impl Population {
+    pub fn get(&self, band: AgeBand) -> f64 {
+        match band {
+            AgeBand::Children => self.children,
+            AgeBand::Adults => self.adults,
+            AgeBand::Older => self.older,
+        }
+    }
+
+    pub fn get_mut(&mut self, band: AgeBand) -> &mut f64 {
+        match band {
+            AgeBand::Children => &mut self.children,
+            AgeBand::Adults => &mut self.adults,
+            AgeBand::Older => &mut self.older,
+        }
+    }
+
+    pub fn total(&self) -> f64 {
+        self.children + self.adults + self.older
+    }
+}
+
+/// WISN available working time inputs, per whole-time equivalent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkingTime {
+    pub hours_per_week: f64,
+    pub days_per_week: f64,
+    pub weeks_per_year: f64,
+    pub public_holidays: f64,
+    pub annual_leave_days: f64,
+    pub training_days: f64,
+    pub sickness_rate: f64,
+    pub non_clinical_share: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    pub group: Group,
+    pub sector: Sector,
+    pub in_post_wte: f64,
+    pub vacant_wte: f64,
+    pub annual_cost: f64,
+    pub leaver_rate: f64,
+    pub joiners_per_year: f64,
+}
+
+/// How a service turns people treated into workload.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Workload {
+    /// Sessions or appointments: each person treated has a number of contacts.
+    Contacts {
+        contacts_per_person: f64,
+        minutes_per_contact: f64,
+    },
+    /// People held on a caseload for some months, a caseload per WTE.
+    Caseload {
+        months_on_caseload: f64,
+        caseload_per_wte: f64,
+    },
+    /// Inpatient beds: people to treat are admissions a year.
+    Beds {
+        length_of_stay_days: f64,
+        target_occupancy: f64,
+        wte_per_bed: f64,
+    },
+}
+
+/// The three kinds of workload, without their numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkloadKind {
+    Contacts,
+    Caseload,
+    Beds,
+}
+
+impl WorkloadKind {
+    pub const ALL: [WorkloadKind; 3] = [
+        WorkloadKind::Contacts,
+        WorkloadKind::Caseload,
+        WorkloadKind::Beds,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            WorkloadKind::Contacts => "contacts",
+            WorkloadKind::Caseload => "caseload",
+            WorkloadKind::Beds => "beds",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            WorkloadKind::Contacts => "Contacts (sessions per person)",
+            WorkloadKind::Caseload => "Caseload (people held per WTE)",
+            WorkloadKind::Beds => "Beds (inpatient admissions)",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<WorkloadKind> {
+        WorkloadKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// A workload of this kind with illustrative starting numbers.
+    pub fn default_workload(self) -> Workload {
+        match self {
+            WorkloadKind::Contacts => Workload::Contacts {
+                contacts_per_person: 6.9,
+                minutes_per_contact: 50.0,
+            },
+            WorkloadKind::Caseload => Workload::Caseload {
+                months_on_caseload: 12.0,
+                caseload_per_wte: 25.0,
+            },
+            WorkloadKind::Beds => Workload::Beds {
+                length_of_stay_days: 39.0,
+                target_occupancy: 0.85,
+                wte_per_bed: 1.8,
+            },
+        }
+    }
+}
+
+impl Workload {
+    pub fn kind(&self) -> WorkloadKind {
+        match self {
+            Workload::Contacts { .. } => WorkloadKind::Contacts,
+            Workload::Caseload { .. } => WorkloadKind::Caseload,
+            Workload::Beds { .. } => WorkloadKind::Beds,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+    pub ages: Vec<AgeBand>,
+    pub prevalence: f64,
+    pub current_coverage: f64,
+    pub target_coverage: f64,
+    pub workload: Workload,
+    /// Share of the service's WTE carried by each role id; sums to 1.
+    pub role_mix: BTreeMap<String, f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Projection {
+    pub years: u32,
+    pub demand_growth: f64,
+    pub retention_improvement: f64,
+}
+
+/// A `[low, high]` range for one input, for the uncertainty run.
+pub type Range = [f64; 2];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub schema: String,
+    pub version: u32,
+    pub name: String,
+    pub population: Population,
+    pub need_index: f64,
+    pub working_time: WorkingTime,
+    pub roles: Vec<Role>,
+    pub services: Vec<Service>,
+    pub projection: Projection,
+    /// Optional uncertainty ranges, keyed by input key (see
+    /// [`crate::model::field::Field::key`]): `"need_index"`,
+    /// `"working_time.sickness_rate"`, `"services.cmh.prevalence"`,
+    /// `"roles.mh_nurse.leaver_rate"`, `"projection.demand_growth"`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ranges: BTreeMap<String, Range>,
+}
+
+impl Scenario {
+    pub fn role_index(&self, id: &str) -> Option<usize> {
+        self.roles.iter().position(|r| r.id == id)
+    }
+
+    pub fn service_index(&self, id: &str) -> Option<usize> {
+        self.services.iter().position(|s| s.id == id)
+    }
+
+    /// Serialise as pretty JSON in the contract's format.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// An empty scenario with the sourced working-time defaults: a blank page
+    /// for a user who wants to build their own area from nothing.
+    pub fn blank() -> Scenario {
+        Scenario {
+            schema: SCHEMA.to_string(),
+            version: CURRENT_VERSION,
+            name: "New scenario".to_string(),
+            population: Population {
+                children: 0.0,
+                adults: 0.0,
+                older: 0.0,
+            },
+            need_index: 1.0,
+            working_time: WorkingTime {
+                hours_per_week: 37.5,
+                days_per_week: 5.0,
+                weeks_per_year: 52.143,
+                public_holidays: 8.0,
+                annual_leave_days: 29.0,
+                training_days: 5.0,
+                sickness_rate: 0.05,
+                non_clinical_share: 0.30,
+            },
+            roles: Vec::new(),
+            services: Vec::new(),
+            projection: Projection {
+                years: 10,
+                demand_growth: 0.044,
+                retention_improvement: 0.0,
+            },
+            ranges: BTreeMap::new(),
+        }
+    }
+}
+
+/// Why a scenario file could not be read. Never a panic: every decoder in the
+/// product returns one of these.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioError {
+    /// Not JSON at all, or JSON of the wrong shape. `line`/`column` are 1-based.
+    Syntax {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    /// A JSON object, but not a workforce-gap scenario.
+    WrongSchema { found: String },
+    /// A scenario from a newer (or unknown) version of the calculator.
+    UnknownVersion { found: String },
+}
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScenarioError::Syntax {
+                message,
+                line: 0,
+                ..
+            } => write!(f, "This is not a valid scenario file: {message}."),
+            ScenarioError::Syntax {
+                message,
+                line,
+                column,
+            } => write!(
+                f,
+                "This is not a valid scenario file: {message} (line {line}, column {column})."
+            ),
+            ScenarioError::WrongSchema { found } => write!(
+                f,
+                "This file is not a workforce-gap scenario: its \"schema\" is {found}, expected \"{SCHEMA}\"."
+            ),
+            ScenarioError::UnknownVersion { found } => write!(
+                f,
+                "This scenario is version {found}; this calculator reads versions 1 to {CURRENT_VERSION}. It may come from a newer release."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+fn syntax_error(e: &serde_json::Error) -> ScenarioError {
+    // serde_json appends " at line L column C" itself; keep the message plain.
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    ScenarioError::Syntax {
+        message,
+        line: e.line(),
+        column: e.column(),
+    }
+}
+
+/// Read a scenario from JSON text: checks `schema` and `version`, migrates old
+/// versions to the current one, then decodes. Never panics.
+pub fn parse_scenario(json: &str) -> Result<Scenario, ScenarioError> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| syntax_error(&e))?;
+    scenario_from_value(value)
+}
+
+/// As [`parse_scenario`], from an already-parsed JSON value (the JS API).
+pub fn scenario_from_value(value: serde_json::Value) -> Result<Scenario, ScenarioError> {
+    let obj = value.as_object().ok_or_else(|| ScenarioError::Syntax {
+        message: "expected a JSON object".to_string(),
+        line: 1,
+        column: 1,
+    })?;
+    match obj.get("schema") {
+        Some(serde_json::Value::String(s)) if s == SCHEMA => {}
+        Some(other) => {
+            return Err(ScenarioError::WrongSchema {
+                found: other.to_string(),
+            })
+        }
+        None => {
+            return Err(ScenarioError::WrongSchema {
+                found: "missing".to_string(),
+            })
+        }
+    }
+    let version = match obj.get("version") {
+        Some(v) => v.as_u64().ok_or_else(|| ScenarioError::UnknownVersion {
+            found: v.to_string(),
+        })?,
+        None => {
+            return Err(ScenarioError::UnknownVersion {
+                found: "missing".to_string(),
+            })
+        }
+    };
+    let migrated = migrate(value, version)?;
+    // Errors from a decoded value carry no position (line 0); their message
+    // names the field ("missing field `name`", "unknown variant `x`").
+    serde_json::from_value(migrated).map_err(|e| syntax_error(&e))
+}
+
+/// Bring a scenario of `version` up to [`CURRENT_VERSION`]. Each future
+/// version adds one step here (v1 -> v2 -> ...), so old files keep opening.
+fn migrate(value: serde_json::Value, version: u64) -> Result<serde_json::Value, ScenarioError> {
+    match version {
+        1 => Ok(value),
+        other => Err(ScenarioError::UnknownVersion {
+            found: other.to_string(),
+        }),
+    }
+}

@@ -1,0 +1,416 @@
+//! MODEL.md section 4: every problem with a scenario, each with its field path
+//! and a plain-English message. All problems are collected, not just the first.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::compute::hours;
+use super::field::{Field, ProjectionField, RoleField, ServiceField, WorkingTimeField};
+use super::scenario::{AgeBand, Scenario};
+
+/// One problem with a scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputError {
+    /// Where: `services[2].role_mix`, `working_time.sickness_rate`.
+    pub path: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl InputError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> InputError {
+        InputError {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Tolerance for a role mix adding up to 100%.
+pub const ROLE_MIX_TOLERANCE: f64 = 0.001;
+
+/// The rule a scalar field must obey.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Rule {
+    /// >= 0.
+    NonNegative,
+    /// In [0, 1].
+    Fraction,
+    /// > 0.
+    Positive,
+    /// In (0, 1].
+    Occupancy,
+    /// In [-0.5, 1].
+    Growth,
+    /// Whole number 1..=30.
+    Years,
+}
+
+fn rule(field: &Field) -> Rule {
+    match field {
+        Field::Population(_) | Field::NeedIndex => Rule::NonNegative,
+        Field::WorkingTime(f) => match f {
+            WorkingTimeField::HoursPerWeek
+            | WorkingTimeField::DaysPerWeek
+            | WorkingTimeField::WeeksPerYear => Rule::Positive,
+            WorkingTimeField::PublicHolidays
+            | WorkingTimeField::AnnualLeaveDays
+            | WorkingTimeField::TrainingDays => Rule::NonNegative,
+            WorkingTimeField::SicknessRate | WorkingTimeField::NonClinicalShare => Rule::Fraction,
+        },
+        Field::Role(_, f) => match f {
+            RoleField::LeaverRate => Rule::Fraction,
+            _ => Rule::NonNegative,
+        },
+        Field::Service(_, f) => match f {
+            ServiceField::Prevalence
+            | ServiceField::CurrentCoverage
+            | ServiceField::TargetCoverage => Rule::Fraction,
+            ServiceField::TargetOccupancy => Rule::Occupancy,
+            ServiceField::ContactsPerPerson
+            | ServiceField::MinutesPerContact
+            | ServiceField::CaseloadPerWte => Rule::Positive,
+            ServiceField::MonthsOnCaseload
+            | ServiceField::LengthOfStayDays
+            | ServiceField::WtePerBed => Rule::NonNegative,
+        },
+        Field::RoleMix(..) => Rule::Fraction,
+        Field::Projection(f) => match f {
+            ProjectionField::Years => Rule::Years,
+            ProjectionField::DemandGrowth => Rule::Growth,
+            ProjectionField::RetentionImprovement => Rule::Fraction,
+        },
+    }
+}
+
+/// Check one value against its field's rule: the message a form shows beside
+/// the input, or `None` when the value is allowed.
+pub fn check_value(field: &Field, value: f64) -> Option<String> {
+    let label = field.label();
+    if !value.is_finite() {
+        return Some(format!("{label} must be a number."));
+    }
+    let ok = match rule(field) {
+        Rule::NonNegative => value >= 0.0,
+        Rule::Fraction => (0.0..=1.0).contains(&value),
+        Rule::Positive => value > 0.0,
+        Rule::Occupancy => value > 0.0 && value <= 1.0,
+        Rule::Growth => (-0.5..=1.0).contains(&value),
+        Rule::Years => (1.0..=30.0).contains(&value) && value.fract() == 0.0,
+    };
+    if ok {
+        return None;
+    }
+    Some(match rule(field) {
+        Rule::NonNegative => format!("{label} must be 0 or more."),
+        Rule::Fraction => format!("{label} must be between 0% and 100%."),
+        Rule::Positive => format!("{label} must be more than 0."),
+        Rule::Occupancy => format!("{label} must be more than 0% and at most 100%."),
+        Rule::Growth => format!("{label} must be between -50% and 100% a year."),
+        Rule::Years => format!("{label} must be a whole number from 1 to 30."),
+    })
+}
+
+/// Every problem with the scenario, in form order.
+pub fn validate(scenario: &Scenario) -> Vec<InputError> {
+    let mut errors = Vec::new();
+
+    if scenario.schema != super::scenario::SCHEMA {
+        errors.push(InputError::new(
+            "schema",
+            format!("The schema must be \"{}\".", super::scenario::SCHEMA),
+        ));
+    }
+    if scenario.version != super::scenario::CURRENT_VERSION {
+        errors.push(InputError::new(
+            "version",
+            format!(
+                "The version must be {}; this scenario says {}.",
+                super::scenario::CURRENT_VERSION,
+                scenario.version
+            ),
+        ));
+    }
+
+    for field in Field::all(scenario) {
+        if let Some(value) = field.get(scenario) {
+            if let Some(message) = check_value(&field, value) {
+                errors.push(InputError::new(field.path(), message));
+            }
+        }
+    }
+
+    // The derived working-time checks only speak when every working-time
+    // input is valid on its own, so one bad input gives one error.
+    let h = hours(&scenario.working_time);
+    let wt_ok = WorkingTimeField::ALL.into_iter().all(|f| {
+        let field = Field::WorkingTime(f);
+        field
+            .get(scenario)
+            .is_some_and(|v| check_value(&field, v).is_none())
+    });
+    if wt_ok && !(h.days_available > 0.0) {
+        errors.push(InputError::new(
+            "working_time.days_available",
+            format!(
+                "Holidays, leave and training ({} days) leave no working days out of {} a year.",
+                trim(
+                    scenario.working_time.public_holidays
+                        + scenario.working_time.annual_leave_days
+                        + scenario.working_time.training_days
+                ),
+                trim(h.working_days)
+            ),
+        ));
+    } else if wt_ok && !(h.clinical_hours > 0.0) {
+        errors.push(InputError::new(
+            "working_time.clinical_hours",
+            "Sickness and non-clinical time leave no clinical hours: lower one of them.",
+        ));
+    }
+
+    let mut role_ids = HashSet::new();
+    for (i, role) in scenario.roles.iter().enumerate() {
+        if role.id.trim().is_empty() {
+            errors.push(InputError::new(
+                format!("roles[{i}].id"),
+                "Every role needs an id.",
+            ));
+        } else if !role_ids.insert(role.id.as_str()) {
+            errors.push(InputError::new(
+                format!("roles[{i}].id"),
+                format!("Another role already has the id \"{}\".", role.id),
+            ));
+        }
+        if role.name.trim().is_empty() {
+            errors.push(InputError::new(
+                format!("roles[{i}].name"),
+                "Give the role a name.",
+            ));
+        }
+    }
+
+    let mut service_ids = HashSet::new();
+    for (i, service) in scenario.services.iter().enumerate() {
+        if service.id.trim().is_empty() {
+            errors.push(InputError::new(
+                format!("services[{i}].id"),
+                "Every service needs an id.",
+            ));
+        } else if !service_ids.insert(service.id.as_str()) {
+            errors.push(InputError::new(
+                format!("services[{i}].id"),
+                format!("Another service already has the id \"{}\".", service.id),
+            ));
+        }
+        if service.name.trim().is_empty() {
+            errors.push(InputError::new(
+                format!("services[{i}].name"),
+                "Give the service a name.",
+            ));
+        }
+        if service.ages.is_empty() {
+            errors.push(InputError::new(
+                format!("services[{i}].ages"),
+                "Choose at least one age band the service serves.",
+            ));
+        }
+        let mut seen = [false; 3];
+        for band in &service.ages {
+            let k = *band as usize;
+            if seen[k] {
+                errors.push(InputError::new(
+                    format!("services[{i}].ages"),
+                    format!("The age band \"{}\" is listed twice.", AgeBand::key(*band)),
+                ));
+            }
+            seen[k] = true;
+        }
+        for role_id in service.role_mix.keys() {
+            if scenario.role_index(role_id).is_none() {
+                errors.push(InputError::new(
+                    format!("services[{i}].role_mix.{role_id}"),
+                    format!(
+                        "The role mix names \"{role_id}\", which is not a role in this scenario."
+                    ),
+                ));
+            }
+        }
+        let sum: f64 = service.role_mix.values().sum();
+        if sum.is_finite() && (sum - 1.0).abs() > ROLE_MIX_TOLERANCE {
+            errors.push(InputError::new(
+                format!("services[{i}].role_mix"),
+                format!(
+                    "The role mix of \"{}\" adds up to {}%; it must add up to 100%.",
+                    service.name,
+                    trim(sum * 100.0)
+                ),
+            ));
+        }
+    }
+
+    errors.extend(validate_ranges(scenario));
+    errors
+}
+
+/// Problems with the scenario's uncertainty `ranges`, each at path
+/// `ranges.<key>`: a key that names no input of this scenario, a role-mix
+/// share (shares must keep adding up to 100%), a bound that is not a number,
+/// a low end above the high end, or a bound outside the input's own valid
+/// range (the rule [`check_value`] applies to the input itself).
+pub fn validate_ranges(scenario: &Scenario) -> Vec<InputError> {
+    let mut errors = Vec::new();
+    if scenario.ranges.is_empty() {
+        return errors;
+    }
+    let fields = Field::all(scenario);
+    for (key, &[low, high]) in &scenario.ranges {
+        let path = format!("ranges.{key}");
+        let Some(field) = fields
+            .iter()
+            .find(|f| f.key(scenario).as_deref() == Some(key.as_str()))
+        else {
+            errors.push(InputError::new(
+                path,
+                format!("The range names \"{key}\", which is not an input of this scenario."),
+            ));
+            continue;
+        };
+        let label = field.label();
+        if let Field::RoleMix(..) = field {
+            errors.push(InputError::new(
+                path,
+                "A role-mix share cannot be given a range: the shares of a service must add up to 100%.",
+            ));
+            continue;
+        }
+        if !low.is_finite() || !high.is_finite() {
+            errors.push(InputError::new(
+                path,
+                format!("The range of {label} must be two numbers, low and high."),
+            ));
+            continue;
+        }
+        if low > high {
+            errors.push(InputError::new(
+                path,
+                format!(
+                    "The low end of the range of {label} ({}) is above the high end ({}).",
+                    trim(low),
+                    trim(high)
+                ),
+            ));
+            continue;
+        }
+        let mut ends_ok = true;
+        for (end, value) in [("low", low), ("high", high)] {
+            if let Some(message) = check_value(field, value) {
+                errors.push(InputError::new(
+                    path.clone(),
+                    format!("The {end} end of the range: {message}"),
+                ));
+                ends_ok = false;
+                break;
+            }
+        }
+        // A working-time range must leave days and clinical hours at its
+        // worst end, as the input itself must.
+        if let (true, Field::WorkingTime(f)) = (ends_ok, field) {
+            let mut worst = scenario.clone();
+            field.set(&mut worst, worst_end(*f, low, high));
+            if let Some(problem) = working_time_problem(&worst) {
+                errors.push(InputError::new(
+                    path,
+                    format!("At the {} end of this range, {problem}", worst_end_name(*f)),
+                ));
+            }
+        }
+    }
+    // Every working-time range at its worst end at once.
+    let mut worst = scenario.clone();
+    let mut last_key = None;
+    for (key, &[low, high]) in &scenario.ranges {
+        if let Some(field @ Field::WorkingTime(f)) = fields
+            .iter()
+            .find(|f| f.key(scenario).as_deref() == Some(key.as_str()))
+        {
+            if low.is_finite() && high.is_finite() && low <= high {
+                field.set(&mut worst, worst_end(*f, low, high));
+                last_key = Some(key);
+            }
+        }
+    }
+    if let Some(key) = last_key {
+        let path = format!("ranges.{key}");
+        if !errors
+            .iter()
+            .any(|e| e.path.starts_with("ranges.working_time."))
+        {
+            if let Some(problem) = working_time_problem(&worst) {
+                errors.push(InputError::new(
+                    path,
+                    format!("With every working-time range at its worst end, {problem}"),
+                ));
+            }
+        }
+    }
+    errors
+}
+
+/// The end of a working-time range that leaves the fewest clinical hours:
+/// the low end of the working week, the high end of time away.
+fn worst_end(field: WorkingTimeField, low: f64, high: f64) -> f64 {
+    match field {
+        WorkingTimeField::HoursPerWeek
+        | WorkingTimeField::DaysPerWeek
+        | WorkingTimeField::WeeksPerYear => low,
+        _ => high,
+    }
+}
+
+fn worst_end_name(field: WorkingTimeField) -> &'static str {
+    if worst_end(field, 0.0, 1.0) == 0.0 {
+        "low"
+    } else {
+        "high"
+    }
+}
+
+/// Why a working time leaves no days or no clinical hours, in words to
+/// follow "At the high end of this range, ...".
+fn working_time_problem(scenario: &Scenario) -> Option<&'static str> {
+    let h = hours(&scenario.working_time);
+    if !(h.days_available > 0.0) {
+        Some("holidays, leave and training leave no working days: narrow it.")
+    } else if !(h.clinical_hours > 0.0) || !(h.clinical_hours.is_finite()) {
+        Some("sickness and non-clinical time leave no clinical hours: narrow it.")
+    } else {
+        None
+    }
+}
+
+/// The nearest value the field accepts: fractions into [0, 1], occupancy
+/// into (0, 1], demand growth into [-0.5, 1], years into 1..=30, counts that
+/// must be positive stay at least the smallest positive number, and 0 or
+/// more for the rest. Non-finite values are returned unchanged.
+pub fn clamp_to_valid(field: &Field, value: f64) -> f64 {
+    if !value.is_finite() {
+        return value;
+    }
+    match rule(field) {
+        Rule::NonNegative => value.max(0.0),
+        Rule::Fraction => value.clamp(0.0, 1.0),
+        Rule::Positive => value.max(f64::MIN_POSITIVE),
+        Rule::Occupancy => value.clamp(f64::MIN_POSITIVE, 1.0),
+        Rule::Growth => value.clamp(-0.5, 1.0),
+        Rule::Years => value.round().clamp(1.0, 30.0),
+    }
+}
+
+/// A number for a message: up to three decimals, no trailing zeros.
+fn trim(value: f64) -> String {
+    let s = format!("{value:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}

@@ -1,0 +1,63 @@
+//! The page: inputs on the left, live results on the right (stacked on a
+//! phone), scenarios and sharing below.
+
+use yew::prelude::*;
+
+use crate::ui::components::{
+    about::About, area::AreaInputs, error_summary::ErrorSummary, levers::Levers,
+    notice::NoticeBanner, projection_inputs::ProjectionInputs, results::ResultsPanel,
+    roles::RolesEditor, scenarios::ScenarioManager, services::ServicesEditor,
+    share_export::ShareExport, sources::SourcesPanel, working_time::WorkingTimeInputs,
+};
+use crate::ui::hooks::{initial_state, use_persistence, use_share_link_listener};
+use crate::ui::AppHandle;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let app: AppHandle = use_reducer(initial_state);
+    use_persistence(&app);
+    use_share_link_listener(&app);
+
+    html! {
+        <ContextProvider<AppHandle> context={app.clone()}>
+            <a class="skip-link" href="#results">{"Skip to results"}</a>
+            <header class="masthead">
+                <div class="container">
+                    <p class="masthead__kicker">{"Plan the mental health workforce your population needs"}</p>
+                    <h1 class="masthead__title">{"Mental Health Workforce Gap Calculator"}</h1>
+                    <p class="masthead__lede">
+                        {"Enter your population's need and today's staff to see the extra roles required, what they cost, and how the gap moves over ten years. Everything runs in this browser: no data leaves it."}
+                    </p>
+                </div>
+            </header>
+            <main class="container" id="main">
+                <NoticeBanner />
+                <ErrorSummary />
+                <div class="layout">
+                    <section class="layout__inputs" aria-labelledby="inputs-heading">
+                        <h2 id="inputs-heading" class="visually-hidden">{"Inputs"}</h2>
+                        <ScenarioManager />
+                        <AreaInputs />
+                        <WorkingTimeInputs />
+                        <ServicesEditor />
+                        <RolesEditor />
+                        <ProjectionInputs />
+                    </section>
+                    <section class="layout__results" id="results" aria-labelledby="results-heading" tabindex="-1">
+                        <h2 id="results-heading">{"Results"}</h2>
+                        <Levers />
+                        <ResultsPanel />
+                    </section>
+                </div>
+                <ShareExport />
+                <SourcesPanel />
+                <About />
+            </main>
+            <footer class="footer">
+                <div class="container">
+                    <p>{"Method: WHO Workload Indicators of Staffing Need (WISN) with a needs-based front end. Figures are planning estimates, not forecasts; check every default against your own data."}</p>
+                </div>
+            </footer>
+        </ContextProvider<AppHandle>>
+    }
+}

@@ -1,0 +1,22 @@
+//! Hand-made, accessible SVG charts (no chart library).
+//!
+//! Each chart is a `<figure>` with a `<figcaption>` title; its `<svg>` has
+//! `role="img"` and is labelled by a `<title>` and a `<desc>` sentence
+//! computed from the data; a "Show data table" button reveals a real table of
+//! the same numbers. Charts take plain data props (no app context), scale to
+//! their container's width, and do not rely on colour alone (patterns,
+//! dashes, marker shapes and direct labels). Styles: `www/charts.css`.
+//!
+//! - [`RequiredVsInPost`]: WTE required against in post, by role.
+//! - [`ProjectionChart`]: required against supply over the years, with the gap.
+//! - [`TornadoChart`]: how the result moves as each input is lowered/raised.
+
+pub mod bar;
+pub mod figure;
+pub mod projection;
+pub mod tornado;
+
+pub use bar::{BarRow, RequiredVsInPost, RequiredVsInPostProps};
+pub use figure::{nice_range, nice_ticks, ChartFigure, ChartFigureProps};
+pub use projection::{ProjectionChart, ProjectionChartProps, ProjectionPoint};
+pub use tornado::{TornadoChart, TornadoChartProps, TornadoRow};

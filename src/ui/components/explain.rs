@@ -1,0 +1,100 @@
+//! "How is this calculated?": the model's chain of figures, in words with the
+//! user's own numbers, for any role or service.
+
+use yew::prelude::*;
+
+use crate::model::explain::{explain_role, explain_service, Explanation};
+use crate::ui::use_app;
+
+fn steps(explanation: &Explanation) -> Html {
+    html! {
+        <ol class="explain__steps">
+            { for explanation.steps.iter().map(|s| html! { <li>{&s.text}</li> }) }
+        </ol>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExplainProps {
+    pub index: usize,
+}
+
+/// A closed `<details>` under a service card.
+#[function_component(ExplainService)]
+pub fn explain_service_view(props: &ExplainProps) -> Html {
+    let app = use_app();
+    match explain_service(&app.scenario, props.index) {
+        Some(e) => html! {
+            <details class="explain">
+                <summary>{"How is this calculated?"}</summary>
+                {steps(&e)}
+            </details>
+        },
+        None => html! {},
+    }
+}
+
+/// A closed `<details>` under a role card.
+#[function_component(ExplainRole)]
+pub fn explain_role_view(props: &ExplainProps) -> Html {
+    let app = use_app();
+    match explain_role(&app.scenario, props.index) {
+        Some(e) => html! {
+            <details class="explain">
+                <summary>{"How is this calculated?"}</summary>
+                {steps(&e)}
+            </details>
+        },
+        None => html! {},
+    }
+}
+
+/// In the results: pick any role or service and read its chain.
+#[function_component(ExplainPicker)]
+pub fn explain_picker() -> Html {
+    let app = use_app();
+    let choice = use_state(|| "role:0".to_string());
+    let onchange = {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            choice.set(select.value());
+        })
+    };
+    let explanation = match choice.split_once(':') {
+        Some(("role", i)) => i.parse().ok().and_then(|i| explain_role(&app.scenario, i)),
+        Some(("service", i)) => i
+            .parse()
+            .ok()
+            .and_then(|i| explain_service(&app.scenario, i)),
+        _ => None,
+    };
+    html! {
+        <section class="explain-picker" aria-labelledby="explain-heading">
+            <h3 id="explain-heading">{"How is this calculated?"}</h3>
+            <div class="field">
+                <label class="field__label" for="explain-choice">{"Explain the figures for"}</label>
+                <select class="field__select" id="explain-choice" {onchange}>
+                    <optgroup label="Roles">
+                        { for app.scenario.roles.iter().enumerate().map(|(i, r)| {
+                            let v = format!("role:{i}");
+                            html! { <option value={v.clone()} selected={*choice == v}>{&r.name}</option> }
+                        }) }
+                    </optgroup>
+                    <optgroup label="Services">
+                        { for app.scenario.services.iter().enumerate().map(|(i, s)| {
+                            let v = format!("service:{i}");
+                            html! { <option value={v.clone()} selected={*choice == v}>{&s.name}</option> }
+                        }) }
+                    </optgroup>
+                </select>
+            </div>
+            if let Some(e) = explanation {
+                <div aria-live="polite">
+                    <h4>{&e.title}</h4>
+                    {steps(&e)}
+                </div>
+            }
+        </section>
+    }
+}

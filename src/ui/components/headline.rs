@@ -1,0 +1,73 @@
+//! The headline figures, big enough for a projector: extra WTE needed, its
+//! yearly cost, people in need untreated today, and the share of required WTE
+//! in post; with the 10th-90th percentile band when ranges are set.
+
+use yew::prelude::*;
+
+use crate::format;
+use crate::model::uncertainty::Uncertainty;
+use crate::model::Results;
+
+#[derive(Properties, PartialEq)]
+pub struct HeadlineProps {
+    pub results: std::rc::Rc<Results>,
+    #[prop_or_default]
+    pub band: Option<std::rc::Rc<Uncertainty>>,
+    #[prop_or_default]
+    pub stale: bool,
+}
+
+/// The sentence announced to screen readers when the results change.
+pub fn summary_sentence(results: &Results) -> String {
+    let t = &results.total;
+    format!(
+        "Extra staff needed: {} WTE, costing {} a year. {} people in need are untreated today.",
+        format::wte(t.extra_wte),
+        format::money_short(t.extra_cost),
+        format::people(t.untreated_today)
+    )
+}
+
+#[function_component(Headline)]
+pub fn headline(props: &HeadlineProps) -> Html {
+    let r = &props.results;
+    let t = &r.total;
+    let share = r
+        .share_in_post()
+        .map(|s| format::percent(s, 0))
+        .unwrap_or_else(|| "–".to_string());
+    let band = props.band.as_deref();
+    html! {
+        <>
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true" id="results-announcement">
+                { if props.stale { "Results are out of date until the inputs are fixed.".to_string() } else { summary_sentence(r) } }
+            </p>
+            <dl class={classes!("headline", props.stale.then_some("stale"))} id="headline">
+                <div class="headline__item headline__item--main">
+                    <dt class="headline__label">{"Extra WTE needed"}</dt>
+                    <dd class="headline__value" id="headline-extra-wte">{format::wte(t.extra_wte)}</dd>
+                    if let Some(u) = band {
+                        <dd class="headline__band">{format!("10th-90th percentile: {} to {}", format::wte(u.extra_wte.p10), format::wte(u.extra_wte.p90))}</dd>
+                    }
+                </div>
+                <div class="headline__item">
+                    <dt class="headline__label">{"Extra cost a year"}</dt>
+                    <dd class="headline__value" id="headline-extra-cost">{format::money_short(t.extra_cost)}</dd>
+                    if let Some(u) = band {
+                        <dd class="headline__band">{format!("10th-90th: {} to {}", format::money_short(u.extra_cost.p10), format::money_short(u.extra_cost.p90))}</dd>
+                    }
+                </div>
+                <div class="headline__item">
+                    <dt class="headline__label">{"People in need untreated today"}</dt>
+                    <dd class="headline__value" id="headline-untreated">{format::people(t.untreated_today)}</dd>
+                    <dd class="headline__band">{format!("of {} in need", format::people(t.people_in_need))}</dd>
+                </div>
+                <div class="headline__item">
+                    <dt class="headline__label">{"Required WTE in post today"}</dt>
+                    <dd class="headline__value" id="headline-share">{share}</dd>
+                    <dd class="headline__band">{format!("{} of {} WTE", format::wte(t.required_wte - t.extra_wte), format::wte(t.required_wte))}</dd>
+                </div>
+            </dl>
+        </>
+    }
+}

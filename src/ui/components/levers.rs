@@ -1,0 +1,99 @@
+//! A few big sliders for a room to move together: the answer changes as
+//! people watch. Each lever is the same scenario field as its form input.
+
+use yew::prelude::*;
+
+use crate::format;
+use crate::model::field::{Field, ProjectionField, WorkingTimeField};
+use crate::ui::state::Action;
+use crate::ui::use_app;
+
+/// A lever: a field and the slider's range, in stored units.
+struct Lever {
+    field: Field,
+    min: f64,
+    max: f64,
+    step: f64,
+}
+
+fn levers() -> [Lever; 5] {
+    [
+        Lever {
+            field: Field::NeedIndex,
+            min: 0.5,
+            max: 2.0,
+            step: 0.05,
+        },
+        Lever {
+            field: Field::WorkingTime(WorkingTimeField::SicknessRate),
+            min: 0.0,
+            max: 0.15,
+            step: 0.005,
+        },
+        Lever {
+            field: Field::WorkingTime(WorkingTimeField::NonClinicalShare),
+            min: 0.1,
+            max: 0.6,
+            step: 0.01,
+        },
+        Lever {
+            field: Field::Projection(ProjectionField::DemandGrowth),
+            min: -0.02,
+            max: 0.1,
+            step: 0.002,
+        },
+        Lever {
+            field: Field::Projection(ProjectionField::RetentionImprovement),
+            min: 0.0,
+            max: 0.5,
+            step: 0.01,
+        },
+    ]
+}
+
+fn value_text(field: &Field, v: f64) -> String {
+    match field {
+        Field::NeedIndex => format::plain(v, 2),
+        _ => format::percent(v, 1),
+    }
+}
+
+#[function_component(Levers)]
+pub fn levers_panel() -> Html {
+    let app = use_app();
+    html! {
+        <details class="levers" open=true>
+            <summary><h3 class="levers__title">{"Levers"}</h3></summary>
+            <p class="levers__intro">{"Move a lever to see the answer change. Each is the same input as in the form."}</p>
+            <div class="levers__grid">
+            { for levers().into_iter().map(|lever| {
+                let value = lever.field.get(&app.scenario).unwrap_or(lever.min);
+                let id = format!("lever-{}", lever.field.name());
+                let oninput = {
+                    let app = app.clone();
+                    let field = lever.field.clone();
+                    Callback::from(move |e: InputEvent| {
+                        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                        if let Ok(v) = input.value().parse::<f64>() {
+                            app.dispatch(Action::SetValue { field: field.clone(), value: v });
+                        }
+                    })
+                };
+                let text = value_text(&lever.field, value);
+                html! {
+                    <div class="lever">
+                        <label for={id.clone()} class="lever__label">
+                            {lever.field.label()}
+                            <output class="lever__value" for={id.clone()}>{text.clone()}</output>
+                        </label>
+                        <input type="range" id={id} class="lever__input"
+                            min={lever.min.to_string()} max={lever.max.to_string()} step={lever.step.to_string()}
+                            value={value.clamp(lever.min, lever.max).to_string()}
+                            aria-valuetext={text} {oninput} />
+                    </div>
+                }
+            }) }
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,125 @@
+//! A labelled numeric input bound to one scenario [`Field`]: label, hint with
+//! its unit, the default's source, an inline error, and the text as typed.
+
+use yew::prelude::*;
+
+use crate::format;
+use crate::model::field::{Field, Unit};
+use crate::ui::{dom_id, use_app};
+
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    pub field: Field,
+    /// Overrides the field's own label (e.g. a role name in a role-mix grid).
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    /// Hide the long hint (compact grids); the unit still shows.
+    #[prop_or_default]
+    pub compact: bool,
+}
+
+fn unit_suffix(unit: Unit) -> Option<&'static str> {
+    match unit {
+        Unit::Percent => Some("%"),
+        Unit::Wte => Some("WTE"),
+        Unit::Hours => Some("hours"),
+        Unit::Days => Some("days"),
+        Unit::Weeks => Some("weeks"),
+        Unit::Minutes => Some("min"),
+        Unit::Months => Some("months"),
+        Unit::Years => Some("years"),
+        _ => None,
+    }
+}
+
+#[function_component(NumberField)]
+pub fn number_field(props: &NumberFieldProps) -> Html {
+    let app = use_app();
+    let field = &props.field;
+    let path = field.path();
+    let id = dom_id(&path);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let text = app.text_for(field);
+    let error = app.error_for(&path);
+    let unit = field.unit();
+    let key = field.key(&app.scenario);
+    let source = key.as_deref().and_then(crate::model::examples::source_for);
+
+    let oninput = {
+        let app = app.clone();
+        let field = field.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            app.dispatch(crate::ui::state::Action::SetNumber {
+                field: field.clone(),
+                text: input.value(),
+            });
+        })
+    };
+
+    let described = if error.is_some() {
+        format!("{error_id} {hint_id}")
+    } else {
+        hint_id.clone()
+    };
+    let label = props
+        .label
+        .clone()
+        .unwrap_or_else(|| AttrValue::from(field.label().to_string()));
+    let money = unit == Unit::Money;
+    html! {
+        <div class={classes!("field", error.is_some().then_some("field--error"), props.compact.then_some("field--compact"))}>
+            <label class="field__label" for={id.clone()}>{label}</label>
+            <div class="field__hint" id={hint_id}>
+                if !props.compact { {field.hint()}{" "} }
+                <span class="field__unit">{format!("({})", unit.hint())}</span>
+                if let Some(s) = &source {
+                    <span class="field__source">
+                        {format!(" Default {}: ", s.value_text)}
+                        if s.illustrative {
+                            <strong>{"illustrative"}</strong>
+                            if !s.citation.is_empty() { {format!(" ({})", s.citation)} }
+                        } else {
+                            {s.citation.clone()}
+                        }
+                    </span>
+                }
+            </div>
+            if let Some(message) = &error {
+                <p class="field__error" id={error_id}>
+                    <span class="visually-hidden">{"Error: "}</span>{message}
+                </p>
+            }
+            <div class="field__control">
+                if money { <span class="field__prefix" aria-hidden="true">{"£"}</span> }
+                <input
+                    class="field__input"
+                    id={id}
+                    name={path}
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    value={text}
+                    aria-describedby={described}
+                    aria-invalid={error.is_some().then_some("true")}
+                    {oninput}
+                />
+                if let Some(suffix) = unit_suffix(unit) {
+                    <span class="field__suffix" aria-hidden="true">{suffix}</span>
+                }
+            </div>
+        </div>
+    }
+}
+
+/// A value as the user would read it, with its unit.
+pub fn shown(value: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Percent => format::percent(value, 2),
+        Unit::Money => format::money(value),
+        Unit::People => format::people(value),
+        _ => format::plain(value, 3),
+    }
+}

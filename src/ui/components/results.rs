@@ -1,0 +1,151 @@
+//! The results panel: headline, charts, the table by role, services, and
+//! explanations. Shows the last good results, marked stale, while inputs have
+//! problems.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::format;
+use crate::model::field::{Field, Unit};
+use crate::model::sensitivity::sensitivity;
+use crate::model::uncertainty::uncertainty;
+use crate::model::{Results, Scenario};
+use crate::ui::components::charts::{
+    BarRow, ProjectionChart, ProjectionPoint, RequiredVsInPost, TornadoChart, TornadoRow,
+};
+use crate::ui::components::explain::ExplainPicker;
+use crate::ui::components::headline::Headline;
+use crate::ui::components::number_field::shown;
+use crate::ui::components::role_table::RoleTable;
+use crate::ui::use_app;
+
+/// Draws for the headline's uncertainty band: enough for stable 10th/90th
+/// percentiles, quick enough to rerun on every keystroke.
+pub const BAND_DRAWS: u32 = 2_000;
+pub const BAND_SEED: u64 = 2024;
+
+#[function_component(ResultsPanel)]
+pub fn results_panel() -> Html {
+    let app = use_app();
+    let (Some(results), Some(scenario)) = (app.results.clone(), app.results_scenario.clone())
+    else {
+        return html! {
+            <p class="stale-banner" id="no-results">{"Results appear here once the inputs have no problems."}</p>
+        };
+    };
+    let stale = app.stale;
+    let band = use_memo(scenario.clone(), |s| {
+        if s.ranges.is_empty() {
+            None
+        } else {
+            uncertainty(s, BAND_DRAWS, BAND_SEED).ok().map(Rc::new)
+        }
+    });
+    let tornado = use_memo(scenario.clone(), |s| sensitivity(s));
+
+    let bars: Vec<BarRow> = results
+        .roles
+        .iter()
+        .zip(&scenario.roles)
+        .map(|(r, role)| BarRow {
+            label: role.name.clone(),
+            required: r.required_wte,
+            in_post: r.in_post_wte,
+        })
+        .collect();
+    let points: Vec<ProjectionPoint> = results
+        .projection
+        .iter()
+        .map(|p| ProjectionPoint {
+            year: p.year,
+            required: p.required_wte,
+            supply: p.supply_wte,
+            gap: p.gap_wte,
+        })
+        .collect();
+    let tornado_rows: Vec<TornadoRow> = tornado
+        .iter()
+        .map(|row| {
+            let unit = Field::from_key(&scenario, &row.key)
+                .map(|f| f.unit())
+                .unwrap_or(Unit::Count);
+            TornadoRow {
+                label: row.label.clone(),
+                low_input: format!("-20%: {}", shown(row.low_value, unit)),
+                high_input: format!("+20%: {}", shown(row.high_value, unit)),
+                at_low: row.extra_wte_low,
+                at_high: row.extra_wte_high,
+            }
+        })
+        .collect();
+
+    html! {
+        <div class={classes!("results", stale.then_some("stale"))}>
+            if stale {
+                <p class="stale-banner" id="stale-banner">{"These results are out of date: they are from your last valid inputs. Fix the problems listed at the top to update them."}</p>
+            }
+            <Headline results={results.clone()} band={(*band).clone()} {stale} />
+            <RequiredVsInPost title={AttrValue::from("Required WTE and staff in post, by role")} rows={bars} />
+            <ProjectionChart title={AttrValue::from(format!("Required WTE and supply over {} years", scenario.projection.years))} {points} />
+            <RoleTable scenario={scenario.clone()} results={results.clone()} {stale} />
+            <ServicesTable scenario={scenario.clone()} results={results.clone()} />
+            <TornadoChart
+                title={AttrValue::from("What moves the answer most: each input 20% lower and higher")}
+                base={results.total.extra_wte}
+                measure={AttrValue::from("Extra WTE needed")}
+                rows={tornado_rows} />
+            <ExplainPicker />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ServicesTableProps {
+    pub scenario: Rc<Scenario>,
+    pub results: Rc<Results>,
+}
+
+#[function_component(ServicesTable)]
+pub fn services_table(props: &ServicesTableProps) -> Html {
+    let t = &props.results.total;
+    html! {
+        <div class="table-wrap">
+            <table class="table" id="services-table">
+                <caption>{"Need and workload, by service"}</caption>
+                <thead><tr>
+                    <th scope="col">{"Service"}</th>
+                    <th scope="col" class="num">{"Population served"}</th>
+                    <th scope="col" class="num">{"People in need"}</th>
+                    <th scope="col" class="num">{"Untreated today"}</th>
+                    <th scope="col" class="num">{"People to treat"}</th>
+                    <th scope="col" class="num">{"Required WTE"}</th>
+                </tr></thead>
+                <tbody>
+                { for props.results.services.iter().zip(&props.scenario.services).map(|(r, s)| html! {
+                    <tr>
+                        <th scope="row">
+                            {&s.name}
+                            if let Some(beds) = r.beds { <br/><span class="muted">{format!("{} beds", format::number(beds, 1))}</span> }
+                        </th>
+                        <td class="num">{format::people(r.population)}</td>
+                        <td class="num">{format::people(r.people_in_need)}</td>
+                        <td class="num">{format::people(r.untreated_today)}</td>
+                        <td class="num">{format::people(r.people_to_treat)}</td>
+                        <td class="num">{format::wte(r.required_wte)}</td>
+                    </tr>
+                }) }
+                </tbody>
+                <tfoot><tr>
+                    <th scope="row">{"Total"}</th>
+                    <td></td>
+                    <td class="num">{format::people(t.people_in_need)}</td>
+                    <td class="num">{format::people(t.untreated_today)}</td>
+                    <td class="num">{format::people(t.people_to_treat)}</td>
+                    <td class="num">{format::wte(t.required_wte)}</td>
+                </tr></tfoot>
+            </table>
+            <p class="muted">{format!("{} required WTE per 100,000 residents. Each WTE gives {} clinical hours a year.", format::wte(t.required_wte_per_100k), format::number(props.results.clinical_hours_per_wte, 0))}</p>
+        </div>
+    }
+}

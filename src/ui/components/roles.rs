@@ -1,0 +1,147 @@
+//! Roles: add, remove and edit each staff role: group, sector, staff in post,
+//! vacancies, cost, leavers and joiners.
+
+use yew::prelude::*;
+
+use crate::model::field::{Field, RoleField};
+use crate::model::scenario::{Group, Role, Sector};
+use crate::ui::components::explain::ExplainRole;
+use crate::ui::components::number_field::NumberField;
+use crate::ui::components::services::confirm;
+use crate::ui::state::{Action, TextField};
+use crate::ui::{dom_id, use_app, AppHandle};
+
+#[function_component(RolesEditor)]
+pub fn roles_editor() -> Html {
+    let app = use_app();
+    let add = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::AddRole))
+    };
+    let count = app.scenario.roles.len();
+    html! {
+        <details class="panel" open=true>
+            <summary class="panel__summary"><h3 class="panel__title">{format!("Roles ({count})")}</h3></summary>
+            <p class="panel__intro">{"New roles and the voluntary sector (VCSE) are counted in their own groups: they complement registered professions and are never netted against them."}</p>
+            { for (0..count).map(|i| html! { <RoleCard index={i} key={app.scenario.roles[i].id.clone()} /> }) }
+            <button type="button" class="button button--secondary" onclick={add}>{"Add a role"}</button>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RoleCardProps {
+    pub index: usize,
+}
+
+#[function_component(RoleCard)]
+pub fn role_card(props: &RoleCardProps) -> Html {
+    let app = use_app();
+    let i = props.index;
+    let Some(role) = app.scenario.roles.get(i).cloned() else {
+        return html! {};
+    };
+    let name_path = format!("roles[{i}].name");
+    let name_id = dom_id(&name_path);
+    let name_error = app
+        .error_for(&name_path)
+        .or_else(|| app.error_for(&format!("roles[{i}].id")));
+    let on_name = {
+        let app = app.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            app.dispatch(Action::SetText {
+                field: TextField::RoleName(i),
+                value: input.value(),
+            });
+        })
+    };
+    let heading = if role.name.trim().is_empty() {
+        format!("Role {}", i + 1)
+    } else {
+        role.name.clone()
+    };
+    let remove = {
+        let app = app.clone();
+        let heading = heading.clone();
+        Callback::from(move |_| {
+            if confirm(&format!(
+                "Remove the role \"{heading}\"? Its shares in every service's role mix go too."
+            )) {
+                app.dispatch(Action::RemoveRole(i));
+            }
+        })
+    };
+    html! {
+        <article class="card" aria-labelledby={format!("{name_id}-heading")}>
+            <div class="card__header">
+                <h4 class="card__title" id={format!("{name_id}-heading")}>{heading.clone()}</h4>
+                <div class="card__actions">
+                    <button type="button" class="button button--small button--warning" onclick={remove}
+                        aria-label={format!("Remove {heading}")}>{"Remove"}</button>
+                </div>
+            </div>
+            <div class="grid-3">
+                <div class={classes!("field", name_error.is_some().then_some("field--error"))}>
+                    <label class="field__label" for={name_id.clone()}>{"Role name"}</label>
+                    if let Some(e) = &name_error { <p class="field__error" id={format!("{name_id}-error")}>{e}</p> }
+                    <input class="field__input field__input--wide" id={name_id.clone()} type="text" value={role.name.clone()}
+                        oninput={on_name} aria-invalid={name_error.is_some().then_some("true")}
+                        aria-describedby={name_error.is_some().then(|| format!("{name_id}-error"))} />
+                </div>
+                {group_select(&app, i, &role)}
+                {sector_select(&app, i, &role)}
+            </div>
+            <div class="grid-3">
+                { for RoleField::ALL.iter().map(|f| html! { <NumberField field={Field::Role(i, *f)} /> }) }
+            </div>
+            <ExplainRole index={i} />
+        </article>
+    }
+}
+
+fn group_select(app: &AppHandle, i: usize, role: &Role) -> Html {
+    let id = dom_id(&format!("roles[{i}].group"));
+    let onchange = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(g) = Group::from_key(&select.value()) {
+                app.dispatch(Action::SetRoleGroup(i, g));
+            }
+        })
+    };
+    html! {
+        <div class="field">
+            <label class="field__label" for={id.clone()}>{"Staff group"}</label>
+            <select class="field__select" id={id} {onchange}>
+                { for Group::ALL.iter().map(|g| html! {
+                    <option value={g.key()} selected={*g == role.group}>{g.label()}</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+fn sector_select(app: &AppHandle, i: usize, role: &Role) -> Html {
+    let id = dom_id(&format!("roles[{i}].sector"));
+    let onchange = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(s) = Sector::from_key(&select.value()) {
+                app.dispatch(Action::SetRoleSector(i, s));
+            }
+        })
+    };
+    html! {
+        <div class="field">
+            <label class="field__label" for={id.clone()}>{"Employer sector"}</label>
+            <select class="field__select" id={id} {onchange}>
+                { for Sector::ALL.iter().map(|s| html! {
+                    <option value={s.key()} selected={*s == role.sector}>{s.label()}</option>
+                }) }
+            </select>
+        </div>
+    }
+}

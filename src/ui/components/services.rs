@@ -1,0 +1,234 @@
+//! Services: add, remove, reorder and edit each service line: who it serves,
+//! how many need it, coverage today and the target, its workload, and the role
+//! mix that delivers it.
+
+use yew::prelude::*;
+
+use crate::format;
+use crate::model::field::{Field, ServiceField};
+use crate::model::scenario::{AgeBand, Service, WorkloadKind};
+use crate::model::validate::ROLE_MIX_TOLERANCE;
+use crate::ui::components::explain::ExplainService;
+use crate::ui::components::number_field::NumberField;
+use crate::ui::state::{Action, TextField};
+use crate::ui::{dom_id, use_app, AppHandle};
+
+/// Ask before something is thrown away.
+pub fn confirm(message: &str) -> bool {
+    gloo::utils::window()
+        .confirm_with_message(message)
+        .unwrap_or(false)
+}
+
+#[function_component(ServicesEditor)]
+pub fn services_editor() -> Html {
+    let app = use_app();
+    let add = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::AddService))
+    };
+    let count = app.scenario.services.len();
+    html! {
+        <details class="panel" open=true>
+            <summary class="panel__summary"><h3 class="panel__title">{format!("Services ({count})")}</h3></summary>
+            <p class="panel__intro">{"Each service line turns people in need into workload. People in need = population served x prevalence x need index; people to treat = people in need x target coverage."}</p>
+            if count == 0 {
+                <p>{"No services yet. Add one to start."}</p>
+            }
+            { for (0..count).map(|i| html! { <ServiceCard index={i} key={app.scenario.services[i].id.clone()} /> }) }
+            <button type="button" class="button button--secondary" onclick={add}>{"Add a service"}</button>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ServiceCardProps {
+    pub index: usize,
+}
+
+#[function_component(ServiceCard)]
+pub fn service_card(props: &ServiceCardProps) -> Html {
+    let app = use_app();
+    let i = props.index;
+    let Some(service) = app.scenario.services.get(i).cloned() else {
+        return html! {};
+    };
+    let count = app.scenario.services.len();
+    let name_id = dom_id(&format!("services[{i}].name"));
+    let on_name = {
+        let app = app.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            app.dispatch(Action::SetText {
+                field: TextField::ServiceName(i),
+                value: input.value(),
+            });
+        })
+    };
+    let name_error = app.error_for(&format!("services[{i}].name"));
+    let heading = if service.name.trim().is_empty() {
+        format!("Service {}", i + 1)
+    } else {
+        service.name.clone()
+    };
+    html! {
+        <article class="card" aria-labelledby={format!("{name_id}-heading")}>
+            <div class="card__header">
+                <h4 class="card__title" id={format!("{name_id}-heading")}>{heading.clone()}</h4>
+                {card_actions(&app, i, count, &heading)}
+            </div>
+            <div class={classes!("field", name_error.is_some().then_some("field--error"))}>
+                <label class="field__label" for={name_id.clone()}>{"Service name"}</label>
+                if let Some(e) = &name_error { <p class="field__error" id={format!("{name_id}-error")}>{e}</p> }
+                <input class="field__input field__input--wide" id={name_id.clone()} type="text" value={service.name.clone()}
+                    oninput={on_name} aria-invalid={name_error.is_some().then_some("true")}
+                    aria-describedby={name_error.is_some().then(|| format!("{name_id}-error"))} />
+            </div>
+            {ages_fieldset(&app, i, &service)}
+            <div class="grid-3">
+                { for ServiceField::COMMON.iter().map(|f| html! { <NumberField field={Field::Service(i, *f)} /> }) }
+            </div>
+            {workload_fieldset(&app, i, &service)}
+            {role_mix_fieldset(&app, i, &service)}
+            <ExplainService index={i} />
+        </article>
+    }
+}
+
+fn card_actions(app: &AppHandle, i: usize, count: usize, name: &str) -> Html {
+    let mv = |up: bool| {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::MoveService { index: i, up }))
+    };
+    let remove = {
+        let app = app.clone();
+        let name = name.to_string();
+        Callback::from(move |_| {
+            if confirm(&format!("Remove the service \"{name}\"?")) {
+                app.dispatch(Action::RemoveService(i));
+            }
+        })
+    };
+    html! {
+        <div class="card__actions">
+            <button type="button" class="button button--small button--secondary" disabled={i == 0} onclick={mv(true)}
+                aria-label={format!("Move {name} up")}>{"Up"}</button>
+            <button type="button" class="button button--small button--secondary" disabled={i + 1 >= count} onclick={mv(false)}
+                aria-label={format!("Move {name} down")}>{"Down"}</button>
+            <button type="button" class="button button--small button--warning" onclick={remove}
+                aria-label={format!("Remove {name}")}>{"Remove"}</button>
+        </div>
+    }
+}
+
+fn ages_fieldset(app: &AppHandle, i: usize, service: &Service) -> Html {
+    let path = format!("services[{i}].ages");
+    let error = app.error_for(&path);
+    html! {
+        <fieldset class={classes!("fieldset", error.is_some().then_some("field--error"))} id={dom_id(&path)} tabindex="-1">
+            <legend>{"Who it serves"}</legend>
+            if let Some(e) = &error { <p class="field__error">{e}</p> }
+            <div class="checkboxes">
+                { for AgeBand::ALL.iter().map(|band| {
+                    let band = *band;
+                    let id = format!("{}-{}", dom_id(&path), band.key());
+                    let onchange = {
+                        let app = app.clone();
+                        Callback::from(move |_| app.dispatch(Action::ToggleAge(i, band)))
+                    };
+                    html! {
+                        <div class="checkbox">
+                            <input type="checkbox" id={id.clone()} checked={service.ages.contains(&band)} {onchange} />
+                            <label for={id}>{age_checkbox_label(band)}</label>
+                        </div>
+                    }
+                }) }
+            </div>
+        </fieldset>
+    }
+}
+
+fn age_checkbox_label(band: AgeBand) -> &'static str {
+    match band {
+        AgeBand::Children => "Children 0-17",
+        AgeBand::Adults => "Adults 18-64",
+        AgeBand::Older => "Older people 65+",
+    }
+}
+
+fn workload_fieldset(app: &AppHandle, i: usize, service: &Service) -> Html {
+    let select_id = dom_id(&format!("services[{i}].workload.kind"));
+    let onchange = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(kind) = WorkloadKind::from_key(&select.value()) {
+                app.dispatch(Action::SetWorkloadKind(i, kind));
+            }
+        })
+    };
+    let kind = service.workload.kind();
+    let note = match kind {
+        WorkloadKind::Contacts => "WTE = people to treat x contacts x minutes / 60 / clinical hours per WTE.",
+        WorkloadKind::Caseload => "WTE = people to treat x (months on caseload / 12) / caseload per WTE.",
+        WorkloadKind::Beds => "People to treat are admissions a year. Beds = admissions x length of stay / (365 x occupancy); WTE = beds x WTE per bed.",
+    };
+    html! {
+        <fieldset class="fieldset">
+            <legend>{"Workload"}</legend>
+            <div class="field">
+                <label class="field__label" for={select_id.clone()}>{"How the work is counted"}</label>
+                <div class="field__hint" id={format!("{select_id}-hint")}>{note}</div>
+                <select class="field__select" id={select_id.clone()} {onchange} aria-describedby={format!("{select_id}-hint")}>
+                    { for WorkloadKind::ALL.iter().map(|k| html! {
+                        <option value={k.key()} selected={*k == kind}>{k.label()}</option>
+                    }) }
+                </select>
+            </div>
+            <div class="grid-3">
+                { for ServiceField::workload_fields(&service.workload).iter().map(|f| html! {
+                    <NumberField field={Field::Service(i, *f)} />
+                }) }
+            </div>
+        </fieldset>
+    }
+}
+
+fn role_mix_fieldset(app: &AppHandle, i: usize, service: &Service) -> Html {
+    let path = format!("services[{i}].role_mix");
+    let error = app.error_for(&path);
+    let sum: f64 = service.role_mix.values().sum();
+    let adds_up = (sum - 1.0).abs() <= ROLE_MIX_TOLERANCE;
+    let normalise = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::NormaliseRoleMix(i)))
+    };
+    let unknown: Vec<String> = service
+        .role_mix
+        .keys()
+        .filter(|id| app.scenario.role_index(id).is_none())
+        .cloned()
+        .collect();
+    html! {
+        <fieldset class={classes!("fieldset", error.is_some().then_some("field--error"))} id={dom_id(&path)} tabindex="-1">
+            <legend>{"Role mix: who delivers this service"}</legend>
+            <p class="field__hint">{"The share of this service's WTE each role carries. Shares must add up to 100%."}</p>
+            if let Some(e) = &error { <p class="field__error">{e}</p> }
+            <div class="grid-4">
+                { for app.scenario.roles.iter().map(|r| html! {
+                    <NumberField field={Field::RoleMix(i, r.id.clone())} label={AttrValue::from(r.name.clone())} compact=true />
+                }) }
+                { for unknown.iter().map(|id| html! {
+                    <NumberField field={Field::RoleMix(i, id.clone())} label={AttrValue::from(format!("{id} (no such role)"))} compact=true />
+                }) }
+            </div>
+            <p class={classes!("computed", (!adds_up).then_some("computed--warning"))} aria-live="polite">
+                {format!("Running total: {}", format::percent(sum, 1))}
+                if !adds_up && sum > 0.0 {
+                    {" "}
+                    <button type="button" class="button button--small" onclick={normalise}>{"Make it add up to 100%"}</button>
+                }
+            </p>
+        </fieldset>
+    }
+}

@@ -1,0 +1,53 @@
+//! Every default's source, or "illustrative" where no public figure exists.
+
+use yew::prelude::*;
+
+use crate::model::examples::sources;
+use crate::model::field::Field;
+use crate::ui::components::projection_inputs::key_label;
+use crate::ui::use_app;
+
+#[function_component(SourcesPanel)]
+pub fn sources_panel() -> Html {
+    let app = use_app();
+    let all = sources();
+    let sourced = all.iter().filter(|s| !s.illustrative).count();
+    html! {
+        <section class="panel panel--plain sources" aria-labelledby="sources-heading">
+            <h2 id="sources-heading">{"Sources and assumptions"}</h2>
+            <p>{format!("The built-in defaults: {} cite a published source; {} are illustrative, with no public figure found, and should be replaced with your own.", sourced, all.len() - sourced)}</p>
+            <details class="explain" id="sources-details">
+                <summary>{format!("Show all {} defaults and their sources", all.len())}</summary>
+                <div class="table-wrap">
+                    <table class="table table--compact sources-table" id="sources-table">
+                        <caption>{"Defaults of the built-in scenarios"}</caption>
+                        <thead><tr>
+                            <th scope="col">{"Input"}</th>
+                            <th scope="col">{"Default"}</th>
+                            <th scope="col">{"Source"}</th>
+                        </tr></thead>
+                        <tbody>
+                        { for all.iter().map(|s| {
+                            let label = Field::from_key(&app.scenario, &s.key)
+                                .map(|f| key_label(&app.scenario, &f))
+                                .unwrap_or_else(|| s.key.clone());
+                            html! {
+                                <tr>
+                                    <th scope="row">{label}</th>
+                                    <td>{&s.value_text}</td>
+                                    <td>
+                                        if s.illustrative {
+                                            <span class="tag tag--illustrative">{"Illustrative"}</span>{" "}
+                                        }
+                                        {&s.citation}
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,43 @@
+//! Working time: the WISN available working time per WTE, shown as the user
+//! types.
+
+use yew::prelude::*;
+
+use crate::format;
+use crate::model::compute::hours;
+use crate::model::field::{Field, WorkingTimeField};
+use crate::ui::components::number_field::NumberField;
+use crate::ui::use_app;
+
+#[function_component(WorkingTimeInputs)]
+pub fn working_time_inputs() -> Html {
+    let app = use_app();
+    let h = hours(&app.scenario.working_time);
+    let show = |v: f64| {
+        if v.is_finite() {
+            format::number(v, 1)
+        } else {
+            "–".to_string()
+        }
+    };
+    html! {
+        <details class="panel">
+            <summary class="panel__summary"><h3 class="panel__title">{"Working time"}</h3></summary>
+            <p class="panel__intro">{"How many hours one whole-time equivalent (WTE) can give to patients in a year, after leave, training, sickness and non-clinical work (WISN available working time)."}</p>
+            <div class="grid-2">
+                { for WorkingTimeField::ALL.iter().map(|f| html! { <NumberField field={Field::WorkingTime(*f)} /> }) }
+            </div>
+            <dl class="computed-list" aria-live="polite">
+                <div id="f-working_time-days_available" tabindex="-1">
+                    <dt>{"Days available"}</dt><dd>{show(h.days_available)}</dd>
+                </div>
+                <div>
+                    <dt>{"Available hours per WTE"}</dt><dd>{show(h.available_hours)}</dd>
+                </div>
+                <div id="f-working_time-clinical_hours" tabindex="-1">
+                    <dt>{"Clinical hours per WTE"}</dt><dd>{show(h.clinical_hours)}</dd>
+                </div>
+            </dl>
+        </details>
+    }
+}

@@ -1,0 +1,186 @@
+//! Browser glue, in one place: the state the app starts from (share link,
+//! autosave, saved scenarios) and where it is persisted.
+
+use gloo::storage::{LocalStorage, Storage};
+use yew::prelude::*;
+
+use crate::io::share::{self, Fragment};
+use crate::io::stored::{self, SavedScenario};
+use crate::model::examples::example_place;
+use crate::ui::state::{Action, AppState, Notice, NoticeKind, Origin};
+use crate::ui::AppHandle;
+
+fn raw_get(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+fn raw_set(key: &str, value: &str) -> Result<(), String> {
+    LocalStorage::raw()
+        .set_item(key, value)
+        .map_err(|_| "the browser refused to store it (storage full or disabled)".to_string())
+}
+
+/// Keep unreadable stored text under a backup key, so nothing is lost.
+fn set_aside(key: &str, text: &str) {
+    let _ = raw_set(&format!("{}{key}", stored::BACKUP_PREFIX), text);
+}
+
+fn location_hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// The state the app opens with: a share link's scenario if the URL has one,
+/// else the autosaved scenario, else the built-in example. Problems with
+/// stored data or the link become a notice; nothing is overwritten.
+pub fn initial_state() -> AppState {
+    let mut notices: Vec<String> = Vec::new();
+
+    let library = match raw_get(stored::LIBRARY_KEY) {
+        Some(text) => {
+            let (library, problems) = stored::decode_library(&text);
+            if !problems.is_empty() {
+                set_aside(stored::LIBRARY_KEY, &text);
+                notices.extend(problems);
+                notices.push(format!(
+                    "The unreadable text was kept in this browser under \"{}{}\".",
+                    stored::BACKUP_PREFIX,
+                    stored::LIBRARY_KEY
+                ));
+            }
+            library
+        }
+        None => Vec::new(),
+    };
+
+    let mut origin = Origin::Local;
+    let mut shared = None;
+    match share::decode(&location_hash()) {
+        Fragment::Scenario(s) => {
+            shared = Some(*s);
+            origin = Origin::SharedLink;
+        }
+        Fragment::Broken(message) => notices.push(format!(
+            "{message} Your own scenario has been opened instead."
+        )),
+        Fragment::None => {}
+    }
+
+    let scenario = match shared {
+        Some(s) => s,
+        None => match raw_get(stored::CURRENT_KEY) {
+            Some(text) => match stored::decode_current(&text) {
+                Ok(s) => s,
+                Err(message) => {
+                    set_aside(stored::CURRENT_KEY, &text);
+                    notices.push(format!(
+                        "{message} It was kept under \"{}{}\"; the built-in example is open instead.",
+                        stored::BACKUP_PREFIX,
+                        stored::CURRENT_KEY
+                    ));
+                    example_place()
+                }
+            },
+            None => example_place(),
+        },
+    };
+
+    let mut state = AppState::new(scenario, library);
+    state.origin = origin.clone();
+    state.notice = if !notices.is_empty() {
+        Some(Notice {
+            kind: NoticeKind::Error,
+            text: notices.join(" "),
+        })
+    } else if origin == Origin::SharedLink {
+        Some(shared_notice(&state.scenario.name))
+    } else {
+        None
+    };
+    state
+}
+
+pub fn shared_notice(name: &str) -> Notice {
+    Notice {
+        kind: NoticeKind::Info,
+        text: format!(
+            "You opened a shared scenario, \"{name}\". Your saved scenarios are untouched, and changes here are not saved until you keep it."
+        ),
+    }
+}
+
+/// Save the scenario on every valid change (unless it came from a share link
+/// and has not been kept), and the saved scenarios whenever they change.
+#[hook]
+pub fn use_persistence(app: &AppHandle) {
+    {
+        let app = app.clone();
+        use_effect_with(app.revision, move |_| {
+            if app.origin == Origin::Local && !app.has_errors() {
+                if let Ok(json) = serde_json::to_string(&app.scenario) {
+                    if let Err(e) = raw_set(stored::CURRENT_KEY, &json) {
+                        app.dispatch(Action::Notify(Notice {
+                            kind: NoticeKind::Error,
+                            text: format!("Autosave failed: {e}."),
+                        }));
+                    }
+                }
+            }
+        });
+    }
+    {
+        let library: Vec<SavedScenario> = app.library.clone();
+        let app = app.clone();
+        use_effect_with(library, move |library| {
+            if let Err(e) = raw_set(stored::LIBRARY_KEY, &stored::encode_library(library)) {
+                app.dispatch(Action::Notify(Notice {
+                    kind: NoticeKind::Error,
+                    text: format!("Your saved scenarios could not be stored: {e}."),
+                }));
+            }
+        });
+    }
+}
+
+/// A share link pasted into this tab's address bar (a `hashchange`) opens
+/// like a fresh one.
+#[hook]
+pub fn use_share_link_listener(app: &AppHandle) {
+    let app = app.clone();
+    use_effect_with((), move |_| {
+        let listener =
+            gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                match share::decode(&location_hash()) {
+                    Fragment::Scenario(s) => {
+                        let name = s.name.clone();
+                        app.dispatch(Action::Load {
+                            scenario: *s,
+                            origin: Origin::SharedLink,
+                            notice: Some(shared_notice(&name)),
+                        });
+                    }
+                    Fragment::Broken(message) => app.dispatch(Action::Notify(Notice {
+                        kind: NoticeKind::Error,
+                        text: format!("{message} Nothing was changed."),
+                    })),
+                    Fragment::None => {}
+                }
+            });
+        move || drop(listener)
+    });
+}
+
+/// Remove the share fragment from the address bar without reloading.
+pub fn clear_location_hash() {
+    let window = gloo::utils::window();
+    if let (Ok(history), Ok(path), Ok(search)) = (
+        window.history(),
+        window.location().pathname(),
+        window.location().search(),
+    ) {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        );
+    }
+}

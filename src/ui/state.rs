@@ -1,0 +1,492 @@
+//! The app's one reducer: plain data, an [`Action`] enum and `impl Reducible`.
+//!
+//! The scenario here is what the user has typed so far (it may be invalid).
+//! Results are recomputed on every change that leaves the scenario valid;
+//! otherwise the last good results stay, marked stale.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::format;
+pub use crate::io::stored::SavedScenario;
+use crate::model::field::Field;
+use crate::model::scenario::{AgeBand, Group, Role, Sector, Service, WorkloadKind};
+use crate::model::{compute, validate, InputError, Results, Scenario};
+
+/// What the user typed into one numeric input, kept exactly as typed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub text: String,
+    /// Why the text is not a number, if it is not.
+    pub parse_error: Option<String>,
+}
+
+/// Where the current scenario came from, when that matters to the user.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// Edited here, autosaved.
+    Local,
+    /// Opened from a share link: not autosaved until the user keeps it.
+    SharedLink,
+}
+
+/// A message for the user about something they did (import, share, save).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Success,
+    Error,
+    Info,
+}
+
+/// Which text field of the scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TextField {
+    ScenarioName,
+    RoleName(usize),
+    ServiceName(usize),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub scenario: Scenario,
+    /// Typed text by validation path, for inputs the user has touched.
+    pub drafts: BTreeMap<String, Draft>,
+    /// The model's validation errors for `scenario`.
+    pub errors: Vec<InputError>,
+    /// The last good results (for the last valid scenario).
+    pub results: Option<Rc<Results>>,
+    /// The scenario `results` were computed from.
+    pub results_scenario: Option<Rc<Scenario>>,
+    /// True when `results` no longer match what the user typed.
+    pub stale: bool,
+    pub origin: Origin,
+    pub library: Vec<SavedScenario>,
+    pub notice: Option<Notice>,
+    /// Counts changes, so effects can tell a new edit from a re-render.
+    pub revision: u64,
+}
+
+impl AppState {
+    pub fn new(scenario: Scenario, library: Vec<SavedScenario>) -> AppState {
+        let mut state = AppState {
+            scenario,
+            drafts: BTreeMap::new(),
+            errors: Vec::new(),
+            results: None,
+            results_scenario: None,
+            stale: false,
+            origin: Origin::Local,
+            library,
+            notice: None,
+            revision: 0,
+        };
+        state.recompute();
+        state
+    }
+
+    /// Every problem the user can fix: unparseable text first, then the
+    /// model's validation errors (skipping fields whose text does not parse).
+    pub fn all_errors(&self) -> Vec<InputError> {
+        let mut out: Vec<InputError> = self
+            .drafts
+            .iter()
+            .filter_map(|(path, d)| {
+                d.parse_error
+                    .as_ref()
+                    .map(|m| InputError::new(path.clone(), m.clone()))
+            })
+            .collect();
+        out.extend(
+            self.errors
+                .iter()
+                .filter(|e| {
+                    !self
+                        .drafts
+                        .get(&e.path)
+                        .is_some_and(|d| d.parse_error.is_some())
+                })
+                .cloned(),
+        );
+        out
+    }
+
+    /// The message for one field path, if it has a problem.
+    pub fn error_for(&self, path: &str) -> Option<String> {
+        if let Some(Draft {
+            parse_error: Some(e),
+            ..
+        }) = self.drafts.get(path)
+        {
+            return Some(e.clone());
+        }
+        self.errors
+            .iter()
+            .find(|e| e.path == path)
+            .map(|e| e.message.clone())
+    }
+
+    /// The text an input for `field` shows: what was typed, else the value.
+    pub fn text_for(&self, field: &Field) -> String {
+        let path = field.path();
+        if let Some(d) = self.drafts.get(&path) {
+            return d.text.clone();
+        }
+        field
+            .get(&self.scenario)
+            .map(|v| format::input_text(v, field.unit()))
+            .unwrap_or_default()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty() || self.drafts.values().any(|d| d.parse_error.is_some())
+    }
+
+    /// Validate; compute when valid, else keep the last good results, stale.
+    fn recompute(&mut self) {
+        self.errors = validate(&self.scenario);
+        if self.has_errors() {
+            self.stale = self.results.is_some();
+        } else {
+            self.results = Some(Rc::new(compute(&self.scenario)));
+            self.results_scenario = Some(Rc::new(self.scenario.clone()));
+            self.stale = false;
+        }
+    }
+
+    fn structural_change(&mut self) {
+        // Paths of roles and services shift: typed text no longer lines up.
+        self.drafts.clear();
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The user typed into a numeric input.
+    SetNumber {
+        field: Field,
+        text: String,
+    },
+    /// A lever (slider) moved: a value, not text.
+    SetValue {
+        field: Field,
+        value: f64,
+    },
+    SetText {
+        field: TextField,
+        value: String,
+    },
+    SetRoleGroup(usize, Group),
+    SetRoleSector(usize, Sector),
+    ToggleAge(usize, AgeBand),
+    SetWorkloadKind(usize, WorkloadKind),
+    AddRole,
+    RemoveRole(usize),
+    AddService,
+    RemoveService(usize),
+    MoveService {
+        index: usize,
+        up: bool,
+    },
+    /// Scale a service's role mix so it adds up to 100%.
+    NormaliseRoleMix(usize),
+    /// Set or clear (None) an uncertainty range, by field key.
+    SetRange {
+        key: String,
+        range: Option<[f64; 2]>,
+    },
+    /// Replace the whole scenario (built-in, import, saved, reset).
+    Load {
+        scenario: Scenario,
+        origin: Origin,
+        notice: Option<Notice>,
+    },
+    /// Keep a scenario opened from a share link: autosave resumes.
+    KeepShared,
+    SaveAs(String),
+    RenameSaved {
+        index: usize,
+        name: String,
+    },
+    DuplicateSaved(usize),
+    DeleteSaved(usize),
+    Notify(Notice),
+    DismissNotice,
+}
+
+/// A new id like "role_3" that no item has yet.
+fn fresh_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
+    (1..)
+        .map(|n| format!("{prefix}_{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| prefix.to_string())
+}
+
+fn now_text() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        String::from(d.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.revision += 1;
+        let mut scenario_changed = true;
+        match action {
+            Action::SetNumber { field, text } => {
+                let path = field.path();
+                match format::parse_input(&text, field.unit()) {
+                    Ok(value) => {
+                        field.set(&mut s.scenario, value);
+                        s.drafts.insert(
+                            path,
+                            Draft {
+                                text,
+                                parse_error: None,
+                            },
+                        );
+                    }
+                    Err(message) => {
+                        s.drafts.insert(
+                            path,
+                            Draft {
+                                text,
+                                parse_error: Some(format!("{}: {message}", field.label())),
+                            },
+                        );
+                    }
+                }
+            }
+            Action::SetValue { field, value } => {
+                field.set(&mut s.scenario, value);
+                s.drafts.remove(&field.path());
+            }
+            Action::SetText { field, value } => match field {
+                TextField::ScenarioName => s.scenario.name = value,
+                TextField::RoleName(i) => {
+                    if let Some(r) = s.scenario.roles.get_mut(i) {
+                        r.name = value;
+                    }
+                }
+                TextField::ServiceName(i) => {
+                    if let Some(sv) = s.scenario.services.get_mut(i) {
+                        sv.name = value;
+                    }
+                }
+            },
+            Action::SetRoleGroup(i, group) => {
+                if let Some(r) = s.scenario.roles.get_mut(i) {
+                    r.group = group;
+                }
+            }
+            Action::SetRoleSector(i, sector) => {
+                if let Some(r) = s.scenario.roles.get_mut(i) {
+                    r.sector = sector;
+                }
+            }
+            Action::ToggleAge(i, band) => {
+                if let Some(sv) = s.scenario.services.get_mut(i) {
+                    if let Some(pos) = sv.ages.iter().position(|b| *b == band) {
+                        sv.ages.remove(pos);
+                    } else {
+                        sv.ages.push(band);
+                        sv.ages.sort();
+                    }
+                }
+            }
+            Action::SetWorkloadKind(i, kind) => {
+                if let Some(sv) = s.scenario.services.get_mut(i) {
+                    if sv.workload.kind() != kind {
+                        sv.workload = kind.default_workload();
+                        let prefix = format!("services[{i}].workload.");
+                        s.drafts.retain(|p, _| !p.starts_with(&prefix));
+                    }
+                }
+            }
+            Action::AddRole => {
+                let id = fresh_id("role", |id| s.scenario.role_index(id).is_some());
+                let n = s.scenario.roles.len() + 1;
+                s.scenario.roles.push(Role {
+                    id,
+                    name: format!("New role {n}"),
+                    group: Group::Registered,
+                    sector: Sector::Nhs,
+                    in_post_wte: 0.0,
+                    vacant_wte: 0.0,
+                    annual_cost: 47_810.0,
+                    leaver_rate: 0.11,
+                    joiners_per_year: 0.0,
+                });
+            }
+            Action::RemoveRole(i) => {
+                if i < s.scenario.roles.len() {
+                    let id = s.scenario.roles.remove(i).id;
+                    for sv in &mut s.scenario.services {
+                        sv.role_mix.remove(&id);
+                    }
+                    let prefix = format!("roles.{id}.");
+                    s.scenario.ranges.retain(|k, _| !k.starts_with(&prefix));
+                    s.structural_change();
+                }
+            }
+            Action::AddService => {
+                let id = fresh_id("service", |id| s.scenario.service_index(id).is_some());
+                let n = s.scenario.services.len() + 1;
+                let mut role_mix = BTreeMap::new();
+                if let Some(first) = s.scenario.roles.first() {
+                    role_mix.insert(first.id.clone(), 1.0);
+                }
+                s.scenario.services.push(Service {
+                    id,
+                    name: format!("New service {n}"),
+                    ages: vec![AgeBand::Adults],
+                    prevalence: 0.01,
+                    current_coverage: 0.5,
+                    target_coverage: 0.7,
+                    workload: WorkloadKind::Caseload.default_workload(),
+                    role_mix,
+                });
+            }
+            Action::RemoveService(i) => {
+                if i < s.scenario.services.len() {
+                    let id = s.scenario.services.remove(i).id;
+                    let prefix = format!("services.{id}.");
+                    s.scenario.ranges.retain(|k, _| !k.starts_with(&prefix));
+                    s.structural_change();
+                }
+            }
+            Action::MoveService { index, up } => {
+                let len = s.scenario.services.len();
+                let target = if up {
+                    index.checked_sub(1)
+                } else {
+                    Some(index + 1)
+                };
+                if let Some(t) = target.filter(|t| *t < len && index < len) {
+                    s.scenario.services.swap(index, t);
+                    s.structural_change();
+                }
+            }
+            Action::NormaliseRoleMix(i) => {
+                if let Some(sv) = s.scenario.services.get_mut(i) {
+                    let sum: f64 = sv.role_mix.values().filter(|v| v.is_finite()).sum();
+                    if sum > 0.0 {
+                        for v in sv.role_mix.values_mut() {
+                            *v = if v.is_finite() { *v / sum } else { 0.0 };
+                        }
+                        let prefix = format!("services[{i}].role_mix.");
+                        s.drafts.retain(|p, _| !p.starts_with(&prefix));
+                    }
+                }
+            }
+            Action::SetRange { key, range } => match range {
+                Some(r) => {
+                    s.scenario.ranges.insert(key, r);
+                }
+                None => {
+                    s.scenario.ranges.remove(&key);
+                }
+            },
+            Action::Load {
+                scenario,
+                origin,
+                notice,
+            } => {
+                s.scenario = scenario;
+                s.origin = origin;
+                s.notice = notice;
+                s.drafts.clear();
+                s.results = None;
+                s.results_scenario = None;
+            }
+            Action::KeepShared => {
+                s.origin = Origin::Local;
+                s.library.push(SavedScenario {
+                    name: s.scenario.name.clone(),
+                    saved_at: now_text(),
+                    scenario: s.scenario.clone(),
+                });
+                s.notice = Some(Notice {
+                    kind: NoticeKind::Success,
+                    text: format!("Kept \"{}\" in your saved scenarios.", s.scenario.name),
+                });
+                scenario_changed = false;
+            }
+            Action::SaveAs(name) => {
+                let name = if name.trim().is_empty() {
+                    s.scenario.name.clone()
+                } else {
+                    name.trim().to_string()
+                };
+                let mut scenario = s.scenario.clone();
+                scenario.name = name.clone();
+                let entry = SavedScenario {
+                    name: name.clone(),
+                    saved_at: now_text(),
+                    scenario,
+                };
+                match s.library.iter().position(|e| e.name == name) {
+                    Some(i) => s.library[i] = entry,
+                    None => s.library.push(entry),
+                }
+                s.notice = Some(Notice {
+                    kind: NoticeKind::Success,
+                    text: format!("Saved \"{name}\" in this browser."),
+                });
+                scenario_changed = false;
+            }
+            Action::RenameSaved { index, name } => {
+                if let Some(e) = s.library.get_mut(index) {
+                    if !name.trim().is_empty() {
+                        e.name = name.trim().to_string();
+                        e.scenario.name = e.name.clone();
+                    }
+                }
+                scenario_changed = false;
+            }
+            Action::DuplicateSaved(index) => {
+                if let Some(e) = s.library.get(index).cloned() {
+                    let mut copy = e;
+                    copy.name = format!("{} (copy)", copy.name);
+                    copy.scenario.name = copy.name.clone();
+                    s.library.insert(index + 1, copy);
+                }
+                scenario_changed = false;
+            }
+            Action::DeleteSaved(index) => {
+                if index < s.library.len() {
+                    s.library.remove(index);
+                }
+                scenario_changed = false;
+            }
+            Action::Notify(n) => {
+                s.notice = Some(n);
+                scenario_changed = false;
+            }
+            Action::DismissNotice => {
+                s.notice = None;
+                scenario_changed = false;
+            }
+        }
+        if scenario_changed {
+            s.recompute();
+        }
+        Rc::new(s)
+    }
+}

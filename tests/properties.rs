@@ -1,0 +1,598 @@
+//! Properties of the model over random valid scenarios, and "never panics"
+//! over random invalid ones, random ranges, random text and mutated JSON.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+use proptest::sample::select;
+use serde_json::Value;
+use workforce_gap::model::explain::explain_working_time;
+use workforce_gap::model::scenario::{
+    AgeBand, Group, Population, Projection, Role, Sector, Service, WorkingTime, Workload,
+};
+use workforce_gap::model::validate::clamp_to_valid;
+use workforce_gap::model::{
+    compute, evaluate, explain_role, explain_service, headline, parse_scenario, sensitivity,
+    uncertainty, validate, Field, Scenario,
+};
+
+// ---------------------------------------------------------------------------
+// Strategies
+// ---------------------------------------------------------------------------
+
+fn working_time() -> impl Strategy<Value = WorkingTime> {
+    (
+        (20.0..45.0f64, 1.0..7.0f64, 50.0..53.0f64),
+        (0.0..10.0f64, 0.0..40.0f64, 0.0..10.0f64),
+        (0.0..0.3f64, 0.0..0.7f64),
+    )
+        .prop_map(
+            |((hours, days, weeks), (holidays, leave, training), (sickness, non_clinical))| {
+                // At least 50 working days, so some are always available.
+                let days = days.max(60.0 / weeks + (holidays + leave + training) / weeks);
+                WorkingTime {
+                    hours_per_week: hours,
+                    days_per_week: days,
+                    weeks_per_year: weeks,
+                    public_holidays: holidays,
+                    annual_leave_days: leave,
+                    training_days: training,
+                    sickness_rate: sickness,
+                    non_clinical_share: non_clinical,
+                }
+            },
+        )
+}
+
+fn role(i: usize) -> impl Strategy<Value = Role> {
+    (
+        select(Group::ALL.to_vec()),
+        select(Sector::ALL.to_vec()),
+        (0.0..500.0f64, 0.0..100.0f64, 0.0..200_000.0f64),
+        (0.0..=1.0f64, 0.0..50.0f64),
+    )
+        .prop_map(
+            move |(group, sector, (in_post, vacant, cost), (leaver, joiners))| Role {
+                id: format!("role{i}"),
+                name: format!("Role {i}"),
+                group,
+                sector,
+                in_post_wte: in_post,
+                vacant_wte: vacant,
+                annual_cost: cost,
+                leaver_rate: leaver,
+                joiners_per_year: joiners,
+            },
+        )
+}
+
+fn workload() -> impl Strategy<Value = Workload> {
+    prop_oneof![
+        (0.1..20.0f64, 5.0..120.0f64).prop_map(|(c, m)| Workload::Contacts {
+            contacts_per_person: c,
+            minutes_per_contact: m,
+        }),
+        (0.0..24.0f64, 0.5..60.0f64).prop_map(|(months, caseload)| Workload::Caseload {
+            months_on_caseload: months,
+            caseload_per_wte: caseload,
+        }),
+        (0.0..120.0f64, 0.05..=1.0f64, 0.0..5.0f64).prop_map(|(los, occ, per_bed)| {
+            Workload::Beds {
+                length_of_stay_days: los,
+                target_occupancy: occ,
+                wte_per_bed: per_bed,
+            }
+        }),
+    ]
+}
+
+fn service(i: usize, roles: usize) -> impl Strategy<Value = Service> {
+    (
+        1u8..8,
+        (0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64),
+        workload(),
+        prop::collection::vec(prop_oneof![Just(0.0), 0.01..1.0f64], roles),
+        0..roles,
+    )
+        .prop_map(
+            move |(ages, (prevalence, current, target), workload, weights, lead)| {
+                let ages: Vec<AgeBand> = AgeBand::ALL
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(b, _)| ages & (1 << b) != 0)
+                    .map(|(_, band)| band)
+                    .collect();
+                let mut weights = weights;
+                weights[lead] += 0.5; // at least one role carries the service
+                let sum: f64 = weights.iter().sum();
+                let role_mix: BTreeMap<String, f64> = weights
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| **w > 0.0)
+                    .map(|(r, w)| (format!("role{r}"), w / sum))
+                    .collect();
+                Service {
+                    id: format!("service{i}"),
+                    name: format!("Service {i}"),
+                    ages,
+                    prevalence,
+                    current_coverage: current,
+                    target_coverage: target,
+                    workload,
+                    role_mix,
+                }
+            },
+        )
+}
+
+fn valid_scenario() -> impl Strategy<Value = Scenario> {
+    (1usize..=6, 1usize..=6)
+        .prop_flat_map(|(n_roles, n_services)| {
+            (
+                (0.0..2e6f64, 0.0..2e6f64, 0.0..2e6f64, 0.0..3.0f64),
+                working_time(),
+                (0..n_roles).map(role).collect::<Vec<_>>(),
+                (0..n_services)
+                    .map(|i| service(i, n_roles))
+                    .collect::<Vec<_>>(),
+                (1u32..=30, -0.5..=1.0f64, 0.0..=1.0f64),
+            )
+        })
+        .prop_map(
+            |((children, adults, older, need), wt, roles, services, (years, growth, retention))| {
+                let mut s = Scenario::blank();
+                s.name = "Random".into();
+                s.population = Population {
+                    children,
+                    adults,
+                    older,
+                };
+                s.need_index = need;
+                s.working_time = wt;
+                s.roles = roles;
+                s.services = services;
+                s.projection = Projection {
+                    years,
+                    demand_growth: growth,
+                    retention_improvement: retention,
+                };
+                s
+            },
+        )
+}
+
+/// Any f64 at all: NaN, infinities, negatives, subnormals, huge.
+fn any_f64() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        prop::num::f64::ANY,
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(-0.0),
+        Just(f64::MAX),
+        Just(f64::MIN_POSITIVE),
+        -1e6..1e6f64,
+    ]
+}
+
+/// A valid scenario with some fields overwritten by arbitrary numbers, some
+/// arbitrary years, and arbitrary ranges (some on real keys).
+fn wild_scenario() -> impl Strategy<Value = Scenario> {
+    (
+        valid_scenario(),
+        prop::collection::vec((any::<prop::sample::Index>(), any_f64()), 0..8),
+        prop::option::of(any::<u32>()),
+        prop::collection::vec(
+            (
+                any::<prop::sample::Index>(),
+                prop_oneof![Just(String::new()), "[a-z_.]{0,12}"],
+                any_f64(),
+                any_f64(),
+            ),
+            0..4,
+        ),
+    )
+        .prop_map(|(mut s, edits, years, ranges)| {
+            let fields = Field::all(&s);
+            for (i, value) in edits {
+                let field = i.get(&fields);
+                field.set(&mut s, value);
+            }
+            if let Some(y) = years {
+                s.projection.years = y;
+            }
+            for (i, junk_key, low, high) in ranges {
+                let key = if junk_key.is_empty() {
+                    i.get(&fields).key(&s).unwrap_or_default()
+                } else {
+                    junk_key
+                };
+                s.ranges.insert(key, [low, high]);
+            }
+            s
+        })
+}
+
+/// A valid scenario with ranges around some of its inputs (up to half the
+/// value either way, clamped to the valid range; working time is left
+/// alone so that every draw stays valid).
+fn ranged_scenario() -> impl Strategy<Value = Scenario> {
+    (
+        valid_scenario(),
+        prop::collection::vec(
+            (any::<prop::sample::Index>(), 0.0..0.5f64, 0.0..0.5f64),
+            1..5,
+        ),
+    )
+        .prop_map(|(mut s, ranges)| {
+            let fields: Vec<Field> = Field::all(&s)
+                .into_iter()
+                .filter(|f| !matches!(f, Field::RoleMix(..) | Field::WorkingTime(_)))
+                .collect();
+            for (i, down, up) in ranges {
+                let field = i.get(&fields);
+                let value = field.get(&s).unwrap();
+                let low = clamp_to_valid(field, value * (1.0 - down));
+                let high = clamp_to_valid(field, value * (1.0 + up));
+                let (low, high) = if low <= high {
+                    (low, high)
+                } else {
+                    (high, low)
+                };
+                if let Some(key) = field.key(&s) {
+                    s.ranges.insert(key, [low, high]);
+                }
+            }
+            s
+        })
+}
+
+/// A valid scenario with arbitrary (but valid) ranges: any finite ends,
+/// clamped into the input's valid range.
+fn wildly_ranged_scenario() -> impl Strategy<Value = Scenario> {
+    (
+        valid_scenario(),
+        prop::collection::vec((any::<prop::sample::Index>(), any_f64(), any_f64()), 1..5),
+    )
+        .prop_map(|(mut s, ranges)| {
+            let fields: Vec<Field> = Field::all(&s)
+                .into_iter()
+                .filter(|f| !matches!(f, Field::RoleMix(..)))
+                .collect();
+            for (i, a, b) in ranges {
+                let field = i.get(&fields);
+                let finite = |v: f64| if v.is_finite() { v } else { 0.5 };
+                let (a, b) = (
+                    clamp_to_valid(field, finite(a)),
+                    clamp_to_valid(field, finite(b)),
+                );
+                let (low, high) = if a <= b { (a, b) } else { (b, a) };
+                if let Some(key) = field.key(&s) {
+                    s.ranges.insert(key, [low, high]);
+                }
+            }
+            s
+        })
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+fn close(a: f64, b: f64, rel: f64) -> bool {
+    (a - b).abs() <= rel * a.abs().max(b.abs()) + 1e-9
+}
+
+/// Everything the UI and JS API can call, on one scenario: must not panic.
+fn exercise(s: &Scenario) {
+    let results = compute(s);
+    let _ = serde_json::to_string(&results);
+    let _ = results.share_in_post();
+    let _ = validate(s);
+    let _ = evaluate(s);
+    let _ = headline(s);
+    let _ = sensitivity(s);
+    let _ = uncertainty(s, 16, 1);
+    let _ = explain_working_time(s);
+    for i in 0..=s.services.len() {
+        let _ = explain_service(s, i);
+    }
+    for i in 0..=s.roles.len() {
+        let _ = explain_role(s, i);
+    }
+    for field in Field::all(s) {
+        let _ = (
+            field.full_label(s),
+            field.key(s),
+            field.path(),
+            field.get(s),
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Properties of valid scenarios
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(192))]
+
+    #[test]
+    fn generated_scenarios_are_valid(s in valid_scenario()) {
+        let errors = validate(&s);
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+    }
+
+    #[test]
+    fn requirements_are_never_negative_and_extra_is_the_shortfall(s in valid_scenario()) {
+        let r = compute(&s);
+        for service in &r.services {
+            prop_assert!(service.required_wte >= 0.0, "{:?}", service);
+            prop_assert!(service.people_to_treat <= service.people_in_need + 1e-9);
+        }
+        for (role, input) in r.roles.iter().zip(&s.roles) {
+            prop_assert!(role.required_wte >= 0.0);
+            prop_assert_eq!(role.extra_wte, (role.required_wte - input.in_post_wte).max(0.0));
+            prop_assert_eq!(role.gap_wte, role.required_wte - input.in_post_wte);
+            prop_assert!(role.unfunded_wte >= 0.0 && role.unfunded_wte <= role.extra_wte);
+            prop_assert!(role.joiners_needed >= 0.0);
+            prop_assert!(close(role.extra_cost, role.extra_wte * input.annual_cost, 1e-12));
+        }
+        for row in &r.projection {
+            prop_assert!(row.gap_wte >= 0.0 && row.supply_wte >= 0.0 && row.required_wte >= 0.0);
+        }
+        prop_assert_eq!(r.projection.len() as u32, s.projection.years + 1);
+    }
+
+    #[test]
+    fn totals_are_the_sums_of_their_parts(s in valid_scenario()) {
+        let r = compute(&s);
+        let t = &r.total;
+        let sum = |f: &dyn Fn(&workforce_gap::model::results::RoleResult) -> f64| {
+            r.roles.iter().map(f).sum::<f64>()
+        };
+        prop_assert!(close(t.required_wte, sum(&|x| x.required_wte), 1e-9));
+        prop_assert!(close(t.in_post_wte, sum(&|x| x.in_post_wte), 1e-9));
+        prop_assert!(close(t.extra_wte, sum(&|x| x.extra_wte), 1e-9));
+        prop_assert!(close(t.unfunded_wte, sum(&|x| x.unfunded_wte), 1e-9));
+        prop_assert!(close(t.extra_cost, sum(&|x| x.extra_cost), 1e-9));
+        for map in [&r.groups, &r.sectors] {
+            let total = |f: &dyn Fn(&workforce_gap::model::results::Subtotal) -> f64| {
+                map.values().map(f).sum::<f64>()
+            };
+            prop_assert!(close(t.required_wte, total(&|x| x.required_wte), 1e-9));
+            prop_assert!(close(t.in_post_wte, total(&|x| x.in_post_wte), 1e-9));
+            prop_assert!(close(t.extra_wte, total(&|x| x.extra_wte), 1e-9));
+        }
+        // Groups and sectors hold exactly the keys the roles use.
+        let groups: std::collections::BTreeSet<String> =
+            s.roles.iter().map(|r| r.group.key().to_string()).collect();
+        prop_assert_eq!(groups, r.groups.keys().cloned().collect());
+        let sv = |f: &dyn Fn(&workforce_gap::model::results::ServiceResult) -> f64| {
+            r.services.iter().map(f).sum::<f64>()
+        };
+        prop_assert!(close(t.people_in_need, sv(&|x| x.people_in_need), 1e-9));
+        prop_assert!(close(t.people_to_treat, sv(&|x| x.people_to_treat), 1e-9));
+        prop_assert!(close(t.untreated_today, sv(&|x| x.untreated_today), 1e-9));
+        // Role requirements add up to service requirements (mixes sum to 1).
+        prop_assert!(close(t.required_wte, sv(&|x| x.required_wte), 1e-6));
+        // The projection's year 0 is today.
+        let first = &r.projection[0];
+        prop_assert!(close(first.required_wte, t.required_wte, 1e-9));
+        prop_assert!(close(first.supply_wte, t.in_post_wte, 1e-9));
+        prop_assert!(close(first.gap_wte, t.extra_wte, 1e-9));
+        // The cheap path agrees with the full one.
+        let h = headline(&s);
+        prop_assert!(close(h.extra_wte, t.extra_wte, 1e-12));
+        prop_assert!(close(h.extra_cost, t.extra_cost, 1e-12));
+        prop_assert!(close(h.final_gap_wte, r.projection.last().unwrap().gap_wte, 1e-12));
+    }
+
+    #[test]
+    fn doubling_the_population_doubles_every_requirement(s in valid_scenario()) {
+        let mut doubled = s.clone();
+        doubled.population.children *= 2.0;
+        doubled.population.adults *= 2.0;
+        doubled.population.older *= 2.0;
+        let (a, b) = (compute(&s), compute(&doubled));
+        for (x, y) in a.services.iter().zip(&b.services) {
+            prop_assert!(close(2.0 * x.required_wte, y.required_wte, 1e-9), "{} vs {}", x.required_wte, y.required_wte);
+        }
+        for (x, y) in a.roles.iter().zip(&b.roles) {
+            prop_assert!(close(2.0 * x.required_wte, y.required_wte, 1e-9));
+        }
+        prop_assert!(close(2.0 * a.total.required_wte, b.total.required_wte, 1e-9));
+        // Per 100,000 residents does not change.
+        prop_assert!(close(a.total.required_wte_per_100k, b.total.required_wte_per_100k, 1e-9));
+    }
+
+    #[test]
+    fn raising_target_coverage_never_lowers_a_requirement(
+        s in valid_scenario(),
+        which in any::<prop::sample::Index>(),
+        towards in 0.0..=1.0f64,
+    ) {
+        let i = which.index(s.services.len());
+        let mut raised = s.clone();
+        let t = raised.services[i].target_coverage;
+        raised.services[i].target_coverage = t + (1.0 - t) * towards;
+        let (a, b) = (compute(&s), compute(&raised));
+        for (x, y) in a.roles.iter().zip(&b.roles) {
+            prop_assert!(y.required_wte >= x.required_wte * (1.0 - 1e-12), "{} -> {}", x.required_wte, y.required_wte);
+            prop_assert!(y.extra_wte >= x.extra_wte - 1e-9);
+        }
+        prop_assert!(b.total.required_wte >= a.total.required_wte * (1.0 - 1e-12));
+    }
+
+    #[test]
+    fn no_population_needs_no_staff(s in valid_scenario()) {
+        let mut empty = s.clone();
+        empty.population = Population { children: 0.0, adults: 0.0, older: 0.0 };
+        let r = compute(&empty);
+        prop_assert!(r.services.iter().all(|x| x.required_wte == 0.0 && x.people_in_need == 0.0));
+        prop_assert!(r.roles.iter().all(|x| x.required_wte == 0.0 && x.extra_wte == 0.0 && x.wisn_ratio.is_none()));
+        prop_assert_eq!(r.total.required_wte, 0.0);
+        prop_assert_eq!(r.total.extra_cost, 0.0);
+        prop_assert_eq!(r.total.required_wte_per_100k, 0.0);
+    }
+
+    #[test]
+    fn sensitivity_is_sorted_and_anchored(s in valid_scenario()) {
+        let rows = sensitivity(&s);
+        let base = headline(&s);
+        for pair in rows.windows(2) {
+            prop_assert!(pair[0].swing >= pair[1].swing);
+        }
+        for row in &rows {
+            prop_assert_eq!(row.base_extra_wte, base.extra_wte);
+            let field = Field::from_key(&s, &row.key).unwrap();
+            prop_assert!(workforce_gap::model::validate::check_value(&field, row.low_value).is_none(), "{:?}", row);
+            prop_assert!(workforce_gap::model::validate::check_value(&field, row.high_value).is_none(), "{:?}", row);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn uncertainty_is_deterministic_and_ordered(s in ranged_scenario(), seed in any::<u64>()) {
+        prop_assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+        let a = uncertainty(&s, 64, seed).unwrap();
+        let b = uncertainty(&s, 64, seed).unwrap();
+        // Debug text, so that NaN (infinite WTE times a zero cost) compares equal.
+        prop_assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        for p in [a.extra_wte, a.extra_cost, a.final_gap_wte] {
+            if p.p10.is_finite() && p.p90.is_finite() {
+                prop_assert!(p.p10 <= p.p50 && p.p50 <= p.p90, "{:?}", p);
+            }
+        }
+        prop_assert_eq!(a.ranged.len(), s.ranges.len());
+    }
+
+    #[test]
+    fn explanations_end_at_the_computed_numbers(s in valid_scenario()) {
+        let r = compute(&s);
+        for (i, service) in r.services.iter().enumerate() {
+            let e = explain_service(&s, i).unwrap();
+            let step = e.steps.iter().find(|x| x.label == "Required WTE").unwrap();
+            prop_assert_eq!(step.value, Some(service.required_wte));
+        }
+        for (i, role) in r.roles.iter().enumerate() {
+            let e = explain_role(&s, i).unwrap();
+            let step = e.steps.iter().find(|x| x.label == "Required").unwrap();
+            prop_assert_eq!(step.value, Some(role.required_wte));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Never panics
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn nothing_panics_on_wild_numbers(s in wild_scenario()) {
+        exercise(&s);
+    }
+
+    #[test]
+    fn nothing_panics_on_wildly_ranged_scenarios(s in wildly_ranged_scenario()) {
+        exercise(&s);
+    }
+
+    #[test]
+    fn parse_never_panics_on_any_text(text in any::<String>()) {
+        if let Ok(s) = parse_scenario(&text) {
+            exercise(&s);
+        }
+    }
+
+    #[test]
+    fn parse_never_panics_on_json_shaped_text(text in r#"[\{\}\[\]":,0-9a-z_. eE+-]{0,200}"#) {
+        let _ = parse_scenario(&text);
+        let _ = parse_scenario(&format!(r#"{{"schema":"workforce-gap/scenario","version":1,{text}"#));
+    }
+
+    #[test]
+    fn parse_never_panics_on_mutated_scenarios(
+        s in valid_scenario(),
+        cut in any::<prop::sample::Index>(),
+        splice in r#"[\{\}\[\]":,0-9a-z.eE+-]{0,8}"#,
+        drop in 0usize..6,
+    ) {
+        let json = s.to_json_pretty();
+        let at = cut.index(json.len() + 1);
+        let end = (at + drop).min(json.len());
+        let mutated = format!("{}{}{}", &json[..at], splice, &json[end..]);
+        if let Ok(parsed) = parse_scenario(&mutated) {
+            exercise(&parsed);
+        }
+    }
+
+    #[test]
+    fn parse_never_panics_on_replaced_values(
+        s in valid_scenario(),
+        which in any::<prop::sample::Index>(),
+        replacement in prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any_f64().prop_map(Value::from), // non-finite becomes null
+            "[a-z_]{0,10}".prop_map(Value::from),
+            Just(serde_json::json!([])),
+            Just(serde_json::json!({})),
+            Just(serde_json::json!(1e308)),
+            Just(serde_json::json!(-1e308)),
+        ],
+    ) {
+        let mut value = serde_json::to_value(&s).unwrap();
+        let mut pointers = Vec::new();
+        leaves(&value, String::new(), &mut pointers);
+        let pointer = which.get(&pointers);
+        if let Some(slot) = value.pointer_mut(pointer) {
+            *slot = replacement;
+        }
+        if let Ok(parsed) = parse_scenario(&value.to_string()) {
+            exercise(&parsed);
+        }
+    }
+}
+
+/// JSON pointers to every value in a document, containers included.
+fn leaves(value: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                leaves(
+                    v,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                leaves(v, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn extreme_but_valid_numbers_do_not_panic() {
+    let mut s = workforce_gap::model::example_place();
+    s.population.adults = f64::MAX;
+    s.roles[0].annual_cost = f64::MAX;
+    s.projection.years = 30;
+    s.ranges
+        .insert("population.children".into(), [0.0, f64::MAX]);
+    exercise(&s);
+    let u = uncertainty(&s, 100, 1).unwrap();
+    assert_eq!(u.draws, 100);
+}

@@ -1,0 +1,258 @@
+//! Component tests in a real browser (headless Chromium): the whole app,
+//! its input widgets, the results table, and the JavaScript API.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use workforce_gap::model::examples::example_place;
+use workforce_gap::model::{compute, Scenario};
+use workforce_gap::ui::App;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    gloo::utils::document()
+}
+
+/// A fresh host element and a clean localStorage, so tests do not leak.
+fn host() -> Element {
+    gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+    let _ = gloo::utils::window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&gloo::utils::window().location().pathname().unwrap()),
+        );
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+async fn render_app() -> (Element, yew::AppHandle<App>) {
+    let root = host();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    (root, handle)
+}
+
+fn by_id<T: JsCast>(root: &Element, id: &str) -> T {
+    root.query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element #{id}"))
+        .dyn_into::<T>()
+        .unwrap_or_else(|_| panic!("#{id} is not the expected element type"))
+}
+
+fn text(root: &Element, id: &str) -> String {
+    by_id::<HtmlElement>(root, id).inner_text()
+}
+
+async fn type_into(root: &Element, id: &str, value: &str) {
+    let input: HtmlInputElement = by_id(root, id);
+    input.set_value(value);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn wte_number(s: &str) -> f64 {
+    s.replace(',', "").parse().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn app_shows_the_example_results() {
+    let (root, handle) = render_app().await;
+    let expected = compute(&example_place()).total.extra_wte;
+    let shown = wte_number(&text(&root, "headline-extra-wte"));
+    assert!((shown - expected).abs() < 0.051, "{shown} vs {expected}");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn number_field_has_label_hint_and_source() {
+    let (root, handle) = render_app().await;
+    let input: HtmlInputElement = by_id(&root, "f-working_time-sickness_rate");
+    assert_eq!(input.value(), "5", "percentages are shown as percentages");
+    let label = root
+        .query_selector("label[for='f-working_time-sickness_rate']")
+        .unwrap()
+        .expect("a label for the input");
+    assert_eq!(label.text_content().unwrap(), "Sickness absence");
+    let hint_id = input.get_attribute("aria-describedby").unwrap();
+    let hint = text(&root, &hint_id);
+    assert!(hint.contains('%'), "hint names the unit: {hint}");
+    assert!(
+        hint.contains("Default"),
+        "hint names the default's source: {hint}"
+    );
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_number_updates_results_and_bad_text_is_kept_with_a_message() {
+    let (root, handle) = render_app().await;
+    let before = wte_number(&text(&root, "headline-extra-wte"));
+
+    type_into(&root, "f-population-adults", "600,000").await;
+    let more = wte_number(&text(&root, "headline-extra-wte"));
+    assert!(more > before, "{before} -> {more}");
+
+    type_into(&root, "f-population-adults", "six hundred").await;
+    let input: HtmlInputElement = by_id(&root, "f-population-adults");
+    assert_eq!(input.value(), "six hundred", "what was typed stays");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let message = text(&root, "f-population-adults-error");
+    assert!(message.contains("Enter a number"), "{message}");
+    assert!(root.query_selector("#error-summary").unwrap().is_some());
+    let link = root
+        .query_selector("#error-summary a[href='#f-population-adults']")
+        .unwrap();
+    assert!(link.is_some(), "the summary links to the field");
+    assert!(root.query_selector("#stale-banner").unwrap().is_some());
+    let kept = wte_number(&text(&root, "headline-extra-wte"));
+    assert_eq!(kept, more, "the last good results stay");
+
+    type_into(&root, "f-population-adults", "300000").await;
+    assert!(root.query_selector("#error-summary").unwrap().is_none());
+    assert!(root.query_selector("#stale-banner").unwrap().is_none());
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn validation_errors_from_the_model_reach_the_field() {
+    let (root, handle) = render_app().await;
+    type_into(&root, "f-working_time-sickness_rate", "150").await;
+    let message = text(&root, "f-working_time-sickness_rate-error");
+    assert!(message.contains("between 0% and 100%"), "{message}");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn role_table_sorts_by_a_column_and_says_so() {
+    let (root, handle) = render_app().await;
+    let table: Element = by_id(&root, "role-table");
+    let headers = table.query_selector_all("thead th").unwrap();
+    let gap_th = (0..headers.length())
+        .map(|i| headers.item(i).unwrap().dyn_into::<Element>().unwrap())
+        .find(|th| th.text_content().unwrap().contains("Gap WTE"))
+        .expect("a Gap WTE column");
+    assert_eq!(gap_th.get_attribute("aria-sort").as_deref(), Some("none"));
+    gap_th
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        gap_th.get_attribute("aria-sort").as_deref(),
+        Some("descending")
+    );
+    let rows = table.query_selector_all("tbody tr").unwrap();
+    let gaps: Vec<f64> = (0..rows.length())
+        .map(|i| {
+            let tr = rows.item(i).unwrap().dyn_into::<Element>().unwrap();
+            let cells = tr.query_selector_all("td").unwrap();
+            wte_number(&cells.item(3).unwrap().text_content().unwrap())
+        })
+        .collect();
+    assert!(gaps.len() >= 10);
+    assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "{gaps:?}");
+    let footer = table.query_selector("tfoot").unwrap().unwrap();
+    assert!(footer.text_content().unwrap().contains("Total"));
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_autosave_gives_a_message_and_is_kept_aside() {
+    let root = host();
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    storage
+        .set_item(workforce_gap::io::stored::CURRENT_KEY, "{not json")
+        .unwrap();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let notice = root
+        .query_selector(".notice--error")
+        .unwrap()
+        .expect("a notice");
+    assert!(notice.text_content().unwrap().contains("could not be read"));
+    let backup = format!(
+        "{}{}",
+        workforce_gap::io::stored::BACKUP_PREFIX,
+        workforce_gap::io::stored::CURRENT_KEY
+    );
+    assert_eq!(
+        storage.get_item(&backup).unwrap().as_deref(),
+        Some("{not json")
+    );
+    assert!(
+        root.query_selector("#headline").unwrap().is_some(),
+        "the example opens instead"
+    );
+    handle.destroy();
+}
+
+/// A scenario as a page script would build it: plain objects, not Maps.
+fn to_js(scenario: &Scenario) -> wasm_bindgen::JsValue {
+    use serde::Serialize;
+    scenario
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn js_api_computes_validates_and_reports_errors() {
+    use workforce_gap::js_api::{js_compute, js_validate};
+    let scenario = example_place();
+    let value = to_js(&scenario);
+    let answer = js_compute(value);
+    let ok = js_sys::Reflect::get(&answer, &"ok".into()).unwrap();
+    assert_eq!(ok.as_bool(), Some(true));
+    let results = js_sys::Reflect::get(&answer, &"results".into()).unwrap();
+    let total = js_sys::Reflect::get(&results, &"total".into()).unwrap();
+    let extra = js_sys::Reflect::get(&total, &"extra_wte".into())
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!((extra - compute(&scenario).total.extra_wte).abs() < 1e-9);
+
+    let mut bad: Scenario = example_place();
+    bad.working_time.sickness_rate = 2.0;
+    let answer = js_validate(to_js(&bad));
+    assert_eq!(
+        js_sys::Reflect::get(&answer, &"ok".into())
+            .unwrap()
+            .as_bool(),
+        Some(false)
+    );
+    let errors: js_sys::Array = js_sys::Reflect::get(&answer, &"errors".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let first = errors.get(0);
+    assert_eq!(
+        js_sys::Reflect::get(&first, &"path".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("working_time.sickness_rate")
+    );
+
+    let garbage = js_compute(wasm_bindgen::JsValue::from_str("{ nope"));
+    assert_eq!(
+        js_sys::Reflect::get(&garbage, &"ok".into())
+            .unwrap()
+            .as_bool(),
+        Some(false)
+    );
+}
