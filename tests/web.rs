@@ -52,7 +52,9 @@ fn by_id<T: JsCast>(root: &Element, id: &str) -> T {
 }
 
 fn text(root: &Element, id: &str) -> String {
-    by_id::<HtmlElement>(root, id).inner_text()
+    by_id::<HtmlElement>(root, id)
+        .text_content()
+        .unwrap_or_default()
 }
 
 async fn type_into(root: &Element, id: &str, value: &str) {

@@ -75,8 +75,6 @@ const fn ill(value: f64, text: &'static str) -> Sourced {
 // Population, need and working time
 // ---------------------------------------------------------------------------
 
-/// Example place: 500,000 residents, England-like split 21% / 60% / 19%.
-const EXAMPLE_POPULATION: f64 = 500_000.0;
 const CHILDREN: Sourced = ill(
     105_000.0,
     "Illustrative place of 500,000 people with an England-like age split: 21% aged 0-17 \
@@ -632,7 +630,7 @@ const BAND_8A: Pay = Pay {
     source: AFC,
 };
 const CONSULTANT: Pay = Pay {
-    band: "consultant",
+    band: "consultant scale",
     entry: 105_504.0,
     top: 139_882.0,
     source: "Consultant basic pay 2024/25 (secondary)",
@@ -702,7 +700,7 @@ const ROLES: &[RoleSpec] = &[
         sector: Sector::Nhs,
         in_post: 34.0,
         pay: CONSULTANT,
-        pay_note: "Consultant scale; specialty doctors cost less.",
+        pay_note: "Specialty doctors cost less.",
         pay_illustrative: false,
         leaver_rate: NURSE_LEAVER_RATE,
     },
@@ -1087,7 +1085,7 @@ fn role_citation(spec: &RoleSpec, name: &str) -> Option<(String, bool)> {
             let pay = spec.pay;
             (
                 format!(
-                    "{} {}: midpoint {} (entry {}, top {}). {} Plus employer pension 23.7% \
+                    "{}, {}: midpoint {} (entry {}, top {}). {} Plus employer pension 23.7% \
                      (NHS Employers / NHSBSA, April 2024) and employer National Insurance 15% \
                      above £5,000 (April 2025, secondary) = {}. The pay point and on-costs \
                      are illustrative; enter your own costs.",
@@ -1156,7 +1154,7 @@ mod tests {
         assert_eq!(s.population.children, 105_000.0);
         assert_eq!(s.population.adults, 300_000.0);
         assert_eq!(s.population.older, 95_000.0);
-        assert_eq!(s.population.total(), EXAMPLE_POPULATION);
+        assert_eq!(s.population.total(), 500_000.0);
         assert_eq!(s.working_time, Scenario::blank().working_time);
         assert_eq!(s.projection.years, 10);
         assert_eq!(s.projection.demand_growth, 0.044);

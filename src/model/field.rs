@@ -278,10 +278,14 @@ impl Field {
         };
         match owner {
             Some(owner) => {
+                // Lower-case the first letter, unless it starts an acronym
+                // ("WTE per bed").
                 let mut chars = label.chars();
-                let lowered = match chars.next() {
-                    Some(first) => first.to_lowercase().chain(chars).collect::<String>(),
-                    None => String::new(),
+                let lowered = match (chars.next(), label.chars().nth(1)) {
+                    (Some(first), Some(second)) if !second.is_uppercase() => {
+                        first.to_lowercase().chain(chars).collect::<String>()
+                    }
+                    _ => label.clone(),
                 };
                 format!("{owner}: {lowered}")
             }

@@ -208,6 +208,10 @@ mod tests {
         let prevalence = row(&rows, "services.talking_li.prevalence");
         assert!(prevalence.label.ends_with(": prevalence"));
         assert!(prevalence.label.starts_with("NHS Talking Therapies"));
+        let per_bed = row(&rows, "services.acute_beds.wte_per_bed");
+        assert_eq!(per_bed.label, "Adult acute inpatient beds: WTE per bed");
+        let leavers = row(&rows, "roles.mh_nurse.leaver_rate");
+        assert_eq!(leavers.label, "Mental health nurse: leaver rate");
     }
 
     #[test]

@@ -122,7 +122,7 @@ impl Rng {
 /// (already within the range), by inverting its distribution function.
 pub fn triangular(low: f64, mode: f64, high: f64, u: f64) -> f64 {
     let width = high - low;
-    if !(width > 0.0) {
+    if width.is_nan() || width <= 0.0 {
         return low;
     }
     let split = (mode - low) / width;

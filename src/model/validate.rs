@@ -150,7 +150,7 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
             .get(scenario)
             .is_some_and(|v| check_value(&field, v).is_none())
     });
-    if wt_ok && !(h.days_available > 0.0) {
+    if wt_ok && !is_positive(h.days_available) {
         errors.push(InputError::new(
             "working_time.days_available",
             format!(
@@ -163,7 +163,7 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
                 trim(h.working_days)
             ),
         ));
-    } else if wt_ok && !(h.clinical_hours > 0.0) {
+    } else if wt_ok && !is_positive(h.clinical_hours) {
         errors.push(InputError::new(
             "working_time.clinical_hours",
             "Sickness and non-clinical time leave no clinical hours: lower one of them.",
@@ -381,9 +381,9 @@ fn worst_end_name(field: WorkingTimeField) -> &'static str {
 /// follow "At the high end of this range, ...".
 fn working_time_problem(scenario: &Scenario) -> Option<&'static str> {
     let h = hours(&scenario.working_time);
-    if !(h.days_available > 0.0) {
+    if !is_positive(h.days_available) {
         Some("holidays, leave and training leave no working days: narrow it.")
-    } else if !(h.clinical_hours > 0.0) || !(h.clinical_hours.is_finite()) {
+    } else if !is_positive(h.clinical_hours) || !h.clinical_hours.is_finite() {
         Some("sickness and non-clinical time leave no clinical hours: narrow it.")
     } else {
         None
@@ -406,6 +406,11 @@ pub fn clamp_to_valid(field: &Field, value: f64) -> f64 {
         Rule::Growth => value.clamp(-0.5, 1.0),
         Rule::Years => value.round().clamp(1.0, 30.0),
     }
+}
+
+/// More than 0 (false for NaN).
+fn is_positive(value: f64) -> bool {
+    value > 0.0
 }
 
 /// A number for a message: up to three decimals, no trailing zeros.

@@ -110,7 +110,7 @@ pub struct ServicesTableProps {
 pub fn services_table(props: &ServicesTableProps) -> Html {
     let t = &props.results.total;
     html! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Need and workload by service (scrolls sideways)">
             <table class="table" id="services-table">
                 <caption>{"Need and workload, by service"}</caption>
                 <thead><tr>

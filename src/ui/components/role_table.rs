@@ -183,7 +183,7 @@ pub fn role_table(props: &RoleTableProps) -> Html {
     };
 
     html! {
-        <div class={classes!("table-wrap", props.stale.then_some("stale"))}>
+        <div class={classes!("table-wrap", props.stale.then_some("stale"))} tabindex="0" role="region" aria-label="Extra roles required by role (scrolls sideways)">
             <table class="table" id="role-table">
                 <caption>
                     {"Extra roles required, by role"}

@@ -321,7 +321,7 @@ pub fn compare_table(props: &CompareProps) -> Html {
     let rb = compute(&props.ambition);
     let rows = measures(&props.baseline, &ra, &props.ambition, &rb);
     html! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Scenario comparison (scrolls sideways)">
             <table class="table table--compare" id="compare-table">
                 <caption>{format!("{} compared with {}", props.ambition_name, props.baseline_name)}</caption>
                 <thead><tr>

@@ -18,7 +18,7 @@ pub fn sources_panel() -> Html {
             <p>{format!("The built-in defaults: {} cite a published source; {} are illustrative, with no public figure found, and should be replaced with your own.", sourced, all.len() - sourced)}</p>
             <details class="explain" id="sources-details">
                 <summary>{format!("Show all {} defaults and their sources", all.len())}</summary>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Defaults and sources (scrolls sideways)">
                     <table class="table table--compact sources-table" id="sources-table">
                         <caption>{"Defaults of the built-in scenarios"}</caption>
                         <thead><tr>
