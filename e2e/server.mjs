@@ -17,8 +17,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Start serving `root`; resolves to { url, close, requests }. */
-export async function serveDist(root = resolve(import.meta.dirname, '..', 'dist')) {
+/**
+ * Start serving `root` (default dist/, or $E2E_DIST if set); resolves to
+ * { url, close, requests }.
+ */
+export async function serveDist(root = resolve(process.env.E2E_DIST || resolve(import.meta.dirname, '..', 'dist'))) {
   await stat(join(root, 'index.html')).catch(() => {
     throw new Error(`${root}/index.html is missing: run "bash scripts/build.sh" first.`);
   });

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Properties of the model over random valid scenarios, and "never panics"
 //! over random invalid ones, random ranges, random text and mutated JSON.
 

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! MODEL.md section 6: every reference case reproduces every expected output.
 //!
 //! The expected JSON is walked recursively against the serialised results:

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! MODEL.md section 4, rule by rule: each problem is reported at its exact
 //! field path, in plain words, and every problem is collected.
 

@@ -1,5 +1,21 @@
 // Page object for the calculator: role and label locators only, as a person
-// (or a screen reader) would find things.
+// (or a screen reader) would find things. Ids are used only where the UI
+// offers no accessible name of its own (the headline figures, the stale
+// banner, the chart and results tables' wrappers).
+
+/** A RegExp that matches `text` literally. */
+export function literal(text) {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
+
+/** "1,234.5" / "£10.2 million" / "76%" -> a number (NaN if there is none). */
+export function parseFigure(text) {
+  const t = text.replace(/[£,%\s]/g, '');
+  const million = /million$/.test(t);
+  const n = Number(t.replace(/million$/, ''));
+  return million ? n * 1e6 : n;
+}
+
 export class CalculatorPage {
   constructor(page) {
     this.page = page;
@@ -7,16 +23,35 @@ export class CalculatorPage {
 
   async goto(url) {
     await this.page.goto(url);
+    await this.waitForApp();
+  }
+
+  async waitForApp() {
     await this.page.waitForFunction(() => window.workforceGap && document.querySelector('#headline, #no-results'));
   }
 
   heading() { return this.page.getByRole('heading', { level: 1 }); }
 
+  /** An <article> card (a service or a role) headed by `name`. */
+  card(name) {
+    return this.page.getByRole('article').filter({
+      has: this.page.getByRole('heading', { name, exact: true }),
+    });
+  }
+  service(name) { return this.card(name); }
+  role(name) { return this.card(name); }
+
+  /** Every card heading in the panel titled like `panelTitle` ("Services", "Roles"). */
+  async cardNames(panelTitle) {
+    const panel = this.page.locator('details.panel').filter({
+      has: this.page.getByRole('heading', { name: new RegExp(`^${panelTitle} \\(\\d+\\)$`) }),
+    });
+    return panel.getByRole('article').getByRole('heading', { level: 4 }).allInnerTexts();
+  }
+
   /** The input labelled `label`, optionally inside the card whose heading is `within`. */
   field(label, within) {
-    const scope = within
-      ? this.page.getByRole('article').filter({ has: this.page.getByRole('heading', { name: within, exact: true }) })
-      : this.page;
+    const scope = within ? this.card(within) : this.page;
     return scope.getByLabel(label, { exact: true });
   }
 
@@ -25,17 +60,99 @@ export class CalculatorPage {
     await input.fill(text);
   }
 
+  /** The inline error message of an input, found through its aria-describedby. */
+  async inlineError(input) {
+    return input.evaluate((el) => {
+      const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+      const node = ids.map((id) => document.getElementById(id)).find((n) => n?.classList.contains('field__error'));
+      return node ? node.textContent.trim() : null;
+    });
+  }
+
+  /** A lever: a range input whose label starts with `name` (the label also holds its value). */
+  lever(name) {
+    return this.page.getByRole('slider', { name: new RegExp(`^${name}`) });
+  }
+
+  // The headline figures carry no accessible name of their own: ids.
+  headline() { return this.page.locator('#headline'); }
   extraWte() { return this.page.locator('#headline-extra-wte'); }
   extraCost() { return this.page.locator('#headline-extra-cost'); }
   untreated() { return this.page.locator('#headline-untreated'); }
+  shareInPost() { return this.page.locator('#headline-share'); }
 
   /** The headline extra WTE as a number. */
   async extraWteValue() {
-    return Number((await this.extraWte().innerText()).replace(/,/g, ''));
+    return parseFigure(await this.extraWte().innerText());
+  }
+
+  /** All four headline figures as text, to compare two pages. */
+  async headlineTexts() {
+    return {
+      extraWte: await this.extraWte().innerText(),
+      extraCost: await this.extraCost().innerText(),
+      untreated: await this.untreated().innerText(),
+      share: await this.shareInPost().innerText(),
+    };
+  }
+
+  /** Wait until the headline extra WTE is no longer `previous` (text); returns the new number. */
+  async waitForExtraWteChange(previousText) {
+    await this.page.waitForFunction(
+      (prev) => document.querySelector('#headline-extra-wte')?.innerText !== prev,
+      previousText,
+    );
+    return this.extraWteValue();
   }
 
   errorSummary() { return this.page.getByRole('alert').filter({ hasText: /There (is a|are \d+) problem/ }); }
+  errorLinks() { return this.errorSummary().getByRole('link'); }
   staleBanner() { return this.page.locator('#stale-banner'); }
   button(name) { return this.page.getByRole('button', { name, exact: true }); }
+
+  /** A notice (role status for news, alert for problems) holding `text`. */
+  notice(text) {
+    return this.page.locator('.notice').filter({ hasText: text });
+  }
+
+  // Results
+  results() { return this.page.getByRole('region', { name: 'Results' }); }
   roleTable() { return this.page.getByRole('table', { name: /Extra roles required, by role/ }); }
+  servicesTable() { return this.page.getByRole('table', { name: /Need and workload, by service/ }); }
+  totalRow(table) { return table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: 'Total', exact: true }) }); }
+  figures() { return this.results().getByRole('figure'); }
+
+  // Scenarios
+  saveName() { return this.page.getByLabel('Save this scenario as', { exact: true }); }
+  async saveAs(name) {
+    await this.saveName().fill(name);
+    await this.button('Save').click();
+    await this.notice(`Saved "${name}" in this browser.`).waitFor();
+  }
+  savedList() { return this.page.locator('ul.library'); }
+  async savedNames() {
+    return this.page.locator('ul.library .library__name').allInnerTexts();
+  }
+  compareGroup() { return this.page.getByRole('group', { name: 'Compare two saved scenarios' }); }
+  compareTable() { return this.page.getByRole('table', { name: /compared with/ }); }
+
+  // Share, import and export
+  shareLink() { return this.page.getByLabel('Share link', { exact: true }); }
+  importInput() { return this.page.getByLabel('Import a scenario (JSON)', { exact: true }); }
+
+  /** Click a button that downloads a file; resolves to { name, text }. */
+  async download(buttonName) {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.button(buttonName).click(),
+    ]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  /** localStorage as an object of strings. */
+  async storage() {
+    return this.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  }
 }

@@ -108,10 +108,9 @@ impl AppState {
             self.errors
                 .iter()
                 .filter(|e| {
-                    !self
-                        .drafts
+                    self.drafts
                         .get(&e.path)
-                        .is_some_and(|d| d.parse_error.is_some())
+                        .is_none_or(|d| d.parse_error.is_none())
                 })
                 .cloned(),
         );
@@ -197,6 +196,15 @@ pub enum Action {
     },
     /// Scale a service's role mix so it adds up to 100%.
     NormaliseRoleMix(usize),
+    /// Put a role into a service's mix (at 0%), or take it out.
+    AddToRoleMix {
+        service: usize,
+        role: String,
+    },
+    RemoveFromRoleMix {
+        service: usize,
+        role: String,
+    },
     /// Set or clear (None) an uncertainty range, by field key.
     SetRange {
         key: String,
@@ -204,7 +212,7 @@ pub enum Action {
     },
     /// Replace the whole scenario (built-in, import, saved, reset).
     Load {
-        scenario: Scenario,
+        scenario: Box<Scenario>,
         origin: Origin,
         notice: Option<Notice>,
     },
@@ -395,6 +403,18 @@ impl Reducible for AppState {
                     }
                 }
             }
+            Action::AddToRoleMix { service, role } => {
+                if let Some(sv) = s.scenario.services.get_mut(service) {
+                    sv.role_mix.entry(role).or_insert(0.0);
+                }
+            }
+            Action::RemoveFromRoleMix { service, role } => {
+                if let Some(sv) = s.scenario.services.get_mut(service) {
+                    sv.role_mix.remove(&role);
+                    s.drafts
+                        .remove(&format!("services[{service}].role_mix.{role}"));
+                }
+            }
             Action::SetRange { key, range } => match range {
                 Some(r) => {
                     s.scenario.ranges.insert(key, r);
@@ -408,7 +428,7 @@ impl Reducible for AppState {
                 origin,
                 notice,
             } => {
-                s.scenario = scenario;
+                s.scenario = *scenario;
                 s.origin = origin;
                 s.notice = notice;
                 s.drafts.clear();

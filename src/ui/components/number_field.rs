@@ -74,18 +74,16 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
             <div class="field__hint" id={hint_id}>
                 if !props.compact { {field.hint()}{" "} }
                 <span class="field__unit">{format!("({})", unit.hint())}</span>
-                if let Some(s) = &source {
-                    <span class="field__source">
-                        {format!(" Default {}: ", s.value_text)}
-                        if s.illustrative {
-                            <strong>{"illustrative"}</strong>
-                            if !s.citation.is_empty() { {format!(" ({})", s.citation)} }
-                        } else {
-                            {s.citation.clone()}
-                        }
-                    </span>
-                }
             </div>
+            if let Some(s) = &source {
+                <details class="field__source">
+                    <summary>
+                        {format!("Default {}", s.value_text)}
+                        {if s.illustrative { ": illustrative" } else { ": sourced" }}
+                    </summary>
+                    <p>{s.citation.clone()}</p>
+                </details>
+            }
             if let Some(message) = &error {
                 <p class="field__error" id={error_id}>
                     <span class="visually-hidden">{"Error: "}</span>{message}

@@ -14,7 +14,7 @@ use crate::ui::{use_app, AppHandle};
 
 fn load(app: &AppHandle, scenario: Scenario, text: String) {
     app.dispatch(Action::Load {
-        scenario,
+        scenario: Box::new(scenario),
         origin: Origin::Local,
         notice: Some(Notice {
             kind: NoticeKind::Success,

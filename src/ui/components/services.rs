@@ -203,25 +203,15 @@ fn role_mix_fieldset(app: &AppHandle, i: usize, service: &Service) -> Html {
         let app = app.clone();
         Callback::from(move |_| app.dispatch(Action::NormaliseRoleMix(i)))
     };
-    let unknown: Vec<String> = service
-        .role_mix
-        .keys()
-        .filter(|id| app.scenario.role_index(id).is_none())
-        .cloned()
-        .collect();
     html! {
         <fieldset class={classes!("fieldset", error.is_some().then_some("field--error"))} id={dom_id(&path)} tabindex="-1">
             <legend>{"Role mix: who delivers this service"}</legend>
             <p class="field__hint">{"The share of this service's WTE each role carries. Shares must add up to 100%."}</p>
             if let Some(e) = &error { <p class="field__error">{e}</p> }
-            <div class="grid-4">
-                { for app.scenario.roles.iter().map(|r| html! {
-                    <NumberField field={Field::RoleMix(i, r.id.clone())} label={AttrValue::from(r.name.clone())} compact=true />
-                }) }
-                { for unknown.iter().map(|id| html! {
-                    <NumberField field={Field::RoleMix(i, id.clone())} label={AttrValue::from(format!("{id} (no such role)"))} compact=true />
-                }) }
-            </div>
+            <ul class="mix">
+                { for service.role_mix.keys().map(|id| mix_row(app, i, id)) }
+            </ul>
+            {add_to_mix(app, i, service)}
             <p class={classes!("computed", (!adds_up).then_some("computed--warning"))} aria-live="polite">
                 {format!("Running total: {}", format::percent(sum, 1))}
                 if !adds_up && sum > 0.0 {
@@ -230,5 +220,65 @@ fn role_mix_fieldset(app: &AppHandle, i: usize, service: &Service) -> Html {
                 }
             </p>
         </fieldset>
+    }
+}
+
+/// One role's share of a service, with a button to take it out of the mix.
+fn mix_row(app: &AppHandle, i: usize, role_id: &str) -> Html {
+    let name = match app.scenario.role_index(role_id) {
+        Some(r) => app.scenario.roles[r].name.clone(),
+        None => format!("{role_id} (no such role)"),
+    };
+    let remove = {
+        let app = app.clone();
+        let role = role_id.to_string();
+        Callback::from(move |_| {
+            app.dispatch(Action::RemoveFromRoleMix {
+                service: i,
+                role: role.clone(),
+            })
+        })
+    };
+    html! {
+        <li class="mix__row">
+            <NumberField field={Field::RoleMix(i, role_id.to_string())} label={AttrValue::from(name.clone())} compact=true />
+            <button type="button" class="button button--small button--secondary" onclick={remove}
+                aria-label={format!("Take {name} out of this mix")}>{"Take out"}</button>
+        </li>
+    }
+}
+
+/// A select of the roles not yet in the mix.
+fn add_to_mix(app: &AppHandle, i: usize, service: &Service) -> Html {
+    let missing: Vec<(String, String)> = app
+        .scenario
+        .roles
+        .iter()
+        .filter(|r| !service.role_mix.contains_key(&r.id))
+        .map(|r| (r.id.clone(), r.name.clone()))
+        .collect();
+    if missing.is_empty() {
+        return html! {};
+    }
+    let id = dom_id(&format!("services[{i}].role_mix.add"));
+    let onchange = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let role = select.value();
+            select.set_value("");
+            if !role.is_empty() {
+                app.dispatch(Action::AddToRoleMix { service: i, role });
+            }
+        })
+    };
+    html! {
+        <div class="field">
+            <label class="field__label" for={id.clone()}>{"Add a role to this mix"}</label>
+            <select class="field__select" id={id} {onchange}>
+                <option value="" selected=true>{"Choose a role…"}</option>
+                { for missing.iter().map(|(id, name)| html! { <option value={id.clone()}>{name.clone()}</option> }) }
+            </select>
+        </div>
     }
 }

@@ -144,7 +144,7 @@ pub fn share_export() -> Html {
                 ),
                 Ok(text) => match parse_scenario(&text) {
                     Ok(scenario) => app.dispatch(Action::Load {
-                        scenario,
+                        scenario: Box::new(scenario),
                         origin: Origin::Local,
                         notice: Some(Notice {
                             kind: NoticeKind::Success,
@@ -169,7 +169,7 @@ pub fn share_export() -> Html {
         Callback::from(move |_| {
             if confirm("Reset to the built-in example? The scenario you are editing will be replaced (your saved scenarios stay).") {
                 app.dispatch(Action::Load {
-                    scenario: example_place(),
+                    scenario: Box::new(example_place()),
                     origin: Origin::Local,
                     notice: Some(Notice { kind: NoticeKind::Success, text: "Reset to the built-in example.".into() }),
                 });

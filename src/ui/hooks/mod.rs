@@ -153,7 +153,7 @@ pub fn use_share_link_listener(app: &AppHandle) {
                     Fragment::Scenario(s) => {
                         let name = s.name.clone();
                         app.dispatch(Action::Load {
-                            scenario: *s,
+                            scenario: s,
                             origin: Origin::SharedLink,
                             notice: Some(shared_notice(&name)),
                         });
