@@ -16,10 +16,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::model::examples::example_place;
-use crate::model::scenario::scenario_from_value;
 use crate::model::sensitivity::sensitivity;
 use crate::model::uncertainty::uncertainty;
-use crate::model::{compute, validate, InputError, Scenario};
+use crate::model::{compute, parse_scenario, validate, InputError, Scenario};
 
 /// The JS-facing name of the API object and of its ready event.
 pub const GLOBAL_NAME: &str = "workforceGap";
@@ -48,20 +47,23 @@ struct Success<'a, T: Serialize> {
     body: &'a T,
 }
 
-/// Read a scenario from a JS object or a JSON string.
+/// Read a scenario from a JS object or a JSON string. Objects go through
+/// `JSON.stringify`, so there is one scenario decoder (text to
+/// [`Scenario`]) in the whole app.
 fn read_scenario(value: &JsValue) -> Result<Scenario, Vec<InputError>> {
-    let json: serde_json::Value = if let Some(text) = value.as_string() {
-        serde_json::from_str(&text)
-            .map_err(|e| vec![InputError::new("", format!("This is not JSON: {e}."))])?
-    } else {
-        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
-            vec![InputError::new(
-                "",
-                format!("The scenario must be a plain object: {e}."),
-            )]
-        })?
+    let text = match value.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| {
+                vec![InputError::new(
+                    "",
+                    "The scenario must be a plain object or its JSON text.",
+                )]
+            })?,
     };
-    scenario_from_value(json).map_err(|e| vec![InputError::new("", e.to_string())])
+    parse_scenario(&text).map_err(|e| vec![InputError::new("", e.to_string())])
 }
 
 #[derive(Serialize)]

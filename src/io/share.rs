@@ -10,7 +10,7 @@ pub const MAX_FRAGMENT: usize = 400_000;
 
 /// The fragment (without `#`) that carries this scenario.
 pub fn encode(scenario: &Scenario) -> String {
-    let json = serde_json::to_string(scenario).unwrap_or_default();
+    let json = scenario.to_json_pretty();
     format!(
         "{PREFIX}{}",
         lz_str::compress_to_encoded_uri_component(json.as_str())

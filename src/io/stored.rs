@@ -1,9 +1,10 @@
 //! What the app keeps in the browser's localStorage, and how it is read back.
 //! A corrupt entry is reported and kept aside, never silently dropped.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
-use crate::model::scenario::{parse_scenario, scenario_from_value, Scenario};
+use crate::model::scenario::{parse_scenario, Scenario};
 
 /// The scenario being edited, saved on every valid change.
 pub const CURRENT_KEY: &str = "workforce-gap:current";
@@ -15,35 +16,57 @@ pub const BACKUP_PREFIX: &str = "workforce-gap:unreadable:";
 pub const LIBRARY_SCHEMA: &str = "workforce-gap/library";
 
 /// A scenario kept in the browser under a name.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SavedScenario {
     pub name: String,
-    #[serde(default)]
     pub saved_at: String,
     pub scenario: Scenario,
 }
 
-#[derive(Serialize)]
-struct LibraryOut<'a> {
-    schema: &'static str,
-    version: u32,
-    scenarios: &'a [SavedScenario],
+/// The library as JSON: `{"schema", "version", "scenarios": [{ "name",
+/// "saved_at", "scenario" }]}`. Each scenario is written by
+/// [`Scenario::to_json_pretty`], the app's one scenario writer.
+pub fn encode_library(library: &[SavedScenario]) -> String {
+    let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
+    let entries: Vec<String> = library
+        .iter()
+        .map(|e| {
+            format!(
+                "{{\"name\":{},\"saved_at\":{},\"scenario\":{}}}",
+                quote(&e.name),
+                quote(&e.saved_at),
+                e.scenario.to_json_pretty()
+            )
+        })
+        .collect();
+    format!(
+        "{{\"schema\":{},\"version\":1,\"scenarios\":[{}]}}",
+        quote(LIBRARY_SCHEMA),
+        entries.join(",")
+    )
 }
 
-pub fn encode_library(library: &[SavedScenario]) -> String {
-    serde_json::to_string(&LibraryOut {
-        schema: LIBRARY_SCHEMA,
-        version: 1,
-        scenarios: library,
-    })
-    .unwrap_or_default()
+#[derive(Deserialize)]
+struct LibraryIn<'a> {
+    #[serde(borrow, default)]
+    scenarios: Option<Vec<EntryIn<'a>>>,
+}
+
+#[derive(Deserialize)]
+struct EntryIn<'a> {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    saved_at: Option<String>,
+    #[serde(borrow, default)]
+    scenario: Option<&'a RawValue>,
 }
 
 /// Read the library. Entries that cannot be read are skipped and described
 /// in the second list; the good ones are kept.
 pub fn decode_library(text: &str) -> (Vec<SavedScenario>, Vec<String>) {
     let mut problems = Vec::new();
-    let value: serde_json::Value = match serde_json::from_str(text) {
+    let library: LibraryIn = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
             return (
@@ -52,7 +75,7 @@ pub fn decode_library(text: &str) -> (Vec<SavedScenario>, Vec<String>) {
             )
         }
     };
-    let Some(entries) = value.get("scenarios").and_then(|s| s.as_array()) else {
+    let Some(entries) = library.scenarios else {
         return (
             Vec::new(),
             vec![
@@ -62,32 +85,25 @@ pub fn decode_library(text: &str) -> (Vec<SavedScenario>, Vec<String>) {
         );
     };
     let mut out = Vec::new();
-    for (i, entry) in entries.iter().enumerate() {
-        let name = entry
-            .get("name")
-            .and_then(|n| n.as_str())
-            .map(str::to_string);
-        let saved_at = entry
-            .get("saved_at")
-            .and_then(|n| n.as_str())
-            .unwrap_or_default()
-            .to_string();
-        let label = name.clone().unwrap_or_else(|| format!("number {}", i + 1));
-        let Some(name) = name else {
+    for (i, entry) in entries.into_iter().enumerate() {
+        let label = entry
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("number {}", i + 1));
+        let Some(name) = entry.name else {
             problems.push(format!(
                 "Saved scenario {label} has no name and was set aside."
             ));
             continue;
         };
         match entry
-            .get("scenario")
-            .cloned()
+            .scenario
             .ok_or_else(|| "it holds no scenario".to_string())
-            .and_then(|v| scenario_from_value(v).map_err(|e| e.to_string()))
+            .and_then(|raw| parse_scenario(raw.get()).map_err(|e| e.to_string()))
         {
             Ok(scenario) => out.push(SavedScenario {
                 name,
-                saved_at,
+                saved_at: entry.saved_at.unwrap_or_default(),
                 scenario,
             }),
             Err(e) => problems.push(format!(

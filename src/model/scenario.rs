@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 /// The `schema` every scenario file carries.
 pub const SCHEMA: &str = "workforce-gap/scenario";
@@ -321,7 +322,9 @@ impl Scenario {
         self.services.iter().position(|s| s.id == id)
     }
 
-    /// Serialise as pretty JSON in the contract's format.
+    /// Serialise as pretty JSON in the contract's format. The one way the app
+    /// writes a scenario (export, autosave, share link), so the WebAssembly
+    /// carries one serialiser for it.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
@@ -421,22 +424,42 @@ fn syntax_error(e: &serde_json::Error) -> ScenarioError {
     }
 }
 
-/// Read a scenario from JSON text: checks `schema` and `version`, migrates old
-/// versions to the current one, then decodes. Never panics.
-pub fn parse_scenario(json: &str) -> Result<Scenario, ScenarioError> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| syntax_error(&e))?;
-    scenario_from_value(value)
+/// The two fields read before anything else, kept as raw JSON text so that
+/// any value can be reported back as it was written.
+#[derive(Deserialize)]
+struct Header<'a> {
+    #[serde(borrow, default)]
+    schema: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    version: Option<&'a RawValue>,
 }
 
-/// As [`parse_scenario`], from an already-parsed JSON value (the JS API).
-pub fn scenario_from_value(value: serde_json::Value) -> Result<Scenario, ScenarioError> {
-    let obj = value.as_object().ok_or_else(|| ScenarioError::Syntax {
-        message: "expected a JSON object".to_string(),
-        line: 1,
-        column: 1,
+/// Read a scenario from JSON text: checks `schema` and `version`, migrates old
+/// versions to the current one, then decodes. Never panics.
+///
+/// Decoding goes straight from text to [`Scenario`] (no intermediate
+/// `serde_json::Value`), which keeps the WebAssembly small.
+pub fn parse_scenario(json: &str) -> Result<Scenario, ScenarioError> {
+    // A derived struct would also accept a JSON array; a scenario is an object.
+    let first = json.trim_start().chars().next();
+    if first.is_some() && first != Some('{') && serde_json::from_str::<&RawValue>(json).is_ok() {
+        return Err(ScenarioError::Syntax {
+            message: "expected a JSON object".to_string(),
+            line: 1,
+            column: 1,
+        });
+    }
+    let header: Header = serde_json::from_str(json).map_err(|e| {
+        let mut err = syntax_error(&e);
+        if let ScenarioError::Syntax { message, .. } = &mut err {
+            if message.starts_with("invalid type") {
+                *message = "expected a JSON object".to_string();
+            }
+        }
+        err
     })?;
-    match obj.get("schema") {
-        Some(serde_json::Value::String(s)) if s == SCHEMA => {}
+    match header.schema.map(|raw| raw.get()) {
+        Some(raw) if serde_json::from_str::<&str>(raw).ok() == Some(SCHEMA) => {}
         Some(other) => {
             return Err(ScenarioError::WrongSchema {
                 found: other.to_string(),
@@ -448,27 +471,28 @@ pub fn scenario_from_value(value: serde_json::Value) -> Result<Scenario, Scenari
             })
         }
     }
-    let version = match obj.get("version") {
-        Some(v) => v.as_u64().ok_or_else(|| ScenarioError::UnknownVersion {
-            found: v.to_string(),
-        })?,
+    let version = match header.version.map(|raw| raw.get()) {
+        Some(raw) => raw
+            .parse::<u64>()
+            .map_err(|_| ScenarioError::UnknownVersion {
+                found: raw.to_string(),
+            })?,
         None => {
             return Err(ScenarioError::UnknownVersion {
                 found: "missing".to_string(),
             })
         }
     };
-    let migrated = migrate(value, version)?;
-    // Errors from a decoded value carry no position (line 0); their message
-    // names the field ("missing field `name`", "unknown variant `x`").
-    serde_json::from_value(migrated).map_err(|e| syntax_error(&e))
+    let migrated = migrate(json, version)?;
+    serde_json::from_str(&migrated).map_err(|e| syntax_error(&e))
 }
 
 /// Bring a scenario of `version` up to [`CURRENT_VERSION`]. Each future
-/// version adds one step here (v1 -> v2 -> ...), so old files keep opening.
-fn migrate(value: serde_json::Value, version: u64) -> Result<serde_json::Value, ScenarioError> {
+/// version adds one step here (v1 -> v2 -> ...) that rewrites the text of
+/// the older version, so old files keep opening.
+fn migrate(json: &str, version: u64) -> Result<std::borrow::Cow<'_, str>, ScenarioError> {
     match version {
-        1 => Ok(value),
+        1 => Ok(std::borrow::Cow::Borrowed(json)),
         other => Err(ScenarioError::UnknownVersion {
             found: other.to_string(),
         }),

@@ -116,13 +116,11 @@ pub fn use_persistence(app: &AppHandle) {
         let app = app.clone();
         use_effect_with(app.revision, move |_| {
             if app.origin == Origin::Local && !app.has_errors() {
-                if let Ok(json) = serde_json::to_string(&app.scenario) {
-                    if let Err(e) = raw_set(stored::CURRENT_KEY, &json) {
-                        app.dispatch(Action::Notify(Notice {
-                            kind: NoticeKind::Error,
-                            text: format!("Autosave failed: {e}."),
-                        }));
-                    }
+                if let Err(e) = raw_set(stored::CURRENT_KEY, &app.scenario.to_json_pretty()) {
+                    app.dispatch(Action::Notify(Notice {
+                        kind: NoticeKind::Error,
+                        text: format!("Autosave failed: {e}."),
+                    }));
                 }
             }
         });
