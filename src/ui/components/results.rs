@@ -67,11 +67,21 @@ pub fn results_panel() -> Html {
     let tornado_rows: Vec<TornadoRow> = tornado
         .iter()
         .map(|row| {
-            let unit = Field::from_key(&scenario, &row.key)
-                .map(|f| f.unit())
-                .unwrap_or(Unit::Count);
+            let field = Field::from_key(&scenario, &row.key);
+            let unit = field.as_ref().map(|f| f.unit()).unwrap_or(Unit::Count);
+            // The input first, then whose it is: the start of the label is
+            // what survives truncation in the chart.
+            let label = match &field {
+                Some(f @ (Field::Service(i, _) | Field::RoleMix(i, _))) => {
+                    format!("{}, {}", f.label(), scenario.services[*i].name)
+                }
+                Some(f @ Field::Role(i, _)) => {
+                    format!("{}, {}", f.label(), scenario.roles[*i].name)
+                }
+                _ => row.label.clone(),
+            };
             TornadoRow {
-                label: row.label.clone(),
+                label,
                 low_input: format!("-20%: {}", shown(row.low_value, unit)),
                 high_input: format!("+20%: {}", shown(row.high_value, unit)),
                 at_low: row.extra_wte_low,

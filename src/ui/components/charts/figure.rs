@@ -298,7 +298,8 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
                 aria-controls={table_id.clone()} onclick={toggle}>
                 { if *open { "Hide data table" } else { "Show data table" } }
             </button>
-            <div class="chart-table-wrap" id={table_id} hidden={!*open}>
+            <div class="chart-table-wrap" id={table_id} hidden={!*open} tabindex="0" role="region"
+                aria-label={format!("{}: data table", props.title)}>
                 <table class="chart-table">
                     <caption class="chart-table-caption">{props.title.clone()}</caption>
                     { props.table.clone() }
@@ -313,7 +314,8 @@ fn chart_svg(props: &ChartFigureProps) -> Html {
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     html! {
-        <div class="chart-scroll">
+        // Focusable so keyboard users can scroll it sideways on a phone.
+        <div class="chart-scroll" tabindex="0" role="group" aria-labelledby={format!("{id}-caption")}>
             <svg class="chart-svg" xmlns="http://www.w3.org/2000/svg"
                 viewBox={format!("0 0 {} {}", n(VIEW_WIDTH), n(props.height))}
                 role="img" aria-labelledby={format!("{title_id} {desc_id}")} focusable="false"

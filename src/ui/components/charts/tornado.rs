@@ -45,14 +45,14 @@ pub struct TornadoChartProps {
     pub high_label: AttrValue,
 }
 
-const LABEL_RIGHT: f64 = 186.0;
-const PLOT_LEFT: f64 = 196.0;
+const LABEL_RIGHT: f64 = 262.0;
+const PLOT_LEFT: f64 = 272.0;
 const PLOT_RIGHT: f64 = VIEW_WIDTH - 28.0;
 const PLOT_TOP: f64 = 64.0;
 const BAND: f64 = 44.0;
 const BAR: f64 = 14.0;
-const LABEL_CHARS: usize = 26;
-const NOTE_CHARS: usize = 34;
+const LABEL_CHARS: usize = 42;
+const NOTE_CHARS: usize = 46;
 
 /// The rows that are charted.
 fn shown(rows: &[TornadoRow], max_rows: usize) -> &[TornadoRow] {
