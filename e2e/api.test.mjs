@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveDist } from './server.mjs';
-import { launch, openPage } from './browser.mjs';
+import { launch, openPage, assertAccessible } from './browser.mjs';
 import { CalculatorPage } from './pages/calculator.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -60,6 +60,7 @@ async function openApi() {
 
 test('every reference case reproduces every expected number through compute()', async () => {
   const { page, context, assertSameOrigin, errors } = await openApi();
+  await assertAccessible(page, 'API page loaded');
   assert.ok(FIXTURE.cases.length >= 3, `the fixture has ${FIXTURE.cases.length} cases`);
   const failures = [];
   let numbers = 0;

@@ -45,7 +45,8 @@ test('broken fields are listed, linked, flagged inline and kept; fixing them rec
   assert.equal(await links.count(), 3);
   const texts = await links.allInnerTexts();
   assert.ok(texts.some((t) => /Adults \(18-64\): Enter a number/.test(t) && t.includes('lots of people')), texts.join(' | '));
-  assert.ok(texts.some((t) => /Target coverage must be between 0% and 100%/.test(t)), texts.join(' | '));
+  // The summary names whose input it is, not just which kind.
+  assert.ok(texts.some((t) => /NHS Talking Therapies: high intensity \(step 3\): target coverage must be between 0% and 100%/.test(t)), texts.join(' | '));
   assert.ok(texts.some((t) => /role mix of "NHS Talking Therapies: low intensity \(step 2\)" adds up to 85%/.test(t)), texts.join(' | '));
 
   // What was typed stays; each field says what is wrong beside it.
@@ -55,7 +56,7 @@ test('broken fields are listed, linked, flagged inline and kept; fixing them rec
   assert.equal(await adults.getAttribute('aria-invalid'), 'true');
   assert.equal(await target.getAttribute('aria-invalid'), 'true');
   assert.match(await app.inlineError(adults), /Enter a number, like 1,200 \(you typed "lots of people"\)/);
-  assert.match(await app.inlineError(target), /Target coverage must be between 0% and 100%/);
+  assert.match(await app.inlineError(target), /target coverage must be between 0% and 100%/i);
   assert.match(await mix.locator('.field__error').innerText(), /adds up to 85%; it must add up to 100%/);
   assert.match(await mix.getByText(/^Running total:/).innerText(), /85%/);
   assert.ok(await mix.getByRole('button', { name: 'Make it add up to 100%' }).isVisible());
@@ -117,12 +118,14 @@ test('while inputs are broken, the autosave keeps the last valid scenario', asyn
   const saved = JSON.parse((await app.storage())[CURRENT]);
   assert.equal(saved.population.adults, 320000);
   assert.equal(saved.need_index, 1, 'the unparseable need index was not saved');
+  await assertAccessible(page, 'need index broken');
 
   await page.reload();
   await app.waitForApp();
   assert.equal(await app.field('Adults (18-64)').inputValue(), '320,000', 'the last valid state comes back');
   assert.equal(await app.field('Need index').inputValue(), '1');
   assert.equal(await app.errorSummary().count(), 0);
+  await assertAccessible(page, 'reloaded after a broken edit');
   assertSameOrigin();
   await context.close();
 });
@@ -213,6 +216,7 @@ test('a broken share link says so and loses nothing', async () => {
     await n.waitFor();
     assert.match(await n.innerText(), /Nothing was changed/, `${fragment}: ${await n.innerText()}`);
     assert.equal(await app.field('Scenario name').inputValue(), 'My plan');
+    if (fragment === '#scenario=') await assertAccessible(page, 'broken share link pasted');
     await n.getByRole('button', { name: 'Dismiss' }).click();
   }
   assert.deepEqual(await app.headlineTexts(), headline);

@@ -60,15 +60,21 @@ test('add a role and a service, and make the new role mix add up to 100%', async
   assert.equal(await app.staleBanner().count(), 0, 'every edit so far is valid');
   const servicesRow = app.servicesTable().getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Crisis café' }) });
   await servicesRow.waitFor();
+  await assertAccessible(page, 'service added');
 
-  // Its role mix starts at 100% on the first role; give the new role 60%.
+  // Its role mix starts at 100% on the first role; add the new role and give it 60%.
   const mix = cafe.getByRole('group', { name: 'Role mix: who delivers this service' });
   const firstRole = example.roles[0].name;
   assert.equal(await mix.getByLabel(firstRole, { exact: true }).inputValue(), '100');
   assert.match(await mix.getByText(/^Running total:/).innerText(), /Running total: 100%/);
   assert.equal(await mix.getByRole('button', { name: 'Make it add up to 100%' }).count(), 0, 'no button when it adds up');
+  assert.equal(await mix.getByLabel('Crisis café worker', { exact: true }).count(), 0, 'the new role is not in the mix yet');
+  await mix.getByLabel('Add a role to this mix').selectOption({ label: 'Crisis café worker' });
+  const cafeShare = mix.getByLabel('Crisis café worker', { exact: true });
+  await cafeShare.waitFor();
+  assert.equal(await cafeShare.inputValue(), '0', 'a role joins the mix at 0%');
   const beforeText = await app.extraWte().innerText();
-  await mix.getByLabel('Crisis café worker', { exact: true }).fill('60');
+  await cafeShare.fill('60');
   await mix.getByText('Running total: 160%').waitFor();
   await app.errorSummary().waitFor();
   await app.staleBanner().waitFor();
@@ -122,7 +128,7 @@ test('reorder services with Up and Down, and remove one after confirming', async
   await page.waitForFunction((n) => document.querySelector('article h4')?.innerText === n, names[1]);
   assert.deepEqual(await app.cardNames('Services'), [names[1], names[0], ...names.slice(2)]);
   const firstRow = app.servicesTable().locator('tbody tr').first().getByRole('rowheader');
-  assert.match(await firstRow.innerText(), new RegExp(`^${names[1].replace(/[()]/g, '\\$&')}`), 'the table follows the order');
+  assert.ok((await firstRow.innerText()).startsWith(names[1]), 'the services table follows the order');
   await app.button(`Move ${names[1]} down`).click();
   await app.button(`Move ${names[1]} down`).click();
   assert.deepEqual(await app.cardNames('Services'), [names[0], names[2], names[1], ...names.slice(3)]);

@@ -98,22 +98,41 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1920, height: 1080
   test(`at ${size} the page fits without sideways scrolling`, async () => {
     const { page, context, assertSameOrigin, errors } = await openPage(browser, server.url, { viewport });
     const app = new CalculatorPage(page);
+    // Layout problems are collected and reported together at the end, so one
+    // overflow does not hide the next.
+    const problems = [];
+    const check = async (fn) => { try { await fn(); } catch (e) { problems.push(e.message); } };
+
     await app.goto(server.url);
-    await noHorizontalOverflow(page, `${size} loaded`);
+    await screenshot(page, `layout-${size}`);
+    await screenshot(page, `layout-${size}-full`, { fullPage: true });
+    await check(() => noHorizontalOverflow(page, `${size} loaded`));
     assert.ok(await app.extraWte().isVisible());
     const box = await app.extraWte().boundingBox();
-    assert.ok(box.x >= 0 && box.x + box.width <= viewport.width + 1, `the headline figure fits: ${JSON.stringify(box)}`);
+    await check(() => assert.ok(box.x >= 0 && box.x + box.width <= viewport.width + 1, `the headline figure fits: ${JSON.stringify(box)}`));
+
+    // Each headline figure fits inside its tile (no clipped "£10.2 millio").
+    const clipped = await app.headline().locator('.headline__value').evaluateAll((els) => els
+      .map((el) => {
+        const tile = el.closest('.headline__item').getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const text = range.getBoundingClientRect();
+        return { id: el.id, text: el.innerText, overflow: Math.round(Math.max(text.right - tile.right, el.scrollWidth - el.clientWidth)) };
+      })
+      .filter((v) => v.overflow > 1));
+    await check(() => assert.deepEqual(clipped, [], `${size}: headline figures overflow their tiles: ${JSON.stringify(clipped)}`));
 
     const inputs = await page.locator('.layout__inputs').boundingBox();
     const results = await page.locator('#results').boundingBox();
-    if (viewport.width < 600) {
-      assert.ok(results.y >= inputs.y + inputs.height - 1, 'on a phone, results stack under the inputs');
-    } else {
-      assert.ok(Math.abs(results.y - inputs.y) < 50 && results.x > inputs.x, 'on a wide screen, inputs and results sit side by side');
-    }
-    await assertAccessible(page, `${size} loaded`);
-    await screenshot(page, `layout-${size}`);
-    await screenshot(page, `layout-${size}-full`, { fullPage: true });
+    await check(() => {
+      if (viewport.width < 600) {
+        assert.ok(results.y >= inputs.y + inputs.height - 1, 'on a phone, results stack under the inputs');
+      } else {
+        assert.ok(Math.abs(results.y - inputs.y) < 50 && results.x > inputs.x, 'on a wide screen, inputs and results sit side by side');
+      }
+    });
+    await check(() => assertAccessible(page, `${size} loaded`));
 
     // Wide content (tables, charts' data tables, an error summary) scrolls in its own box.
     const show = page.getByRole('button', { name: 'Show data table' });
@@ -121,9 +140,13 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1920, height: 1080
     assert.equal(await show.count(), 0, 'every data table is open');
     await app.type('Adults (18-64)', 'a very long piece of text that is not a number at all, typed into the field');
     await app.errorSummary().waitFor();
-    await noHorizontalOverflow(page, `${size} with data tables and an error`);
-    await app.results().scrollIntoViewIfNeeded();
+    await app.staleBanner().scrollIntoViewIfNeeded();
+    await screenshot(page, `layout-${size}-stale`);
+    await page.getByRole('figure').first().scrollIntoViewIfNeeded();
     await screenshot(page, `layout-${size}-tables`);
+    await check(() => noHorizontalOverflow(page, `${size} with data tables and an error`));
+    await check(() => assertAccessible(page, `${size} with data tables and an error`));
+    assert.deepEqual(problems, [], `${problems.length} layout problem(s) at ${size}:\n${problems.join('\n')}`);
     assert.deepEqual(errors, [], 'no errors in the console');
     assertSameOrigin();
     await context.close();

@@ -132,6 +132,25 @@ test('the role table has a Total row and the charts have text alternatives and d
     assert.equal(await img.evaluate((el) => el.tagName.toLowerCase()), 'svg');
     const desc = await img.evaluate((el) => el.querySelector('desc')?.textContent ?? '');
     assert.ok(desc.length > 20, `chart "${caption}" describes its data: "${desc}"`);
+    // Every label is drawn inside the chart's viewBox (none cut off at an edge).
+    const clipped = await img.evaluate((svg) => {
+      const vb = svg.viewBox.baseVal;
+      const toSvg = svg.getScreenCTM().inverse();
+      const bounds = (t) => {
+        // The box in the SVG's own units, through any transform (rotated axis titles).
+        const box = t.getBBox();
+        const m = toSvg.multiply(t.getScreenCTM());
+        const pts = [[box.x, box.y], [box.x + box.width, box.y], [box.x, box.y + box.height], [box.x + box.width, box.y + box.height]]
+          .map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
+        const xs = pts.map((p) => p.x);
+        const ys = pts.map((p) => p.y);
+        return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+      };
+      return [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, b: bounds(t) }))
+        .filter(({ b }) => b.width > 0 && (b.x < vb.x - 1 || b.y < vb.y - 1 || b.x + b.width > vb.x + vb.width + 1 || b.y + b.height > vb.y + vb.height + 1))
+        .map(({ text, b }) => `"${text}" at x ${Math.round(b.x)}..${Math.round(b.x + b.width)}, y ${Math.round(b.y)}..${Math.round(b.y + b.height)} (viewBox ${vb.width}x${vb.height})`);
+    });
+    assert.deepEqual(clipped, [], `chart "${caption}" has labels outside its drawing area`);
 
     // The data table toggle.
     const toggle = figure.getByRole('button', { name: 'Show data table' });

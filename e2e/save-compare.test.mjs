@@ -180,6 +180,7 @@ test('the comparison keeps its two scenarios when the saved list changes', async
   assert.deepEqual(await compareChoice(app), ['Baseline', 'Ambition'],
     'after duplicating, the compare boxes still show the chosen scenarios');
   assert.match(await app.compareTable().locator('caption').innerText(), /^Ambition compared with Baseline$/);
+  await assertAccessible(page, 'compared, then duplicated');
   assertSameOrigin();
   await context.close();
 });

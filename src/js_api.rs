@@ -141,20 +141,40 @@ pub fn js_sensitivity(value: JsValue) -> JsValue {
 /// `uncertainty(scenario, draws, seed)`: `{ ok: true, result }` with the
 /// 10th, 50th and 90th percentiles.
 pub fn js_uncertainty(value: JsValue, draws: JsValue, seed: JsValue) -> JsValue {
-    let draws = draws.as_f64().unwrap_or(10_000.0);
-    if !(1.0..=1_000_000.0).contains(&draws) || draws.fract() != 0.0 {
-        return failure(&[InputError::new(
-            "draws",
-            "draws must be a whole number from 1 to 1,000,000.",
-        )]);
-    }
-    let seed = seed.as_f64().unwrap_or(1.0);
-    if !seed.is_finite() || seed < 0.0 || seed.fract() != 0.0 {
-        return failure(&[InputError::new(
-            "seed",
-            "seed must be a whole number, 0 or more.",
-        )]);
-    }
+    // Undefined or null take the defaults; anything else must be a whole number.
+    let number_or = |v: &JsValue, default: f64| {
+        if v.is_undefined() || v.is_null() {
+            Some(default)
+        } else {
+            v.as_f64()
+        }
+    };
+    let max = crate::model::uncertainty::MAX_DRAWS as f64;
+    let draws = match number_or(&draws, 10_000.0) {
+        Some(d) if (1.0..=max).contains(&d) && d.fract() == 0.0 => d,
+        _ => {
+            return failure(&[InputError::new(
+                "draws",
+                format!(
+                    "draws must be a whole number from 1 to {}.",
+                    crate::format::people(max)
+                ),
+            )])
+        }
+    };
+    let seed = match number_or(&seed, 1.0) {
+        Some(s)
+            if s.is_finite() && s >= 0.0 && s.fract() == 0.0 && s <= 9_007_199_254_740_991.0 =>
+        {
+            s
+        }
+        _ => {
+            return failure(&[InputError::new(
+                "seed",
+                "seed must be a whole number, 0 or more.",
+            )])
+        }
+    };
     match read_scenario(&value) {
         Err(errors) => failure(&errors),
         Ok(scenario) => {

@@ -1,12 +1,7 @@
 // Page object for the calculator: role and label locators only, as a person
-// (or a screen reader) would find things. Ids are used only where the UI
-// offers no accessible name of its own (the headline figures, the stale
-// banner, the chart and results tables' wrappers).
-
-/** A RegExp that matches `text` literally. */
-export function literal(text) {
-  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-}
+// (or a screen reader) would find things. Ids and classes are used only where
+// the UI offers no accessible name of its own: the headline figures, the
+// stale banner, notices and the saved-scenarios list.
 
 /** "1,234.5" / "£10.2 million" / "76%" -> a number (NaN if there is none). */
 export function parseFigure(text) {

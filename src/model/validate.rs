@@ -87,7 +87,12 @@ fn rule(field: &Field) -> Rule {
 /// Check one value against its field's rule: the message a form shows beside
 /// the input, or `None` when the value is allowed.
 pub fn check_value(field: &Field, value: f64) -> Option<String> {
-    let label = field.label();
+    check_value_as(field, value, field.label())
+}
+
+/// As [`check_value`], naming the input as `label` (the summary at the top
+/// of the page names whose input it is: "Perinatal: target coverage ...").
+pub fn check_value_as(field: &Field, value: f64, label: &str) -> Option<String> {
     if !value.is_finite() {
         return Some(format!("{label} must be a number."));
     }
@@ -135,7 +140,7 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
 
     for field in Field::all(scenario) {
         if let Some(value) = field.get(scenario) {
-            if let Some(message) = check_value(&field, value) {
+            if let Some(message) = check_value_as(&field, value, &field.full_label(scenario)) {
                 errors.push(InputError::new(field.path(), message));
             }
         }

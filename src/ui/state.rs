@@ -275,7 +275,10 @@ impl Reducible for AppState {
                             path,
                             Draft {
                                 text,
-                                parse_error: Some(format!("{}: {message}", field.label())),
+                                parse_error: Some(format!(
+                                    "{}: {message}",
+                                    field.full_label(&s.scenario)
+                                )),
                             },
                         );
                     }
@@ -472,19 +475,38 @@ impl Reducible for AppState {
                 scenario_changed = false;
             }
             Action::RenameSaved { index, name } => {
-                if let Some(e) = s.library.get_mut(index) {
-                    if !name.trim().is_empty() {
-                        e.name = name.trim().to_string();
-                        e.scenario.name = e.name.clone();
-                    }
+                let name = name.trim().to_string();
+                let taken = s
+                    .library
+                    .iter()
+                    .enumerate()
+                    .any(|(i, e)| i != index && e.name == name);
+                if name.is_empty() || taken {
+                    s.notice = Some(Notice {
+                        kind: NoticeKind::Error,
+                        text: if taken {
+                            format!("There is already a saved scenario called \"{name}\". Nothing was renamed.")
+                        } else {
+                            "A saved scenario needs a name. Nothing was renamed.".to_string()
+                        },
+                    });
+                } else if let Some(e) = s.library.get_mut(index) {
+                    e.name = name.clone();
+                    e.scenario.name = name;
                 }
                 scenario_changed = false;
             }
             Action::DuplicateSaved(index) => {
-                if let Some(e) = s.library.get(index).cloned() {
-                    let mut copy = e;
-                    copy.name = format!("{} (copy)", copy.name);
-                    copy.scenario.name = copy.name.clone();
+                if let Some(mut copy) = s.library.get(index).cloned() {
+                    let base = format!("{} (copy)", copy.name);
+                    let mut name = base.clone();
+                    let mut n = 2;
+                    while s.library.iter().any(|e| e.name == name) {
+                        name = format!("{base} {n}");
+                        n += 1;
+                    }
+                    copy.name = name.clone();
+                    copy.scenario.name = name;
                     s.library.insert(index + 1, copy);
                 }
                 scenario_changed = false;

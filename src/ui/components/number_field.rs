@@ -58,11 +58,14 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
         })
     };
 
-    let described = if error.is_some() {
-        format!("{error_id} {hint_id}")
-    } else {
-        hint_id.clone()
-    };
+    let source_id = format!("{id}-source");
+    let mut described = hint_id.clone();
+    if error.is_some() {
+        described = format!("{error_id} {described}");
+    }
+    if source.is_some() {
+        described = format!("{described} {source_id}");
+    }
     let label = props
         .label
         .clone()
@@ -76,7 +79,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
                 <span class="field__unit">{format!("({})", unit.hint())}</span>
             </div>
             if let Some(s) = &source {
-                <details class="field__source">
+                <details class="field__source" id={source_id.clone()}>
                     <summary>
                         {format!("Default {}", s.value_text)}
                         {if s.illustrative { ": illustrative" } else { ": sourced" }}

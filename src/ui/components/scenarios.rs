@@ -101,7 +101,9 @@ pub fn scenario_manager() -> Html {
 #[function_component(Library)]
 fn library() -> Html {
     let app = use_app();
-    let compare = use_state(|| (None::<usize>, None::<usize>));
+    // Chosen by name, so duplicating or deleting other entries never swaps
+    // what is being compared.
+    let compare = use_state(|| (None::<String>, None::<String>));
     if app.library.is_empty() {
         return html! { <p class="muted">{"No saved scenarios yet."}</p> };
     }
@@ -155,26 +157,27 @@ fn library() -> Html {
         let compare = compare.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let v = select.value().parse::<usize>().ok();
-            let (a, b) = *compare;
+            let v = Some(select.value()).filter(|v| !v.is_empty());
+            let (a, b) = (*compare).clone();
             compare.set(if which { (v, b) } else { (a, v) });
         })
     };
-    let (a, b) = *compare;
-    let options = |chosen: Option<usize>| {
+    let (a, b) = (*compare).clone();
+    let options = |chosen: &Option<String>| {
         html! {
             <>
                 <option value="" selected={chosen.is_none()}>{"Choose…"}</option>
-                { for app.library.iter().enumerate().map(|(i, e)| html! {
-                    <option value={i.to_string()} selected={chosen == Some(i)}>{&e.name}</option>
+                { for app.library.iter().map(|e| html! {
+                    <option value={e.name.clone()} selected={chosen.as_deref() == Some(e.name.as_str())}>{&e.name}</option>
                 }) }
             </>
         }
     };
-    let pair = match (a, b) {
-        (Some(a), Some(b)) => app.library.get(a).zip(app.library.get(b)),
-        _ => None,
+    let find = |name: &Option<String>| {
+        name.as_ref()
+            .and_then(|n| app.library.iter().find(|e| &e.name == n))
     };
+    let pair = find(&a).zip(find(&b));
     html! {
         <>
             <h4>{"Saved in this browser"}</h4>
@@ -184,11 +187,11 @@ fn library() -> Html {
                 <div class="grid-2">
                     <div class="field">
                         <label class="field__label" for="compare-a">{"Baseline"}</label>
-                        <select class="field__select" id="compare-a" onchange={select(true)}>{options(a)}</select>
+                        <select class="field__select" id="compare-a" onchange={select(true)}>{options(&a)}</select>
                     </div>
                     <div class="field">
                         <label class="field__label" for="compare-b">{"Ambition"}</label>
-                        <select class="field__select" id="compare-b" onchange={select(false)}>{options(b)}</select>
+                        <select class="field__select" id="compare-b" onchange={select(false)}>{options(&b)}</select>
                     </div>
                 </div>
                 if let Some((x, y)) = pair {

@@ -242,8 +242,9 @@ fn mix_row(app: &AppHandle, i: usize, role_id: &str) -> Html {
     html! {
         <li class="mix__row">
             <NumberField field={Field::RoleMix(i, role_id.to_string())} label={AttrValue::from(name.clone())} compact=true />
-            <button type="button" class="button button--small button--secondary" onclick={remove}
-                aria-label={format!("Take {name} out of this mix")}>{"Take out"}</button>
+            <button type="button" class="button button--small button--secondary" onclick={remove}>
+                {"Take out"}<span class="visually-hidden">{format!(" {name}")}</span>
+            </button>
         </li>
     }
 }

@@ -51,8 +51,8 @@ const PLOT_RIGHT: f64 = VIEW_WIDTH - 28.0;
 const PLOT_TOP: f64 = 64.0;
 const BAND: f64 = 44.0;
 const BAR: f64 = 14.0;
-const LABEL_CHARS: usize = 42;
-const NOTE_CHARS: usize = 46;
+const LABEL_CHARS: usize = 36;
+const NOTE_CHARS: usize = 40;
 
 /// The rows that are charted.
 fn shown(rows: &[TornadoRow], max_rows: usize) -> &[TornadoRow] {

@@ -1,0 +1,309 @@
+// Browser benchmark for the built app (dist/), in Debian's Chromium, all on
+// 127.0.0.1. Not part of the test suite. Run:
+//
+//   node e2e/bench/browser-bench.mjs            (BENCH_N=30 by default)
+//   BENCH_N=10 node e2e/bench/browser-bench.mjs (quicker)
+//
+// Measures:
+//  (a) load: navigation start to the `workforce-gap-ready` event, to the
+//      headline figure being in the DOM, and to the frame after that, over N
+//      fresh browser contexts (cold: no cache, no storage);
+//  (b) input-to-paint: dispatching an `input` event on the adults population
+//      field to the animation frame after the headline text changes, over N
+//      edits (the example, and the example with six uncertainty ranges, whose
+//      headline band reruns 2,000 draws on every edit);
+//  (c) the JS API: compute(exampleScenario()) per call (1,000 calls in a loop),
+//      sensitivity(example) per call, and uncertainty(example with ranges,
+//      10000, 1) per call;
+// then prints a markdown table and writes e2e/bench/results.json. If
+// target/criterion/*/new/estimates.json exist (from `cargo bench --bench
+// model`), it also prints the wasm/native ratio for each API function.
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveDist } from '../server.mjs';
+import { launch } from '../browser.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const N = Math.max(3, Math.min(200, Number(process.env.BENCH_N) || 30));
+const COMPUTE_CALLS = 1000;
+const UNCERTAINTY_RUNS = Math.max(3, Math.min(15, Math.round(N / 3)));
+const SENSITIVITY_CALLS = 50;
+
+/** The six ranges benches/model.rs uses, so wasm and native do the same work. */
+const RANGES = {
+  need_index: [0.8, 1.3],
+  'working_time.non_clinical_share': [0.2, 0.4],
+  'services.cmh.caseload_per_wte': [18.0, 35.0],
+  'services.talking_li.target_coverage': [0.18, 0.3],
+  'services.acute_beds.length_of_stay_days': [30.0, 45.0],
+  'roles.mh_nurse.leaver_rate': [0.09, 0.15],
+};
+
+function stats(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return { n: 0, median: NaN, p90: NaN, min: NaN, max: NaN };
+  const q = (p) => {
+    const i = (v.length - 1) * p;
+    const lo = Math.floor(i);
+    const hi = Math.ceil(i);
+    return v[lo] + (v[hi] - v[lo]) * (i - lo);
+  };
+  return { n: v.length, median: q(0.5), p90: q(0.9), min: v[0], max: v.at(-1) };
+}
+
+const ms = (x) => (Number.isFinite(x) ? x.toFixed(x < 1 ? 3 : x < 10 ? 2 : 1) : '–');
+
+/** Records ready and headline times (ms since navigation start) from before the app runs. */
+function loadProbe() {
+  window.__bench = {};
+  addEventListener('workforce-gap-ready', () => { window.__bench.ready = performance.now(); }, { once: true });
+  const check = () => {
+    const el = document.getElementById('headline-extra-wte');
+    if (el && el.textContent.trim() && window.__bench.headline === undefined) {
+      window.__bench.headline = performance.now();
+      requestAnimationFrame(() => { window.__bench.headlinePaint = performance.now(); });
+      return true;
+    }
+    return false;
+  };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+async function measureLoads(browser, url) {
+  const ready = [];
+  const headline = [];
+  const paint = [];
+  for (let i = 0; i < N; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(loadProbe);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench?.ready !== undefined && window.__bench?.headlinePaint !== undefined, null, { timeout: 30_000 });
+    const b = await page.evaluate(() => window.__bench);
+    ready.push(b.ready);
+    headline.push(b.headline);
+    paint.push(b.headlinePaint);
+    await context.close();
+  }
+  return { ready: stats(ready), headline: stats(headline), headlinePaint: stats(paint) };
+}
+
+/** One edit: set the adults field, dispatch input, time to the frame after the headline changes. */
+function timeEdit(value) {
+  return new Promise((resolveEdit) => {
+    const input = document.getElementById('f-population-adults');
+    const text = () => document.getElementById('headline-extra-wte')?.textContent;
+    const before = text();
+    let t0 = 0;
+    let done = false;
+    const finish = (result) => { if (!done) { done = true; observer.disconnect(); resolveEdit(result); } };
+    const observer = new MutationObserver(() => {
+      if (text() !== before) {
+        observer.disconnect();
+        requestAnimationFrame(() => finish(performance.now() - t0));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    setTimeout(() => finish(null), 5000);
+    input.value = String(value);
+    t0 = performance.now();
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: String(value).slice(-1) }));
+  });
+}
+
+async function measureEdits(browser, url, scenario) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (scenario) {
+    await context.addInitScript((json) => localStorage.setItem('workforce-gap:current', json), JSON.stringify(scenario));
+  }
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.workforceGap && document.getElementById('headline-extra-wte'));
+  // Settle: two frames, then a warm-up edit.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.evaluate(timeEdit, 299_000);
+  const band = await page.evaluate(() => document.querySelector('.headline__band')?.textContent ?? '');
+  if (scenario?.ranges && !/percentile/.test(band)) throw new Error('the ranged scenario did not load: no percentile band in the headline');
+  const times = [];
+  let misses = 0;
+  for (let i = 0; i < N; i++) {
+    const t = await page.evaluate(timeEdit, 300_000 + (i + 1) * 5_000);
+    if (t === null) misses++;
+    else times.push(t);
+  }
+  await context.close();
+  return { ...stats(times), misses };
+}
+
+async function measureApi(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.workforceGap);
+  const result = await page.evaluate(({ calls, runs, sensCalls, ranges }) => {
+    const gap = window.workforceGap;
+    const example = gap.exampleScenario();
+    const ranged = { ...gap.exampleScenario(), ranges };
+    const check = gap.uncertainty(ranged, 10, 1);
+    if (!check.ok) throw new Error(`the ranged example is not valid: ${JSON.stringify(check.errors)}`);
+
+    // Warm every function up first, so no loop pays for tiering up.
+    for (let i = 0; i < 50; i++) {
+      gap.exampleScenario();
+      gap.compute(example);
+      gap.compute(JSON.stringify(example));
+    }
+
+    // exampleScenario() itself.
+    let t = performance.now();
+    for (let i = 0; i < 100; i++) gap.exampleScenario();
+    const exampleMs = (performance.now() - t) / 100;
+
+    // compute(): warm up, then 1,000 calls (a fresh object each call would add
+    // exampleScenario()'s cost; the same object is converted afresh each call).
+    for (let i = 0; i < 50; i++) gap.compute(example);
+    t = performance.now();
+    let sink = 0;
+    for (let i = 0; i < calls; i++) sink += gap.compute(example).results.total.extra_wte;
+    const computeMs = (performance.now() - t) / calls;
+    // And with a fresh exampleScenario() each call, as the README's snippet does.
+    t = performance.now();
+    for (let i = 0; i < calls; i++) sink += gap.compute(gap.exampleScenario()).results.total.extra_wte;
+    const computeFreshMs = (performance.now() - t) / calls;
+    // JSON text in.
+    const text = JSON.stringify(example);
+    t = performance.now();
+    for (let i = 0; i < calls; i++) sink += gap.compute(text).results.total.extra_wte;
+    const computeTextMs = (performance.now() - t) / calls;
+
+    for (let i = 0; i < 3; i++) gap.sensitivity(example);
+    t = performance.now();
+    for (let i = 0; i < sensCalls; i++) sink += gap.sensitivity(example).rows.length;
+    const sensitivityMs = (performance.now() - t) / sensCalls;
+
+    gap.uncertainty(ranged, 10000, 1);
+    const unc = [];
+    for (let i = 0; i < runs; i++) {
+      t = performance.now();
+      const r = gap.uncertainty(ranged, 10000, 1);
+      unc.push(performance.now() - t);
+      sink += r.result.extra_wte.p50;
+    }
+    return { exampleMs, computeMs, computeFreshMs, computeTextMs, sensitivityMs, uncertaintyRuns: unc, sink };
+  }, { calls: COMPUTE_CALLS, runs: UNCERTAINTY_RUNS, sensCalls: SENSITIVITY_CALLS, ranges: RANGES });
+  const version = await page.evaluate(() => window.workforceGap.version);
+  const chromium = browser.version();
+  await context.close();
+  return { ...result, uncertainty: stats(result.uncertaintyRuns), version, chromium };
+}
+
+/** Native medians (ms) from criterion, keyed by benchmark id, if present. */
+function readCriterion() {
+  const dir = resolve(ROOT, 'target', 'criterion');
+  if (!existsSync(dir)) return {};
+  const out = {};
+  for (const name of readdirSync(dir)) {
+    const est = resolve(dir, name, 'new', 'estimates.json');
+    const meta = resolve(dir, name, 'new', 'benchmark.json');
+    if (!existsSync(est)) continue;
+    try {
+      const e = JSON.parse(readFileSync(est, 'utf8'));
+      const id = existsSync(meta) ? JSON.parse(readFileSync(meta, 'utf8')).full_id : name;
+      const ns = (e.median ?? e.slope ?? e.mean).point_estimate;
+      out[id] = ns / 1e6;
+    } catch { /* unreadable: skip */ }
+  }
+  return out;
+}
+
+const server = await serveDist();
+const browser = await launch();
+try {
+  const example = await (async () => {
+    const c = await browser.newContext();
+    const p = await c.newPage();
+    await p.goto(server.url);
+    await p.waitForFunction(() => window.workforceGap);
+    const s = await p.evaluate(() => window.workforceGap.exampleScenario());
+    await c.close();
+    return s;
+  })();
+
+  console.error(`loading ${N} times...`);
+  const load = await measureLoads(browser, server.url);
+  console.error(`editing ${N} times (example)...`);
+  const edit = await measureEdits(browser, server.url, null);
+  console.error(`editing ${N} times (example with ranges)...`);
+  const editRanged = await measureEdits(browser, server.url, { ...example, ranges: RANGES });
+  console.error('timing the JS API...');
+  const api = await measureApi(browser, server.url);
+  const native = readCriterion();
+
+  const ratio = (wasm, id) => (native[id] ? wasm / native[id] : null);
+  const ratios = {
+    compute: ratio(api.computeMs, 'compute/example_place'),
+    uncertainty_10000: ratio(api.uncertainty.median, 'uncertainty/10000_draws'),
+    sensitivity: ratio(api.sensitivityMs, 'sensitivity/example_place'),
+  };
+
+  const rows = [
+    ['Load: navigation start to `workforce-gap-ready`', `${ms(load.ready.median)} ms`, `${ms(load.ready.p90)} ms`, `${N} fresh loads`],
+    ['Load: navigation start to headline in the DOM', `${ms(load.headline.median)} ms`, `${ms(load.headline.p90)} ms`, `${N} fresh loads`],
+    ['Load: navigation start to the frame after the headline', `${ms(load.headlinePaint.median)} ms`, `${ms(load.headlinePaint.p90)} ms`, `${N} fresh loads`],
+    ['Input to paint (example)', `${ms(edit.median)} ms`, `${ms(edit.p90)} ms`, `${edit.n} edits${edit.misses ? `, ${edit.misses} missed` : ''}`],
+    ['Input to paint (example + 6 ranges, 2,000-draw band)', `${ms(editRanged.median)} ms`, `${ms(editRanged.p90)} ms`, `${editRanged.n} edits${editRanged.misses ? `, ${editRanged.misses} missed` : ''}`],
+    ['API `exampleScenario()`', `${ms(api.exampleMs)} ms`, '', 'mean of 100 calls'],
+    ['API `compute(example)`', `${ms(api.computeMs)} ms`, '', `mean of ${COMPUTE_CALLS} calls`],
+    ['API `compute(exampleScenario())`', `${ms(api.computeFreshMs)} ms`, '', `mean of ${COMPUTE_CALLS} calls`],
+    ['API `compute(JSON text)`', `${ms(api.computeTextMs)} ms`, '', `mean of ${COMPUTE_CALLS} calls`],
+    ['API `sensitivity(example)`', `${ms(api.sensitivityMs)} ms`, '', `mean of ${SENSITIVITY_CALLS} calls`],
+    ['API `uncertainty(example + 6 ranges, 10000, 1)`', `${ms(api.uncertainty.median)} ms`, `${ms(api.uncertainty.p90)} ms`, `${api.uncertainty.n} runs`],
+  ];
+  const lines = [
+    `Browser benchmark: workforce-gap ${api.version}, Chromium ${api.chromium}, dist/ on 127.0.0.1, N=${N}`,
+    '',
+    '| measure | median | p90 | over |',
+    '| --- | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+  if (Object.keys(native).length) {
+    lines.push('', '| function | wasm (Chromium) | native (criterion median) | wasm / native |', '| --- | ---: | ---: | ---: |');
+    for (const [label, wasm, id, key] of [
+      ['compute(example)', api.computeMs, 'compute/example_place', 'compute'],
+      ['uncertainty, 10,000 draws', api.uncertainty.median, 'uncertainty/10000_draws', 'uncertainty_10000'],
+      ['sensitivity(example)', api.sensitivityMs, 'sensitivity/example_place', 'sensitivity'],
+    ]) {
+      lines.push(`| ${label} | ${ms(wasm)} ms | ${native[id] ? `${ms(native[id])} ms` : '–'} | ${ratios[key] ? `${ratios[key].toFixed(2)}x` : '–'} |`);
+    }
+    lines.push('', 'The wasm figures include converting the scenario from a JS object and the results back; native figures are the model alone.');
+  } else {
+    lines.push('', 'No target/criterion/*/new/estimates.json: run `cargo bench --bench model` for the wasm/native ratios.');
+  }
+  console.log(lines.join('\n'));
+
+  const results = {
+    when: new Date().toISOString(),
+    version: api.version,
+    chromium: api.chromium,
+    n: N,
+    load_ms: load,
+    input_to_paint_ms: { example: edit, example_with_ranges: editRanged },
+    api_ms: {
+      example_scenario: api.exampleMs,
+      compute_example: api.computeMs,
+      compute_fresh_example: api.computeFreshMs,
+      compute_json_text: api.computeTextMs,
+      sensitivity_example: api.sensitivityMs,
+      uncertainty_10000_draws: api.uncertainty,
+    },
+    native_ms: native,
+    wasm_over_native: ratios,
+    ranges: RANGES,
+  };
+  writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.error(`wrote ${resolve(import.meta.dirname, 'results.json')}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
