@@ -277,3 +277,32 @@ test('uncertainty() makes the number of draws it accepts', async () => {
   assertSameOrigin();
   await context.close();
 });
+
+test('benchmark() times the model inside wasm and refuses what it cannot run', async () => {
+  const { page, context, assertSameOrigin } = await openPage(browser, server.url);
+  const app = new CalculatorPage(page);
+  await app.goto(server.url);
+  const answers = await page.evaluate(() => {
+    const gap = window.workforceGap;
+    return {
+      compute: gap.benchmark('compute', 200),
+      uncertainty: gap.benchmark('uncertainty', 1),
+      sensitivity: gap.benchmark('sensitivity', 5),
+      badKind: gap.benchmark('everything', 10),
+      badCount: gap.benchmark('compute', 0),
+    };
+  });
+  for (const kind of ['compute', 'uncertainty', 'sensitivity']) {
+    const a = answers[kind];
+    assert.equal(a.ok, true, JSON.stringify(a));
+    assert.equal(a.kind, kind);
+    assert.ok(a.total_ms >= 0 && Number.isFinite(a.per_call_ms), JSON.stringify(a));
+    assert.ok(Math.abs(a.per_call_ms * a.iterations - a.total_ms) < 1e-6);
+  }
+  assert.equal(answers.badKind.ok, false);
+  assert.equal(answers.badKind.errors[0].path, 'kind');
+  assert.equal(answers.badCount.ok, false);
+  assert.equal(answers.badCount.errors[0].path, 'iterations');
+  assertSameOrigin();
+  await context.close();
+});

@@ -17,6 +17,8 @@ cargo fmt --all -- --check
 
 stage "2/6 cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets --quiet -- -D warnings
+# The JS API and the browser tests only compile for wasm32: lint them there too.
+wasm_env cargo clippy --quiet --target wasm32-unknown-unknown --lib --test web --test web_charts -- -D warnings
 
 stage "3/6 native tests (model, formats, codecs)"
 cargo test --quiet 2>&1 | tee target/native-tests.log

@@ -199,6 +199,66 @@ pub fn js_uncertainty(value: JsValue, draws: JsValue, seed: JsValue) -> JsValue 
     }
 }
 
+/// `benchmark(kind, iterations)`: times the model inside WebAssembly, with no
+/// conversion to or from JavaScript, for comparing wasm with native
+/// (`cargo bench --bench model` runs the same workloads). `kind` is
+/// "compute" (Example place), "uncertainty" (10,000 draws of Example place
+/// with six ranges) or "sensitivity". Answers `{ ok, kind, iterations,
+/// total_ms, per_call_ms }`.
+pub fn js_benchmark(kind: JsValue, iterations: JsValue) -> JsValue {
+    use std::hint::black_box;
+    let Some(perf) = gloo::utils::window().performance() else {
+        return failure(&[InputError::new("", "This browser has no performance clock.")]);
+    };
+    let n = match iterations.as_f64() {
+        Some(n) if (1.0..=1_000_000.0).contains(&n) && n.fract() == 0.0 => n as u32,
+        _ => {
+            return failure(&[InputError::new(
+                "iterations",
+                "iterations must be a whole number from 1 to 1,000,000.",
+            )])
+        }
+    };
+    let kind = kind.as_string().unwrap_or_default();
+    let example = example_place();
+    let ranged = crate::model::examples::ranged_example();
+    let start = perf.now();
+    match kind.as_str() {
+        "compute" => (0..n).for_each(|_| {
+            black_box(compute(black_box(&example)));
+        }),
+        "uncertainty" => (0..n).for_each(|_| {
+            let _ = black_box(uncertainty(black_box(&ranged), 10_000, 42));
+        }),
+        "sensitivity" => (0..n).for_each(|_| {
+            black_box(sensitivity(black_box(&example)));
+        }),
+        _ => {
+            return failure(&[InputError::new(
+                "kind",
+                "kind must be \"compute\", \"uncertainty\" or \"sensitivity\".",
+            )])
+        }
+    }
+    let total_ms = perf.now() - start;
+    #[derive(Serialize)]
+    struct Body {
+        kind: String,
+        iterations: u32,
+        total_ms: f64,
+        per_call_ms: f64,
+    }
+    to_js(&Success {
+        ok: true,
+        body: &Body {
+            kind,
+            iterations: n,
+            total_ms,
+            per_call_ms: total_ms / n as f64,
+        },
+    })
+}
+
 fn set(target: &js_sys::Object, name: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(target, &JsValue::from_str(name), value);
 }
@@ -226,6 +286,11 @@ pub fn install() {
         "uncertainty",
         &Closure::<dyn Fn(JsValue, JsValue, JsValue) -> JsValue>::new(js_uncertainty)
             .into_js_value(),
+    );
+    set(
+        &api,
+        "benchmark",
+        &Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(js_benchmark).into_js_value(),
     );
     set(
         &api,

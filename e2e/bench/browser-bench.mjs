@@ -190,7 +190,15 @@ async function measureApi(browser, url) {
       unc.push(performance.now() - t);
       sink += r.result.extra_wte.p50;
     }
-    return { exampleMs, computeMs, computeFreshMs, computeTextMs, sensitivityMs, uncertaintyRuns: unc, sink };
+    // The model alone inside wasm (no JS conversion): the same workloads as
+    // `cargo bench --bench model`, timed by workforceGap.benchmark().
+    gap.benchmark('compute', 1000);
+    const inWasm = {
+      compute: gap.benchmark('compute', 20000).per_call_ms,
+      sensitivity: gap.benchmark('sensitivity', 200).per_call_ms,
+      uncertainty: gap.benchmark('uncertainty', runs).per_call_ms,
+    };
+    return { exampleMs, computeMs, computeFreshMs, computeTextMs, sensitivityMs, uncertaintyRuns: unc, inWasm, sink };
   }, { calls: COMPUTE_CALLS, runs: UNCERTAINTY_RUNS, sensCalls: SENSITIVITY_CALLS, ranges: RANGES });
   const version = await page.evaluate(() => window.workforceGap.version);
   const chromium = browser.version();
@@ -245,6 +253,9 @@ try {
     compute: ratio(api.computeMs, 'compute/example_place'),
     uncertainty_10000: ratio(api.uncertainty.median, 'uncertainty/10000_draws'),
     sensitivity: ratio(api.sensitivityMs, 'sensitivity/example_place'),
+    compute_in_wasm: ratio(api.inWasm.compute, 'compute/example_place'),
+    uncertainty_10000_in_wasm: ratio(api.inWasm.uncertainty, 'uncertainty/10000_draws'),
+    sensitivity_in_wasm: ratio(api.inWasm.sensitivity, 'sensitivity/example_place'),
   };
 
   const rows = [
@@ -259,6 +270,9 @@ try {
     ['API `compute(JSON text)`', `${ms(api.computeTextMs)} ms`, '', `mean of ${COMPUTE_CALLS} calls`],
     ['API `sensitivity(example)`', `${ms(api.sensitivityMs)} ms`, '', `mean of ${SENSITIVITY_CALLS} calls`],
     ['API `uncertainty(example + 6 ranges, 10000, 1)`', `${ms(api.uncertainty.median)} ms`, `${ms(api.uncertainty.p90)} ms`, `${api.uncertainty.n} runs`],
+    ['In wasm, no conversion: compute(example)', `${ms(api.inWasm.compute)} ms`, '', 'mean of 20,000 calls'],
+    ['In wasm, no conversion: sensitivity(example)', `${ms(api.inWasm.sensitivity)} ms`, '', 'mean of 200 calls'],
+    ['In wasm, no conversion: uncertainty, 10,000 draws', `${ms(api.inWasm.uncertainty)} ms`, '', `mean of ${UNCERTAINTY_RUNS} runs`],
   ];
   const lines = [
     `Browser benchmark: workforce-gap ${api.version}, Chromium ${api.chromium}, dist/ on 127.0.0.1, N=${N}`,
@@ -270,13 +284,16 @@ try {
   if (Object.keys(native).length) {
     lines.push('', '| function | wasm (Chromium) | native (criterion median) | wasm / native |', '| --- | ---: | ---: | ---: |');
     for (const [label, wasm, id, key] of [
-      ['compute(example)', api.computeMs, 'compute/example_place', 'compute'],
-      ['uncertainty, 10,000 draws', api.uncertainty.median, 'uncertainty/10000_draws', 'uncertainty_10000'],
-      ['sensitivity(example)', api.sensitivityMs, 'sensitivity/example_place', 'sensitivity'],
+      ['compute, in wasm (no conversion)', api.inWasm.compute, 'compute/example_place', 'compute_in_wasm'],
+      ['uncertainty 10,000 draws, in wasm', api.inWasm.uncertainty, 'uncertainty/10000_draws', 'uncertainty_10000_in_wasm'],
+      ['sensitivity, in wasm', api.inWasm.sensitivity, 'sensitivity/example_place', 'sensitivity_in_wasm'],
+      ['compute(example) through the JS API', api.computeMs, 'compute/example_place', 'compute'],
+      ['uncertainty(…, 10000) through the JS API', api.uncertainty.median, 'uncertainty/10000_draws', 'uncertainty_10000'],
+      ['sensitivity(example) through the JS API', api.sensitivityMs, 'sensitivity/example_place', 'sensitivity'],
     ]) {
       lines.push(`| ${label} | ${ms(wasm)} ms | ${native[id] ? `${ms(native[id])} ms` : '–'} | ${ratios[key] ? `${ratios[key].toFixed(2)}x` : '–'} |`);
     }
-    lines.push('', 'The wasm figures include converting the scenario from a JS object and the results back; native figures are the model alone.');
+    lines.push('', '"In wasm" rows time the model alone inside WebAssembly (workforceGap.benchmark), like native criterion; "through the JS API" rows add converting the scenario from a JS object and the results back.');
   } else {
     lines.push('', 'No target/criterion/*/new/estimates.json: run `cargo bench --bench model` for the wasm/native ratios.');
   }
@@ -296,6 +313,7 @@ try {
       compute_json_text: api.computeTextMs,
       sensitivity_example: api.sensitivityMs,
       uncertainty_10000_draws: api.uncertainty,
+      in_wasm: api.inWasm,
     },
     native_ms: native,
     wasm_over_native: ratios,
