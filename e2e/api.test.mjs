@@ -101,7 +101,7 @@ test('the ready event, version, exampleScenario, validate, sensitivity and uncer
     version: window.workforceGap.version,
     scenarioVersion: window.workforceGap.scenarioVersion,
   }));
-  assert.deepEqual(api.functions, ['compute', 'exampleScenario', 'sensitivity', 'uncertainty', 'validate']);
+  assert.deepEqual(api.functions, ['benchmark', 'compute', 'exampleScenario', 'sensitivity', 'uncertainty', 'validate']);
   assert.equal(api.version, CARGO_VERSION, 'version is the crate version');
   assert.equal(api.scenarioVersion, 1);
 

@@ -208,7 +208,10 @@ pub fn js_uncertainty(value: JsValue, draws: JsValue, seed: JsValue) -> JsValue 
 pub fn js_benchmark(kind: JsValue, iterations: JsValue) -> JsValue {
     use std::hint::black_box;
     let Some(perf) = gloo::utils::window().performance() else {
-        return failure(&[InputError::new("", "This browser has no performance clock.")]);
+        return failure(&[InputError::new(
+            "",
+            "This browser has no performance clock.",
+        )]);
     };
     let n = match iterations.as_f64() {
         Some(n) if (1.0..=1_000_000.0).contains(&n) && n.fract() == 0.0 => n as u32,

@@ -265,3 +265,60 @@ fn js_api_computes_validates_and_reports_errors() {
         Some(false)
     );
 }
+
+#[wasm_bindgen_test]
+async fn sources_panel_lists_every_default_once_opened() {
+    let (root, handle) = render_app().await;
+    assert!(
+        root.query_selector("#sources-table").unwrap().is_none(),
+        "built only when opened"
+    );
+    let details: Element = by_id(&root, "sources-details");
+    details.set_attribute("open", "").unwrap();
+    details
+        .dispatch_event(&web_sys::Event::new("toggle").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let table: Element = by_id(&root, "sources-table");
+    let rows = table.query_selector_all("tbody tr").unwrap();
+    let all = workforce_gap::model::examples::sources();
+    assert_eq!(rows.length() as usize, all.len());
+    for i in 0..rows.length() {
+        let cells = rows
+            .item(i)
+            .unwrap()
+            .dyn_into::<Element>()
+            .unwrap()
+            .query_selector_all("td")
+            .unwrap();
+        let citation = cells.item(1).unwrap().text_content().unwrap();
+        assert!(
+            !citation.trim().is_empty(),
+            "row {i} has a source or says illustrative"
+        );
+    }
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn explanation_shows_the_chain_with_the_users_numbers() {
+    let (root, handle) = render_app().await;
+    type_into(&root, "f-population-adults", "400,000").await;
+    let select: web_sys::HtmlSelectElement = by_id(&root, "explain-choice");
+    select.set_value("service:0");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let picker = root
+        .query_selector(".explain-picker")
+        .unwrap()
+        .expect("the explanation picker");
+    let text = picker.text_content().unwrap();
+    assert!(
+        text.contains("400,000"),
+        "uses the typed population: {text}"
+    );
+    assert!(text.contains("WTE"), "{text}");
+    handle.destroy();
+}

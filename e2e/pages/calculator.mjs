@@ -128,7 +128,7 @@ export class CalculatorPage {
   async savedNames() {
     return this.page.locator('ul.library .library__name').allInnerTexts();
   }
-  compareGroup() { return this.page.getByRole('group', { name: 'Compare two saved scenarios' }); }
+  compareGroup() { return this.page.getByRole('region', { name: 'Compare two saved scenarios' }); }
   compareTable() { return this.page.getByRole('table', { name: /compared with/ }); }
 
   // Share, import and export

@@ -1134,6 +1134,24 @@ fn role_citation(spec: &RoleSpec, name: &str) -> Option<(String, bool)> {
     })
 }
 
+/// Example place with six uncertainty ranges, as a user might set them: the
+/// workload of the benchmarks (native criterion and in-browser), so wasm and
+/// native do the same work.
+pub fn ranged_example() -> Scenario {
+    let mut s = example_place();
+    for (key, range) in [
+        ("need_index", [0.8, 1.3]),
+        ("working_time.non_clinical_share", [0.2, 0.4]),
+        ("services.cmh.caseload_per_wte", [18.0, 35.0]),
+        ("services.talking_li.target_coverage", [0.18, 0.3]),
+        ("services.acute_beds.length_of_stay_days", [30.0, 45.0]),
+        ("roles.mh_nurse.leaver_rate", [0.09, 0.15]),
+    ] {
+        s.ranges.insert(key.to_string(), range);
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1275,22 +1293,4 @@ mod tests {
         assert_eq!(ids(&small), ids(&example));
         assert_eq!(ids(&large), ids(&example));
     }
-}
-
-/// Example place with six uncertainty ranges, as a user might set them: the
-/// workload of the benchmarks (native criterion and in-browser), so wasm and
-/// native do the same work.
-pub fn ranged_example() -> Scenario {
-    let mut s = example_place();
-    for (key, range) in [
-        ("need_index", [0.8, 1.3]),
-        ("working_time.non_clinical_share", [0.2, 0.4]),
-        ("services.cmh.caseload_per_wte", [18.0, 35.0]),
-        ("services.talking_li.target_coverage", [0.18, 0.3]),
-        ("services.acute_beds.length_of_stay_days", [30.0, 45.0]),
-        ("roles.mh_nurse.leaver_rate", [0.09, 0.15]),
-    ] {
-        s.ranges.insert(key.to_string(), range);
-    }
-    s
 }

@@ -4,10 +4,19 @@
 use yew::prelude::*;
 
 use crate::ui::components::{
-    about::About, area::AreaInputs, error_summary::ErrorSummary, levers::Levers,
-    notice::NoticeBanner, projection_inputs::ProjectionInputs, results::ResultsPanel,
-    roles::RolesEditor, scenarios::ScenarioManager, services::ServicesEditor,
-    share_export::ShareExport, sources::SourcesPanel, working_time::WorkingTimeInputs,
+    about::About,
+    area::AreaInputs,
+    error_summary::ErrorSummary,
+    levers::Levers,
+    notice::NoticeBanner,
+    projection_inputs::ProjectionInputs,
+    results::ResultsPanel,
+    roles::RolesEditor,
+    scenarios::{CompareSection, ScenarioManager},
+    services::ServicesEditor,
+    share_export::ShareExport,
+    sources::SourcesPanel,
+    working_time::WorkingTimeInputs,
 };
 use crate::ui::hooks::{initial_state, use_persistence, use_share_link_listener};
 use crate::ui::AppHandle;
@@ -49,6 +58,7 @@ pub fn app() -> Html {
                         <ResultsPanel />
                     </section>
                 </div>
+                <CompareSection />
                 <ShareExport />
                 <SourcesPanel />
                 <About />

@@ -101,9 +101,6 @@ pub fn scenario_manager() -> Html {
 #[function_component(Library)]
 fn library() -> Html {
     let app = use_app();
-    // Chosen by name, so duplicating or deleting other entries never swaps
-    // what is being compared.
-    let compare = use_state(|| (None::<String>, None::<String>));
     if app.library.is_empty() {
         return html! { <p class="muted">{"No saved scenarios yet."}</p> };
     }
@@ -153,6 +150,27 @@ fn library() -> Html {
             </li>
         }
     });
+    html! {
+        <>
+            <h4>{"Saved in this browser"}</h4>
+            <ul class="library">{ for rows }</ul>
+            if app.library.len() >= 2 {
+                <p><a href="#compare">{"Compare two saved scenarios"}</a></p>
+            }
+        </>
+    }
+}
+
+/// Two saved scenarios side by side, full width below the calculator.
+#[function_component(CompareSection)]
+pub fn compare_section() -> Html {
+    let app = use_app();
+    // Chosen by name, so duplicating or deleting other entries never swaps
+    // what is being compared.
+    let compare = use_state(|| (None::<String>, None::<String>));
+    if app.library.len() < 2 {
+        return html! {};
+    }
     let select = |which: bool| {
         let compare = compare.clone();
         Callback::from(move |e: Event| {
@@ -179,28 +197,24 @@ fn library() -> Html {
     };
     let pair = find(&a).zip(find(&b));
     html! {
-        <>
-            <h4>{"Saved in this browser"}</h4>
-            <ul class="library">{ for rows }</ul>
-            <fieldset class="fieldset">
-                <legend>{"Compare two saved scenarios"}</legend>
-                <div class="grid-2">
-                    <div class="field">
-                        <label class="field__label" for="compare-a">{"Baseline"}</label>
-                        <select class="field__select" id="compare-a" onchange={select(true)}>{options(&a)}</select>
-                    </div>
-                    <div class="field">
-                        <label class="field__label" for="compare-b">{"Ambition"}</label>
-                        <select class="field__select" id="compare-b" onchange={select(false)}>{options(&b)}</select>
-                    </div>
+        <section class="panel panel--plain" id="compare" aria-labelledby="compare-heading">
+            <h2 id="compare-heading">{"Compare two saved scenarios"}</h2>
+            <div class="grid-2">
+                <div class="field">
+                    <label class="field__label" for="compare-a">{"Baseline"}</label>
+                    <select class="field__select" id="compare-a" onchange={select(true)}>{options(&a)}</select>
                 </div>
-                if let Some((x, y)) = pair {
-                    <CompareTable
-                        baseline={Rc::new(x.scenario.clone())} baseline_name={AttrValue::from(x.name.clone())}
-                        ambition={Rc::new(y.scenario.clone())} ambition_name={AttrValue::from(y.name.clone())} />
-                }
-            </fieldset>
-        </>
+                <div class="field">
+                    <label class="field__label" for="compare-b">{"Ambition"}</label>
+                    <select class="field__select" id="compare-b" onchange={select(false)}>{options(&b)}</select>
+                </div>
+            </div>
+            if let Some((x, y)) = pair {
+                <CompareTable
+                    baseline={Rc::new(x.scenario.clone())} baseline_name={AttrValue::from(x.name.clone())}
+                    ambition={Rc::new(y.scenario.clone())} ambition_name={AttrValue::from(y.name.clone())} />
+            }
+        </section>
     }
 }
 
