@@ -95,6 +95,10 @@ pub fn results_panel() -> Html {
             if stale {
                 <p class="stale-banner" id="stale-banner">{"These results are out of date: they are from your last valid inputs. Fix the problems listed at the top to update them."}</p>
             }
+            <p class="print-only print-meta">
+                {format!("Scenario: {}. Population {}; need index {}. ", scenario.name, format::people(scenario.population.total()), format::plain(scenario.need_index, 2))}
+                {"Planning estimates from the Mental Health Workforce Gap Calculator (WISN with a needs-based front end); every default is listed with its source in the calculator."}
+            </p>
             <Headline results={results.clone()} band={(*band).clone()} {stale} />
             <RequiredVsInPost title={AttrValue::from("Required WTE and staff in post, by role")} rows={bars} />
             <ProjectionChart title={AttrValue::from(format!("Required WTE and supply over {} years", scenario.projection.years))} {points} />
