@@ -56,6 +56,10 @@ need_cmd npm
 # --- the wasm32 target ------------------------------------------------------
 route_file="$TOOLS/wasm-route"
 route="$(cat "$route_file" 2>/dev/null || true)"
+# A remembered rustup route whose target has gone is decided afresh.
+if [ "$route" = rustup ] && ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  route=""
+fi
 if [ -z "$route" ]; then
   if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     route=rustup
@@ -91,6 +95,13 @@ wasm_env() {
     "$@"
   fi
 }
+
+# Building std from source needs std's own dependencies (dlmalloc, ...) in
+# cargo's cache before any --offline build (trunk --offline): fetch them.
+if [ "$route" = debian ]; then
+  (cd "$ROOT" && wasm_env cargo fetch --quiet --target wasm32-unknown-unknown) \
+    || { say "Could not fetch the crates that std for wasm32 needs."; exit 1; }
+fi
 
 # --- cargo tools ------------------------------------------------------------
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then

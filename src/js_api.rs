@@ -40,11 +40,17 @@ fn failure(errors: &[InputError]) -> JsValue {
     to_js(&Failure { ok: false, errors })
 }
 
-#[derive(Serialize)]
-struct Success<'a, T: Serialize> {
-    ok: bool,
-    #[serde(flatten)]
-    body: &'a T,
+/// `{ ok: true, <key>: body }`, or `{ ok: false, errors }`.
+fn answer<T: Serialize>(key: &str, outcome: Result<T, Vec<InputError>>) -> JsValue {
+    match outcome {
+        Ok(body) => {
+            let object = js_sys::Object::new();
+            set(&object, "ok", &JsValue::TRUE);
+            set(&object, key, &to_js(&body));
+            object.into()
+        }
+        Err(errors) => failure(&errors),
+    }
 }
 
 /// Read a scenario from a JS object or a JSON string. Objects go through
@@ -66,34 +72,20 @@ fn read_scenario(value: &JsValue) -> Result<Scenario, Vec<InputError>> {
     parse_scenario(&text).map_err(|e| vec![InputError::new("", e.to_string())])
 }
 
-#[derive(Serialize)]
-struct ResultsBody {
-    results: crate::model::Results,
+/// Read a scenario and check it: the scenario, or every problem with it.
+fn read_valid(value: &JsValue) -> Result<Scenario, Vec<InputError>> {
+    let scenario = read_scenario(value)?;
+    let errors = validate(&scenario);
+    if errors.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(errors)
+    }
 }
 
 /// `compute(scenario)`: `{ ok: true, results }` or `{ ok: false, errors }`.
 pub fn js_compute(value: JsValue) -> JsValue {
-    match read_scenario(&value) {
-        Err(errors) => failure(&errors),
-        Ok(scenario) => {
-            let errors = validate(&scenario);
-            if !errors.is_empty() {
-                return failure(&errors);
-            }
-            let body = ResultsBody {
-                results: compute(&scenario),
-            };
-            to_js(&Success {
-                ok: true,
-                body: &body,
-            })
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct ValidateBody<'a> {
-    errors: &'a [InputError],
+    answer("results", read_valid(&value).map(|s| compute(&s)))
 }
 
 /// `validate(scenario)`: `{ ok, errors }` (ok is true when errors is empty).
@@ -105,37 +97,17 @@ pub fn js_validate(value: JsValue) -> JsValue {
     #[derive(Serialize)]
     struct Body<'a> {
         ok: bool,
-        #[serde(flatten)]
-        inner: ValidateBody<'a>,
+        errors: &'a [InputError],
     }
     to_js(&Body {
         ok: errors.is_empty(),
-        inner: ValidateBody { errors: &errors },
+        errors: &errors,
     })
 }
 
 /// `sensitivity(scenario)`: `{ ok: true, rows }` sorted by swing.
 pub fn js_sensitivity(value: JsValue) -> JsValue {
-    match read_scenario(&value) {
-        Err(errors) => failure(&errors),
-        Ok(scenario) => {
-            let errors = validate(&scenario);
-            if !errors.is_empty() {
-                return failure(&errors);
-            }
-            #[derive(Serialize)]
-            struct Body<T: Serialize> {
-                rows: T,
-            }
-            let body = Body {
-                rows: sensitivity(&scenario),
-            };
-            to_js(&Success {
-                ok: true,
-                body: &body,
-            })
-        }
-    }
+    answer("rows", read_valid(&value).map(|s| sensitivity(&s)))
 }
 
 /// `uncertainty(scenario, draws, seed)`: `{ ok: true, result }` with the
@@ -175,28 +147,10 @@ pub fn js_uncertainty(value: JsValue, draws: JsValue, seed: JsValue) -> JsValue 
             )])
         }
     };
-    match read_scenario(&value) {
-        Err(errors) => failure(&errors),
-        Ok(scenario) => {
-            let errors = validate(&scenario);
-            if !errors.is_empty() {
-                return failure(&errors);
-            }
-            match uncertainty(&scenario, draws as u32, seed as u64) {
-                Ok(result) => {
-                    #[derive(Serialize)]
-                    struct Body<T: Serialize> {
-                        result: T,
-                    }
-                    to_js(&Success {
-                        ok: true,
-                        body: &Body { result },
-                    })
-                }
-                Err(errors) => failure(&errors),
-            }
-        }
-    }
+    answer(
+        "result",
+        read_valid(&value).and_then(|s| uncertainty(&s, draws as u32, seed as u64)),
+    )
 }
 
 /// `benchmark(kind, iterations)`: times the model inside WebAssembly, with no
@@ -246,19 +200,18 @@ pub fn js_benchmark(kind: JsValue, iterations: JsValue) -> JsValue {
     let total_ms = perf.now() - start;
     #[derive(Serialize)]
     struct Body {
+        ok: bool,
         kind: String,
         iterations: u32,
         total_ms: f64,
         per_call_ms: f64,
     }
-    to_js(&Success {
+    to_js(&Body {
         ok: true,
-        body: &Body {
-            kind,
-            iterations: n,
-            total_ms,
-            per_call_ms: total_ms / n as f64,
-        },
+        kind,
+        iterations: n,
+        total_ms,
+        per_call_ms: total_ms / n as f64,
     })
 }
 

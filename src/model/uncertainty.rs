@@ -243,22 +243,7 @@ pub fn uncertainty(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::examples::example_place;
-
-    fn ranged_example() -> Scenario {
-        let mut s = example_place();
-        for (key, range) in [
-            ("need_index", [0.8, 1.3]),
-            ("working_time.non_clinical_share", [0.2, 0.4]),
-            ("services.cmh.caseload_per_wte", [18.0, 35.0]),
-            ("services.talking_li.target_coverage", [0.18, 0.3]),
-            ("services.acute_beds.length_of_stay_days", [30.0, 45.0]),
-            ("roles.mh_nurse.leaver_rate", [0.09, 0.15]),
-        ] {
-            s.ranges.insert(key.to_string(), range);
-        }
-        s
-    }
+    use crate::model::examples::{example_place, ranged_example};
 
     #[test]
     fn same_seed_same_answer() {

@@ -14,31 +14,28 @@ fn steps(explanation: &Explanation) -> Html {
     }
 }
 
+/// Whose calculation to explain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Service(usize),
+    Role(usize),
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ExplainProps {
-    pub index: usize,
+    pub subject: Subject,
 }
 
-/// A closed `<details>` under a service card.
-#[function_component(ExplainService)]
-pub fn explain_service_view(props: &ExplainProps) -> Html {
+/// A closed "How is this calculated?" `<details>` under a service or role
+/// card.
+#[function_component(Explain)]
+pub fn explain(props: &ExplainProps) -> Html {
     let app = use_app();
-    match explain_service(&app.scenario, props.index) {
-        Some(e) => html! {
-            <details class="explain">
-                <summary>{"How is this calculated?"}</summary>
-                {steps(&e)}
-            </details>
-        },
-        None => html! {},
-    }
-}
-
-/// A closed `<details>` under a role card.
-#[function_component(ExplainRole)]
-pub fn explain_role_view(props: &ExplainProps) -> Html {
-    let app = use_app();
-    match explain_role(&app.scenario, props.index) {
+    let explanation = match props.subject {
+        Subject::Service(i) => explain_service(&app.scenario, i),
+        Subject::Role(i) => explain_role(&app.scenario, i),
+    };
+    match explanation {
         Some(e) => html! {
             <details class="explain">
                 <summary>{"How is this calculated?"}</summary>

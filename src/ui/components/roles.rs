@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::model::field::{Field, RoleField};
 use crate::model::scenario::{Group, Role, Sector};
-use crate::ui::components::explain::ExplainRole;
+use crate::ui::components::explain::{Explain, Subject};
 use crate::ui::components::number_field::NumberField;
 use crate::ui::components::services::confirm;
 use crate::ui::state::{Action, TextField};
@@ -95,7 +95,7 @@ pub fn role_card(props: &RoleCardProps) -> Html {
             <div class="grid-3">
                 { for RoleField::ALL.iter().map(|f| html! { <NumberField field={Field::Role(i, *f)} /> }) }
             </div>
-            <ExplainRole index={i} />
+            <Explain subject={Subject::Role(i)} />
         </article>
     }
 }

@@ -8,7 +8,7 @@ use crate::format;
 use crate::model::field::{Field, ServiceField};
 use crate::model::scenario::{AgeBand, Service, WorkloadKind};
 use crate::model::validate::ROLE_MIX_TOLERANCE;
-use crate::ui::components::explain::ExplainService;
+use crate::ui::components::explain::{Explain, Subject};
 use crate::ui::components::number_field::NumberField;
 use crate::ui::state::{Action, TextField};
 use crate::ui::{dom_id, use_app, AppHandle};
@@ -90,7 +90,7 @@ pub fn service_card(props: &ServiceCardProps) -> Html {
             </div>
             {workload_fieldset(&app, i, &service)}
             {role_mix_fieldset(&app, i, &service)}
-            <ExplainService index={i} />
+            <Explain subject={Subject::Service(i)} />
         </article>
     }
 }
