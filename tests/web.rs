@@ -322,3 +322,43 @@ async fn explanation_shows_the_chain_with_the_users_numbers() {
     assert!(text.contains("WTE"), "{text}");
     handle.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn an_uncertainty_range_puts_a_band_on_the_headline() {
+    let (root, handle) = render_app().await;
+    assert!(!root
+        .text_content()
+        .unwrap()
+        .contains("10th-90th percentile"));
+    let choice: web_sys::HtmlSelectElement = by_id(&root, "range-choice");
+    choice.set_value("need_index");
+    choice
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let add = root
+        .query_selector("#ranges button.button--secondary")
+        .unwrap()
+        .expect("the Add range button")
+        .dyn_into::<HtmlElement>()
+        .unwrap();
+    add.click();
+    yew::scheduler::flush().await;
+    let headline = text(&root, "headline");
+    assert!(headline.contains("10th-90th percentile"), "{headline}");
+
+    // A bad low value is kept as typed, says what is wrong, and changes nothing.
+    type_into(&root, "f-ranges-need_index", "lots").await;
+    let low: HtmlInputElement = by_id(&root, "f-ranges-need_index");
+    assert_eq!(low.value(), "lots");
+    let message = text(&root, "f-ranges-need_index-error");
+    assert!(message.contains("Low"), "{message}");
+    // A low above the high is the model's to refuse, at the range's path.
+    type_into(&root, "f-ranges-need_index", "5").await;
+    let message = text(&root, "f-ranges-need_index-error");
+    assert!(!message.is_empty());
+    assert!(root.query_selector("#stale-banner").unwrap().is_some());
+    type_into(&root, "f-ranges-need_index", "0.9").await;
+    assert!(root.query_selector("#stale-banner").unwrap().is_none());
+    handle.destroy();
+}

@@ -143,9 +143,24 @@ fn range_row(props: &RangeRowProps) -> Html {
         .as_ref()
         .map(|f| key_label(&app.scenario, f))
         .unwrap_or_else(|| format!("{} (not in this scenario)", props.range_key));
+    let (props_low, props_high) = (props.low, props.high);
     let low_text = use_state(|| show(props.low, unit));
     let high_text = use_state(|| show(props.high, unit));
     let local_error = use_state(|| None::<String>);
+    // A range replaced from outside (another scenario opened, a share link)
+    // shows its new values; a half-typed number that still means the same
+    // value is left alone.
+    {
+        let (low_text, high_text) = (low_text.clone(), high_text.clone());
+        use_effect_with((props.low.to_bits(), props.high.to_bits()), move |_| {
+            if format::parse_input(&low_text, unit).ok() != Some(props_low) {
+                low_text.set(show(props_low, unit));
+            }
+            if format::parse_input(&high_text, unit).ok() != Some(props_high) {
+                high_text.set(show(props_high, unit));
+            }
+        });
+    }
     let path = format!("ranges.{}", props.range_key);
     let model_error = app.error_for(&path);
     let error = (*local_error).clone().or(model_error);
