@@ -451,13 +451,12 @@ impl Field {
     /// The value, or `None` when the field does not exist in this scenario
     /// (an index past the end, a workload field of another kind).
     pub fn get(&self, scenario: &Scenario) -> Option<f64> {
-        let mut value = None;
         match self {
-            Field::Population(band) => value = Some(scenario.population.get(*band)),
-            Field::NeedIndex => value = Some(scenario.need_index),
+            Field::Population(band) => Some(scenario.population.get(*band)),
+            Field::NeedIndex => Some(scenario.need_index),
             Field::WorkingTime(f) => {
                 let wt = &scenario.working_time;
-                value = Some(match f {
+                Some(match f {
                     WorkingTimeField::HoursPerWeek => wt.hours_per_week,
                     WorkingTimeField::DaysPerWeek => wt.days_per_week,
                     WorkingTimeField::WeeksPerYear => wt.weeks_per_year,
@@ -469,84 +468,79 @@ impl Field {
                 })
             }
             Field::Role(i, f) => {
-                if let Some(r) = scenario.roles.get(*i) {
-                    value = Some(match f {
-                        RoleField::InPostWte => r.in_post_wte,
-                        RoleField::VacantWte => r.vacant_wte,
-                        RoleField::AnnualCost => r.annual_cost,
-                        RoleField::LeaverRate => r.leaver_rate,
-                        RoleField::JoinersPerYear => r.joiners_per_year,
-                    })
-                }
+                let r = scenario.roles.get(*i)?;
+                Some(match f {
+                    RoleField::InPostWte => r.in_post_wte,
+                    RoleField::VacantWte => r.vacant_wte,
+                    RoleField::AnnualCost => r.annual_cost,
+                    RoleField::LeaverRate => r.leaver_rate,
+                    RoleField::JoinersPerYear => r.joiners_per_year,
+                })
             }
             Field::Service(i, f) => {
-                if let Some(s) = scenario.services.get(*i) {
-                    value = match (f, &s.workload) {
-                        (ServiceField::Prevalence, _) => Some(s.prevalence),
-                        (ServiceField::CurrentCoverage, _) => Some(s.current_coverage),
-                        (ServiceField::TargetCoverage, _) => Some(s.target_coverage),
-                        (
-                            ServiceField::ContactsPerPerson,
-                            Workload::Contacts {
-                                contacts_per_person,
-                                ..
-                            },
-                        ) => Some(*contacts_per_person),
-                        (
-                            ServiceField::MinutesPerContact,
-                            Workload::Contacts {
-                                minutes_per_contact,
-                                ..
-                            },
-                        ) => Some(*minutes_per_contact),
-                        (
-                            ServiceField::MonthsOnCaseload,
-                            Workload::Caseload {
-                                months_on_caseload, ..
-                            },
-                        ) => Some(*months_on_caseload),
-                        (
-                            ServiceField::CaseloadPerWte,
-                            Workload::Caseload {
-                                caseload_per_wte, ..
-                            },
-                        ) => Some(*caseload_per_wte),
-                        (
-                            ServiceField::LengthOfStayDays,
-                            Workload::Beds {
-                                length_of_stay_days,
-                                ..
-                            },
-                        ) => Some(*length_of_stay_days),
-                        (
-                            ServiceField::TargetOccupancy,
-                            Workload::Beds {
-                                target_occupancy, ..
-                            },
-                        ) => Some(*target_occupancy),
-                        (ServiceField::WtePerBed, Workload::Beds { wte_per_bed, .. }) => {
-                            Some(*wte_per_bed)
-                        }
-                        _ => None,
+                let s = scenario.services.get(*i)?;
+                match (f, &s.workload) {
+                    (ServiceField::Prevalence, _) => Some(s.prevalence),
+                    (ServiceField::CurrentCoverage, _) => Some(s.current_coverage),
+                    (ServiceField::TargetCoverage, _) => Some(s.target_coverage),
+                    (
+                        ServiceField::ContactsPerPerson,
+                        Workload::Contacts {
+                            contacts_per_person,
+                            ..
+                        },
+                    ) => Some(*contacts_per_person),
+                    (
+                        ServiceField::MinutesPerContact,
+                        Workload::Contacts {
+                            minutes_per_contact,
+                            ..
+                        },
+                    ) => Some(*minutes_per_contact),
+                    (
+                        ServiceField::MonthsOnCaseload,
+                        Workload::Caseload {
+                            months_on_caseload, ..
+                        },
+                    ) => Some(*months_on_caseload),
+                    (
+                        ServiceField::CaseloadPerWte,
+                        Workload::Caseload {
+                            caseload_per_wte, ..
+                        },
+                    ) => Some(*caseload_per_wte),
+                    (
+                        ServiceField::LengthOfStayDays,
+                        Workload::Beds {
+                            length_of_stay_days,
+                            ..
+                        },
+                    ) => Some(*length_of_stay_days),
+                    (
+                        ServiceField::TargetOccupancy,
+                        Workload::Beds {
+                            target_occupancy, ..
+                        },
+                    ) => Some(*target_occupancy),
+                    (ServiceField::WtePerBed, Workload::Beds { wte_per_bed, .. }) => {
+                        Some(*wte_per_bed)
                     }
+                    _ => None,
                 }
             }
-            Field::RoleMix(i, role) => {
-                value = scenario
-                    .services
-                    .get(*i)
-                    .map(|s| s.role_mix.get(role).copied().unwrap_or(0.0))
-            }
+            Field::RoleMix(i, role) => scenario
+                .services
+                .get(*i)
+                .map(|s| s.role_mix.get(role).copied().unwrap_or(0.0)),
             Field::Projection(f) => {
                 let p = &scenario.projection;
-                value = Some(match f {
+                Some(match f {
                     ProjectionField::Years => p.years as f64,
                     ProjectionField::DemandGrowth => p.demand_growth,
                     ProjectionField::RetentionImprovement => p.retention_improvement,
                 })
             }
         }
-        value
     }
 
     /// A mutable reference to the value, or `None` when the field does not
