@@ -81,7 +81,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
             if let Some(s) = &source {
                 <details class="field__source" id={source_id.clone()}>
                     <summary>
-                        {format!("Default {}", s.value_text)}
+                        {default_text(field, &s.value_text)}
                         {if s.illustrative { ": illustrative" } else { ": sourced" }}
                     </summary>
                     <p>{s.citation.clone()}</p>
@@ -112,6 +112,26 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+/// "Default 5%", or for counts that scale with the size of the place
+/// (population, staff in post, vacancies, joiners) "Example place: 300,000",
+/// since the small and large built-ins use other numbers with the same source.
+fn default_text(field: &Field, value_text: &str) -> String {
+    use crate::model::field::RoleField;
+    let scales = matches!(
+        field,
+        Field::Population(_)
+            | Field::Role(
+                _,
+                RoleField::InPostWte | RoleField::VacantWte | RoleField::JoinersPerYear
+            )
+    );
+    if scales {
+        format!("Example place: {value_text}")
+    } else {
+        format!("Default {value_text}")
     }
 }
 

@@ -31,7 +31,7 @@ pub fn sources_panel() -> Html {
                 if *open {
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Defaults and sources (scrolls sideways)">
                     <table class="table table--compact sources-table" id="sources-table">
-                        <caption>{"Defaults of the built-in scenarios"}</caption>
+                        <caption>{"Defaults of the built-in scenarios (population and staff counts are Example place's; the small place and the large system scale them)"}</caption>
                         <thead><tr>
                             <th scope="col">{"Input"}</th>
                             <th scope="col">{"Default"}</th>
