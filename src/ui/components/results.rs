@@ -34,7 +34,21 @@ pub fn results_panel() -> Html {
             <p class="stale-banner" id="no-results">{"Results appear here once the inputs have no problems."}</p>
         };
     };
-    let stale = app.stale;
+    html! { <ResultsBody {scenario} {results} stale={app.stale} /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsBodyProps {
+    pub scenario: Rc<Scenario>,
+    pub results: Rc<Results>,
+    pub stale: bool,
+}
+
+/// The results proper. A component of its own so that its hooks run on every
+/// render (hooks may not sit behind the early return above).
+#[function_component(ResultsBody)]
+fn results_body(props: &ResultsBodyProps) -> Html {
+    let (scenario, results, stale) = (props.scenario.clone(), props.results.clone(), props.stale);
     let band = use_memo(scenario.clone(), |s| {
         if s.ranges.is_empty() {
             None
