@@ -597,3 +597,29 @@ fn extreme_but_valid_numbers_do_not_panic() {
     let u = uncertainty(&s, 100, 1).unwrap();
     assert_eq!(u.draws, 100);
 }
+
+/// `Field::from_key` reads keys directly; it must agree with the keys
+/// `Field::key` writes, for every input of the built-in scenarios.
+#[test]
+fn every_field_key_reads_back_to_its_field() {
+    for builtin in workforce_gap::model::examples::builtins() {
+        let s = &builtin.scenario;
+        for field in workforce_gap::model::Field::all(s) {
+            let key = field.key(s).expect("every listed field has a key");
+            assert_eq!(
+                workforce_gap::model::Field::from_key(s, &key),
+                Some(field),
+                "{key}"
+            );
+        }
+        assert_eq!(
+            workforce_gap::model::Field::from_key(s, "services.nope.prevalence"),
+            None
+        );
+        assert_eq!(
+            workforce_gap::model::Field::from_key(s, "roles.mh_nurse.nothing"),
+            None
+        );
+        assert_eq!(workforce_gap::model::Field::from_key(s, "need"), None);
+    }
+}

@@ -411,10 +411,52 @@ impl Field {
     }
 
     /// The field a key names in this scenario, if any.
+    ///
+    /// Reads the key's parts rather than formatting every field's key: the
+    /// sources table and the tornado look up dozens of keys per render.
     pub fn from_key(scenario: &Scenario, key: &str) -> Option<Field> {
-        let all = Field::all(scenario);
-        all.into_iter()
-            .find(|f| f.key(scenario).as_deref() == Some(key))
+        // "<prefix><id>.<rest>", for the first item whose id fits.
+        fn item<'k>(ids: impl Iterator<Item = &'k str>, rest: &'k str) -> Vec<(usize, &'k str)> {
+            ids.enumerate()
+                .filter_map(|(i, id)| {
+                    let name = rest.strip_prefix(id)?.strip_prefix('.')?;
+                    Some((i, name))
+                })
+                .collect()
+        }
+        if let Some(rest) = key.strip_prefix("services.") {
+            let ids = scenario.services.iter().map(|s| s.id.as_str());
+            return item(ids, rest).into_iter().find_map(|(i, name)| {
+                let service = &scenario.services[i];
+                if let Some(role) = name.strip_prefix("role_mix.") {
+                    return service
+                        .role_mix
+                        .contains_key(role)
+                        .then(|| Field::RoleMix(i, role.to_string()));
+                }
+                ServiceField::COMMON
+                    .iter()
+                    .chain(ServiceField::workload_fields(&service.workload))
+                    .map(|f| Field::Service(i, *f))
+                    .find(|f| f.name() == name)
+            });
+        }
+        if let Some(rest) = key.strip_prefix("roles.") {
+            let ids = scenario.roles.iter().map(|r| r.id.as_str());
+            return item(ids, rest).into_iter().find_map(|(i, name)| {
+                RoleField::ALL
+                    .into_iter()
+                    .map(|f| Field::Role(i, f))
+                    .find(|f| f.name() == name)
+            });
+        }
+        AgeBand::ALL
+            .into_iter()
+            .map(Field::Population)
+            .chain([Field::NeedIndex])
+            .chain(WorkingTimeField::ALL.into_iter().map(Field::WorkingTime))
+            .chain(ProjectionField::ALL.into_iter().map(Field::Projection))
+            .find(|f| f.path() == key)
     }
 
     /// Every scalar field the scenario has, in form order (role-mix shares
