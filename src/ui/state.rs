@@ -68,7 +68,9 @@ pub struct AppState {
     /// True when `results` no longer match what the user typed.
     pub stale: bool,
     pub origin: Origin,
-    pub library: Vec<SavedScenario>,
+    /// Shared, so that the reducer's copy of the state on every keystroke
+    /// does not copy every saved scenario.
+    pub library: Rc<Vec<SavedScenario>>,
     pub notice: Option<Notice>,
     /// Counts changes, so effects can tell a new edit from a re-render.
     pub revision: u64,
@@ -84,7 +86,7 @@ impl AppState {
             results_scenario: None,
             stale: false,
             origin: Origin::Local,
-            library,
+            library: Rc::new(library),
             notice: None,
             revision: 0,
         };
@@ -440,7 +442,7 @@ impl Reducible for AppState {
             }
             Action::KeepShared => {
                 s.origin = Origin::Local;
-                s.library.push(SavedScenario {
+                Rc::make_mut(&mut s.library).push(SavedScenario {
                     name: s.scenario.name.clone(),
                     saved_at: now_text(),
                     scenario: s.scenario.clone(),
@@ -464,9 +466,10 @@ impl Reducible for AppState {
                     saved_at: now_text(),
                     scenario,
                 };
-                match s.library.iter().position(|e| e.name == name) {
-                    Some(i) => s.library[i] = entry,
-                    None => s.library.push(entry),
+                let library = Rc::make_mut(&mut s.library);
+                match library.iter().position(|e| e.name == name) {
+                    Some(i) => library[i] = entry,
+                    None => library.push(entry),
                 }
                 s.notice = Some(Notice {
                     kind: NoticeKind::Success,
@@ -490,7 +493,7 @@ impl Reducible for AppState {
                             "A saved scenario needs a name. Nothing was renamed.".to_string()
                         },
                     });
-                } else if let Some(e) = s.library.get_mut(index) {
+                } else if let Some(e) = Rc::make_mut(&mut s.library).get_mut(index) {
                     e.name = name.clone();
                     e.scenario.name = name;
                 }
@@ -507,13 +510,13 @@ impl Reducible for AppState {
                     }
                     copy.name = name.clone();
                     copy.scenario.name = name;
-                    s.library.insert(index + 1, copy);
+                    Rc::make_mut(&mut s.library).insert(index + 1, copy);
                 }
                 scenario_changed = false;
             }
             Action::DeleteSaved(index) => {
                 if index < s.library.len() {
-                    s.library.remove(index);
+                    Rc::make_mut(&mut s.library).remove(index);
                 }
                 scenario_changed = false;
             }

@@ -5,7 +5,7 @@ use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
 use crate::io::share::{self, Fragment};
-use crate::io::stored::{self, SavedScenario};
+use crate::io::stored;
 use crate::model::examples::example_place;
 use crate::ui::state::{Action, AppState, Notice, NoticeKind, Origin};
 use crate::ui::AppHandle;
@@ -126,7 +126,7 @@ pub fn use_persistence(app: &AppHandle) {
         });
     }
     {
-        let library: Vec<SavedScenario> = app.library.clone();
+        let library = app.library.clone();
         let app = app.clone();
         use_effect_with(library, move |library| {
             if let Err(e) = raw_set(stored::LIBRARY_KEY, &stored::encode_library(library)) {
