@@ -7,4 +7,6 @@ source "$(dirname "$0")/setup.sh"
 cd "$ROOT"
 say "trunk build --release (dist/)"
 wasm_env trunk build --release --offline --dist dist
-node "$ROOT/scripts/sizes.mjs" dist
+say "the size yardstick: a bare Yew counter built the same way (tools/size-baseline)"
+build_size_baseline
+node "$ROOT/scripts/sizes.mjs" dist --baseline tools/size-baseline/dist

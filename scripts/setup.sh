@@ -133,4 +133,15 @@ if [ ! -f "$stamp" ] || [ "$ROOT/package-lock.json" -nt "$stamp" ] \
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
+# The yardstick for the size budget: a bare Yew counter app built exactly as
+# the calculator is (same toolchain route, profile, Trunk, wasm-opt), into
+# tools/size-baseline/dist. Its own target dir keeps the calculator's cache.
+build_size_baseline() {
+  mkdir -p "$ROOT/target"
+  (cd "$ROOT/tools/size-baseline" \
+    && CARGO_TARGET_DIR="$ROOT/target/size-baseline" wasm_env trunk build --release --offline --dist dist \
+      >"$ROOT/target/size-baseline.log" 2>&1) \
+    || { cat "$ROOT/target/size-baseline.log"; return 1; }
+}
+
 say "Ready: wasm32 via $route; $(trunk --version); wasm-bindgen $wbg_version; $(wasm-opt --version | cut -d' ' -f1-3); $("$CHROMIUM_PATH" --version 2>/dev/null | head -1)"

@@ -14,6 +14,7 @@ stage() { printf '\n\033[1m=== %s\033[0m\n' "$*" >&2; }
 
 stage "1/6 cargo fmt --check"
 cargo fmt --all -- --check
+cargo fmt --manifest-path tools/size-baseline/Cargo.toml -- --check
 
 stage "2/6 cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets --quiet -- -D warnings
@@ -35,7 +36,8 @@ wasm_env env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 stage "5/6 release build (dist/)"
 wasm_env trunk build --release --offline --dist dist >target/trunk-build.log 2>&1 || { cat target/trunk-build.log; exit 1; }
-SIZE_BUDGET_RATIO=5.5 node scripts/sizes.mjs dist
+build_size_baseline
+SIZE_BUDGET_RATIO=5.5 node scripts/sizes.mjs dist --baseline tools/size-baseline/dist
 
 stage "6/6 Playwright end-to-end tests against dist/"
 node --test --test-concurrency=1 --test-reporter=spec e2e/ 2>&1 | tee target/e2e-tests.log
