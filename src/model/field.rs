@@ -280,10 +280,13 @@ impl Field {
             Some(owner) => {
                 // Lower-case the first letter, unless it starts an acronym
                 // ("WTE per bed").
-                let mut chars = label.chars();
-                let lowered = match (chars.next(), label.chars().nth(1)) {
-                    (Some(first), Some(second)) if !second.is_uppercase() => {
-                        first.to_lowercase().chain(chars).collect::<String>()
+                // An ASCII capital is one byte, so `label[1..]` starts on a
+                // character boundary.
+                let lowered = match label.as_bytes() {
+                    [first, second, ..]
+                        if first.is_ascii_uppercase() && !second.is_ascii_uppercase() =>
+                    {
+                        format!("{}{}", first.to_ascii_lowercase() as char, &label[1..])
                     }
                     _ => label.clone(),
                 };
@@ -706,5 +709,37 @@ impl Field {
     pub fn is_fraction(&self) -> bool {
         self.unit() == Unit::Percent
             && !matches!(self, Field::Projection(ProjectionField::DemandGrowth))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::examples::example_place;
+
+    #[test]
+    fn full_labels_name_the_owner_and_keep_acronyms() {
+        let s = example_place();
+        let beds = s
+            .services
+            .iter()
+            .position(|sv| sv.id == "acute_beds")
+            .unwrap();
+        assert_eq!(
+            Field::Service(beds, ServiceField::Prevalence).full_label(&s),
+            "Adult acute inpatient beds: prevalence"
+        );
+        assert_eq!(
+            Field::Service(beds, ServiceField::WtePerBed).full_label(&s),
+            "Adult acute inpatient beds: WTE per bed"
+        );
+        assert_eq!(
+            Field::Role(0, RoleField::LeaverRate).full_label(&s),
+            format!("{}: leaver rate", s.roles[0].name)
+        );
+        let role = s.services[beds].role_mix.keys().next().unwrap().clone();
+        assert!(Field::RoleMix(beds, role)
+            .full_label(&s)
+            .starts_with("Adult acute inpatient beds: share carried by "));
     }
 }

@@ -147,7 +147,7 @@ pub fn sensitivity(scenario: &Scenario) -> Vec<SensitivityRow> {
             base_final_gap: base.final_gap_wte,
         });
     }
-    rows.sort_by(|a, b| {
+    super::order::sort_by(&mut rows, |a, b| {
         sort_key(b.swing)
             .total_cmp(&sort_key(a.swing))
             .then_with(|| sort_key(b.final_gap_swing).total_cmp(&sort_key(a.final_gap_swing)))

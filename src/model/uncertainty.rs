@@ -149,8 +149,8 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
     }
 }
 
-fn percentiles(values: &mut [f64]) -> Percentiles {
-    values.sort_by(f64::total_cmp);
+fn percentiles(values: &mut Vec<f64>) -> Percentiles {
+    super::order::sort_by(values, f64::total_cmp);
     Percentiles {
         p10: quantile(values, 0.1),
         p50: quantile(values, 0.5),

@@ -319,7 +319,7 @@ impl Reducible for AppState {
                         sv.ages.remove(pos);
                     } else {
                         sv.ages.push(band);
-                        sv.ages.sort();
+                        crate::model::order::sort_by(&mut sv.ages, Ord::cmp);
                     }
                 }
             }

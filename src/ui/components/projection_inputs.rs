@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::model::field::{Field, ProjectionField, Unit};
-use crate::model::Scenario;
 use crate::ui::components::number_field::NumberField;
 use crate::ui::state::Action;
 use crate::ui::{dom_id, use_app, AppHandle};
@@ -21,31 +20,6 @@ pub fn projection_inputs() -> Html {
             </div>
             <RangesEditor />
         </details>
-    }
-}
-
-/// A readable name for a field key: "Talking therapies (low intensity): prevalence".
-pub fn key_label(scenario: &Scenario, field: &Field) -> String {
-    match field {
-        Field::Service(i, _) | Field::RoleMix(i, _) => format!(
-            "{}: {}",
-            scenario
-                .services
-                .get(*i)
-                .map(|s| s.name.as_str())
-                .unwrap_or("Service"),
-            field.label().to_lowercase()
-        ),
-        Field::Role(i, _) => format!(
-            "{}: {}",
-            scenario
-                .roles
-                .get(*i)
-                .map(|s| s.name.as_str())
-                .unwrap_or("Role"),
-            field.label().to_lowercase()
-        ),
-        _ => field.label().to_string(),
     }
 }
 
@@ -67,7 +41,7 @@ fn ranges_editor() -> Html {
         })
         .filter_map(|f| {
             let key = f.key(&app.scenario)?;
-            (!app.scenario.ranges.contains_key(&key)).then(|| (key, key_label(&app.scenario, &f)))
+            (!app.scenario.ranges.contains_key(&key)).then(|| (key, f.full_label(&app.scenario)))
         })
         .collect();
     let on_choice = {
@@ -141,7 +115,7 @@ fn range_row(props: &RangeRowProps) -> Html {
     let unit = field.as_ref().map(|f| f.unit()).unwrap_or(Unit::Count);
     let label = field
         .as_ref()
-        .map(|f| key_label(&app.scenario, f))
+        .map(|f| f.full_label(&app.scenario))
         .unwrap_or_else(|| format!("{} (not in this scenario)", props.range_key));
     let (props_low, props_high) = (props.low, props.high);
     let low_text = use_state(|| show(props.low, unit));

@@ -95,7 +95,12 @@ pub fn role_rows(scenario: &Scenario, results: &Results) -> Vec<RoleRow> {
 fn compare(a: &RoleRow, b: &RoleRow, column: Column) -> Ordering {
     let f = |x: f64, y: f64| x.partial_cmp(&y).unwrap_or(Ordering::Equal);
     match column {
-        Column::Role => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+        // Letters compare without case ("nurse" beside "Nurse").
+        Column::Role => a
+            .name
+            .bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.name.bytes().map(|c| c.to_ascii_lowercase())),
         Column::Group => (a.group, a.sector).cmp(&(b.group, b.sector)),
         Column::Required => f(a.required, b.required),
         Column::InPost => f(a.in_post, b.in_post),
@@ -117,7 +122,7 @@ fn compare(a: &RoleRow, b: &RoleRow, column: Column) -> Ordering {
 /// Sort rows by a column; `None` keeps scenario order.
 pub fn sorted(mut rows: Vec<RoleRow>, sort: Option<(Column, bool)>) -> Vec<RoleRow> {
     if let Some((column, ascending)) = sort {
-        rows.sort_by(|a, b| {
+        crate::model::order::sort_by(&mut rows, |a, b| {
             let o = compare(a, b, column);
             if ascending {
                 o

@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use crate::model::examples::sources;
 use crate::model::field::Field;
-use crate::ui::components::projection_inputs::key_label;
 use crate::ui::use_app;
 
 #[function_component(SourcesPanel)]
@@ -40,7 +39,7 @@ pub fn sources_panel() -> Html {
                         <tbody>
                         { for all.iter().map(|s| {
                             let label = Field::from_key(&app.scenario, &s.key)
-                                .map(|f| key_label(&app.scenario, &f))
+                                .map(|f| f.full_label(&app.scenario))
                                 .unwrap_or_else(|| s.key.clone());
                             html! {
                                 <tr>

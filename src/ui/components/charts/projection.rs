@@ -36,7 +36,7 @@ const INSET: f64 = 18.0;
 /// The points in year order.
 fn sorted(points: &[ProjectionPoint]) -> Vec<ProjectionPoint> {
     let mut p = points.to_vec();
-    p.sort_by_key(|p| p.year);
+    crate::model::order::sort_by(&mut p, |a, b| a.year.cmp(&b.year));
     p
 }
 
