@@ -109,6 +109,36 @@ pub fn input_text(value: f64, unit: Unit) -> String {
     }
 }
 
+/// A plain decimal, "-12.5", ".5", "5.", "007": an optional minus, digits
+/// and at most one point. `None` for anything else (no exponents).
+///
+/// The digits are handed to serde_json's number parser as a canonical JSON
+/// number: the app already carries that parser for scenario files, and using
+/// it here keeps a second float parser (the standard library's, with its
+/// 10 KB table) out of the WebAssembly.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let whole = whole.trim_start_matches('0');
+    let mut json = String::with_capacity(text.len() + 2);
+    if negative {
+        json.push('-');
+    }
+    json.push_str(if whole.is_empty() { "0" } else { whole });
+    if !fraction.is_empty() {
+        json.push('.');
+        json.push_str(fraction);
+    }
+    serde_json::from_str(&json).ok()
+}
+
 /// Read what a person typed into a field of this unit. Accepts "1,200",
 /// "1200", " 22.6 % ", "£56,000". Percent fields return the fraction.
 /// The error is a sentence for the field's inline message.
@@ -149,9 +179,8 @@ pub fn parse_input(text: &str, unit: Unit) -> Result<f64, String> {
             _ => format!("Enter a number, like 1,200 (you typed \"{trimmed}\")."),
         });
     }
-    let value: f64 = cleaned
-        .parse()
-        .map_err(|_| format!("Enter a number, like 1,200 (you typed \"{trimmed}\")."))?;
+    let value = parse_decimal(&cleaned)
+        .ok_or_else(|| format!("Enter a number, like 1,200 (you typed \"{trimmed}\")."))?;
     if unit == Unit::Years && value.fract() != 0.0 {
         return Err("Enter a whole number of years.".to_string());
     }

@@ -325,6 +325,18 @@ proptest! {
     }
 
     #[test]
+    fn scenario_json_round_trips_exactly(s in valid_scenario(), nudge in 0.0..1.0f64) {
+        // Arithmetic leaves 17-digit values (0.1 + 0.2 = 0.30000000000000004),
+        // as "make it add up to 100%" does: they must come back bit for bit,
+        // or a reloaded scenario would differ from the one saved.
+        let mut s = s;
+        s.need_index += nudge * 0.1 + 0.2 - 0.2;
+        s.working_time.sickness_rate = (s.working_time.sickness_rate + 0.1) / 3.0;
+        let back = parse_scenario(&s.to_json_pretty()).unwrap();
+        prop_assert_eq!(back, s);
+    }
+
+    #[test]
     fn requirements_are_never_negative_and_extra_is_the_shortfall(s in valid_scenario()) {
         let r = compute(&s);
         for service in &r.services {
@@ -621,5 +633,46 @@ fn every_field_key_reads_back_to_its_field() {
             None
         );
         assert_eq!(workforce_gap::model::Field::from_key(s, "need"), None);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Reading typed numbers: serde_json's parser behind `parse_decimal` against
+// the standard library's
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn typed_decimals_read_as_the_standard_library_reads_them(
+        value in prop_oneof![-1e6..1e6f64, 0.0..1.0f64, -1e12..1e12f64],
+        decimals in 0usize..=8,
+    ) {
+        let text = format!("{value:.decimals$}");
+        prop_assert_eq!(workforce_gap::format::parse_decimal(&text), text.parse::<f64>().ok());
+    }
+
+    #[test]
+    fn typed_digit_strings_read_as_the_standard_library_reads_them(text in r"-?[0-9]{0,12}(\.[0-9]{0,12})?") {
+        let ours = workforce_gap::format::parse_decimal(&text);
+        // The standard library also reads "." as nothing and "-" as nothing.
+        prop_assert_eq!(ours, text.parse::<f64>().ok());
+    }
+}
+
+#[test]
+fn typed_decimals_accept_loose_forms_and_refuse_anything_else() {
+    use workforce_gap::format::parse_decimal;
+    assert_eq!(parse_decimal("5."), Some(5.0));
+    assert_eq!(parse_decimal(".5"), Some(0.5));
+    assert_eq!(parse_decimal("-.5"), Some(-0.5));
+    assert_eq!(parse_decimal("007"), Some(7.0));
+    assert_eq!(parse_decimal("-0"), Some(0.0));
+    assert_eq!(parse_decimal("22.6"), Some(22.6));
+    for bad in [
+        "", ".", "-", "1e3", "+5", "1.2.3", "--1", "1-", "NaN", "inf", " 1", "１",
+    ] {
+        assert_eq!(parse_decimal(bad), None, "{bad:?}");
     }
 }

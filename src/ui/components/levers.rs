@@ -74,7 +74,7 @@ pub fn levers_panel() -> Html {
                     let field = lever.field.clone();
                     Callback::from(move |e: InputEvent| {
                         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                        if let Ok(v) = input.value().parse::<f64>() {
+                        if let Some(v) = format::parse_decimal(&input.value()) {
                             app.dispatch(Action::SetValue { field: field.clone(), value: v });
                         }
                     })
@@ -87,8 +87,8 @@ pub fn levers_panel() -> Html {
                             <output class="lever__value" for={id.clone()}>{text.clone()}</output>
                         </label>
                         <input type="range" id={id} class="lever__input"
-                            min={lever.min.to_string()} max={lever.max.to_string()} step={lever.step.to_string()}
-                            value={value.clamp(lever.min, lever.max).to_string()}
+                            min={format::plain(lever.min, 6)} max={format::plain(lever.max, 6)} step={format::plain(lever.step, 6)}
+                            value={format::plain(value.clamp(lever.min, lever.max), 6)}
                             aria-valuetext={text} {oninput} />
                     </div>
                 }
