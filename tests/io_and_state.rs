@@ -309,3 +309,31 @@ fn loading_replaces_the_scenario_and_clears_typed_text() {
     assert!(s.drafts.is_empty());
     assert!(!s.stale);
 }
+
+#[test]
+fn typed_text_is_kept_per_field_replaced_by_retyping_and_listed_in_path_order() {
+    let s = state()
+        .reduce(Action::SetNumber {
+            field: Field::NeedIndex,
+            text: "x".into(),
+        })
+        .reduce(Action::SetNumber {
+            field: Field::WorkingTime(WorkingTimeField::HoursPerWeek),
+            text: "0".into(),
+        })
+        .reduce(Action::SetNumber {
+            field: Field::NeedIndex,
+            text: "1.2".into(),
+        });
+    let paths: Vec<&str> = s.drafts.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths, ["need_index", "working_time.hours_per_week"]);
+    assert_eq!(s.text_for(&Field::NeedIndex), "1.2");
+    assert_eq!(s.error_for("need_index"), None);
+    assert_eq!(
+        s.text_for(&Field::WorkingTime(WorkingTimeField::HoursPerWeek)),
+        "0"
+    );
+    // "0" is a number, so the model's rule speaks (more than 0 hours).
+    assert!(s.error_for("working_time.hours_per_week").is_some());
+    assert!(s.stale);
+}

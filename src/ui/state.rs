@@ -23,6 +23,57 @@ pub struct Draft {
     pub parse_error: Option<String>,
 }
 
+/// Typed text by validation path, sorted by path. A sorted list rather than
+/// a `BTreeMap`: only a handful of fields are ever being typed into, and one
+/// more map type would add its own copy of the B-tree code (about 3 KB gzip)
+/// to the WebAssembly.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Drafts(Vec<(String, Draft)>);
+
+impl Drafts {
+    fn find(&self, path: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(p, _)| p.as_str().cmp(path))
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Draft> {
+        self.find(path).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn insert(&mut self, path: String, draft: Draft) {
+        match self.find(&path) {
+            Ok(i) => self.0[i].1 = draft,
+            Err(i) => self.0.insert(i, (path, draft)),
+        }
+    }
+
+    pub fn remove(&mut self, path: &str) {
+        if let Ok(i) = self.find(path) {
+            self.0.remove(i);
+        }
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &Draft) -> bool) {
+        self.0.retain(|(p, d)| keep(p, d));
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// (path, draft) pairs in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Draft)> {
+        self.0.iter().map(|(p, d)| (p, d))
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Draft> {
+        self.0.iter().map(|(_, d)| d)
+    }
+}
+
 /// Where the current scenario came from, when that matters to the user.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Origin {
@@ -58,7 +109,7 @@ pub enum TextField {
 pub struct AppState {
     pub scenario: Scenario,
     /// Typed text by validation path, for inputs the user has touched.
-    pub drafts: BTreeMap<String, Draft>,
+    pub drafts: Drafts,
     /// The model's validation errors for `scenario`.
     pub errors: Vec<InputError>,
     /// The last good results (for the last valid scenario).
@@ -80,7 +131,7 @@ impl AppState {
     pub fn new(scenario: Scenario, library: Vec<SavedScenario>) -> AppState {
         let mut state = AppState {
             scenario,
-            drafts: BTreeMap::new(),
+            drafts: Drafts::default(),
             errors: Vec::new(),
             results: None,
             results_scenario: None,
