@@ -887,11 +887,15 @@ fn place(name: &str, scale: f64) -> Scenario {
             current_coverage: s.current_coverage.value,
             target_coverage: s.target_coverage.value,
             workload: s.workload.workload(),
-            role_mix: s
-                .role_mix
-                .iter()
-                .map(|(role, share)| (role.to_string(), *share))
-                .collect::<BTreeMap<_, _>>(),
+            role_mix: {
+                // Inserted one by one: collecting into a BTreeMap sorts
+                // first, which would add another copy of the sort.
+                let mut mix = BTreeMap::new();
+                for (role, share) in s.role_mix {
+                    mix.insert(role.to_string(), *share);
+                }
+                mix
+            },
         })
         .collect();
     scenario.projection = Projection {
