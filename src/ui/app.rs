@@ -4,12 +4,12 @@
 use yew::prelude::*;
 
 use crate::ui::components::{
-    about::About,
+    about::about,
     area::AreaInputs,
     error_summary::ErrorSummary,
     levers::Levers,
     notice::NoticeBanner,
-    projection_inputs::ProjectionInputs,
+    projection_inputs::projection_inputs,
     results::ResultsPanel,
     roles::RolesEditor,
     scenarios::{CompareSection, ScenarioManager},
@@ -50,7 +50,7 @@ pub fn app() -> Html {
                         <WorkingTimeInputs />
                         <ServicesEditor />
                         <RolesEditor />
-                        <ProjectionInputs />
+                        { projection_inputs() }
                     </section>
                     <section class="layout__results" id="results" aria-labelledby="results-heading" tabindex="-1">
                         <h2 id="results-heading">{"Results"}</h2>
@@ -61,7 +61,7 @@ pub fn app() -> Html {
                 <CompareSection />
                 <ShareExport />
                 <SourcesPanel />
-                <About />
+                { about() }
             </main>
             <footer class="footer">
                 <div class="container">

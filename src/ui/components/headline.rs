@@ -8,15 +8,6 @@ use crate::format;
 use crate::model::uncertainty::Uncertainty;
 use crate::model::Results;
 
-#[derive(Properties, PartialEq)]
-pub struct HeadlineProps {
-    pub results: std::rc::Rc<Results>,
-    #[prop_or_default]
-    pub band: Option<std::rc::Rc<Uncertainty>>,
-    #[prop_or_default]
-    pub stale: bool,
-}
-
 /// The sentence announced to screen readers when the results change.
 pub fn summary_sentence(results: &Results) -> String {
     let t = &results.total;
@@ -28,21 +19,20 @@ pub fn summary_sentence(results: &Results) -> String {
     )
 }
 
-#[function_component(Headline)]
-pub fn headline(props: &HeadlineProps) -> Html {
-    let r = &props.results;
+/// A plain view function, not a component: it has no hooks, and each
+/// function component costs about 600 bytes gzip of Yew machinery.
+pub fn headline(r: &Results, band: Option<&Uncertainty>, stale: bool) -> Html {
     let t = &r.total;
     let share = r
         .share_in_post()
         .map(|s| format::percent(s, 0))
         .unwrap_or_else(|| "–".to_string());
-    let band = props.band.as_deref();
     html! {
         <>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true" id="results-announcement">
-                { if props.stale { "Results are out of date until the inputs are fixed.".to_string() } else { summary_sentence(r) } }
+                { if stale { "Results are out of date until the inputs are fixed.".to_string() } else { summary_sentence(r) } }
             </p>
-            <dl class={classes!("headline", props.stale.then_some("stale"))} id="headline">
+            <dl class={classes!("headline", stale.then_some("stale"))} id="headline">
                 <div class="headline__item headline__item--main">
                     <dt class="headline__label">{"Extra WTE needed"}</dt>
                     <dd class="headline__value" id="headline-extra-wte">{format::wte(t.extra_wte)}</dd>

@@ -9,7 +9,8 @@ use crate::ui::components::number_field::NumberField;
 use crate::ui::state::Action;
 use crate::ui::{dom_id, use_app, AppHandle};
 
-#[function_component(ProjectionInputs)]
+/// A plain view function, not a component: it has no hooks, and each
+/// function component costs about 600 bytes gzip of Yew machinery.
 pub fn projection_inputs() -> Html {
     html! {
         <details class="panel">

@@ -15,7 +15,7 @@ use crate::ui::components::charts::{
     BarRow, ProjectionChart, ProjectionPoint, RequiredVsInPost, TornadoChart, TornadoRow,
 };
 use crate::ui::components::explain::ExplainPicker;
-use crate::ui::components::headline::Headline;
+use crate::ui::components::headline::headline;
 use crate::ui::components::number_field::shown;
 use crate::ui::components::role_table::RoleTable;
 use crate::ui::use_app;
@@ -113,11 +113,11 @@ fn results_body(props: &ResultsBodyProps) -> Html {
                 {format!("Scenario: {}. Population {}; need index {}. ", scenario.name, format::people(scenario.population.total()), format::plain(scenario.need_index, 2))}
                 {"Planning estimates from the Mental Health Workforce Gap Calculator (WISN with a needs-based front end); every default is listed with its source in the calculator."}
             </p>
-            <Headline results={results.clone()} band={(*band).clone()} {stale} />
+            { headline(&results, band.as_deref(), stale) }
             <RequiredVsInPost title={AttrValue::from("Required WTE and staff in post, by role")} rows={bars} />
             <ProjectionChart title={AttrValue::from(format!("Required WTE and supply over {} years", scenario.projection.years))} {points} />
             <RoleTable scenario={scenario.clone()} results={results.clone()} {stale} />
-            <ServicesTable scenario={scenario.clone()} results={results.clone()} />
+            { services_table(&scenario, &results) }
             <TornadoChart
                 title={AttrValue::from("What moves the answer most: each input 20% lower and higher")}
                 base={results.total.extra_wte}
@@ -128,15 +128,10 @@ fn results_body(props: &ResultsBodyProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ServicesTableProps {
-    pub scenario: Rc<Scenario>,
-    pub results: Rc<Results>,
-}
-
-#[function_component(ServicesTable)]
-pub fn services_table(props: &ServicesTableProps) -> Html {
-    let t = &props.results.total;
+/// A plain view function, not a component: it has no hooks, and each
+/// function component costs about 600 bytes gzip of Yew machinery.
+pub fn services_table(scenario: &Scenario, results: &Results) -> Html {
+    let t = &results.total;
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Need and workload by service (scrolls sideways)">
             <table class="table" id="services-table">
@@ -150,7 +145,7 @@ pub fn services_table(props: &ServicesTableProps) -> Html {
                     <th scope="col" class="num">{"Required WTE"}</th>
                 </tr></thead>
                 <tbody>
-                { for props.results.services.iter().zip(&props.scenario.services).map(|(r, s)| html! {
+                { for results.services.iter().zip(&scenario.services).map(|(r, s)| html! {
                     <tr>
                         <th scope="row">
                             {&s.name}
@@ -173,7 +168,7 @@ pub fn services_table(props: &ServicesTableProps) -> Html {
                     <td class="num">{format::wte(t.required_wte)}</td>
                 </tr></tfoot>
             </table>
-            <p class="muted">{format!("{} required WTE per 100,000 residents. Each WTE gives {} clinical hours a year.", format::wte(t.required_wte_per_100k), format::number(props.results.clinical_hours_per_wte, 0))}</p>
+            <p class="muted">{format!("{} required WTE per 100,000 residents. Each WTE gives {} clinical hours a year.", format::wte(t.required_wte_per_100k), format::number(results.clinical_hours_per_wte, 0))}</p>
         </div>
     }
 }

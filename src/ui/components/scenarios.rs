@@ -1,8 +1,6 @@
 //! Scenarios: start from a built-in or a blank one, save under a name,
 //! rename, duplicate, delete, open, and compare two side by side.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::format;
@@ -210,20 +208,10 @@ pub fn compare_section() -> Html {
                 </div>
             </div>
             if let Some((x, y)) = pair {
-                <CompareTable
-                    baseline={Rc::new(x.scenario.clone())} baseline_name={AttrValue::from(x.name.clone())}
-                    ambition={Rc::new(y.scenario.clone())} ambition_name={AttrValue::from(y.name.clone())} />
+                { compare_table(&x.scenario, &x.name, &y.scenario, &y.name) }
             }
         </section>
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct CompareProps {
-    pub baseline: Rc<Scenario>,
-    pub baseline_name: AttrValue,
-    pub ambition: Rc<Scenario>,
-    pub ambition_name: AttrValue,
 }
 
 /// One compared measure: label, the two values, how to show them.
@@ -327,24 +315,30 @@ fn measures(sa: &Scenario, a: &Results, sb: &Scenario, b: &Results) -> Vec<Measu
     out
 }
 
-#[function_component(CompareTable)]
-pub fn compare_table(props: &CompareProps) -> Html {
-    let ea = validate(&props.baseline);
-    let eb = validate(&props.ambition);
+/// A plain view function, not a component: it has no hooks, and each
+/// function component costs about 600 bytes gzip of Yew machinery.
+pub fn compare_table(
+    baseline: &Scenario,
+    baseline_name: &str,
+    ambition: &Scenario,
+    ambition_name: &str,
+) -> Html {
+    let ea = validate(baseline);
+    let eb = validate(ambition);
     if !ea.is_empty() || !eb.is_empty() {
         return html! { <p class="field__error">{"One of these saved scenarios has invalid inputs: open it to fix them before comparing."}</p> };
     }
-    let ra = compute(&props.baseline);
-    let rb = compute(&props.ambition);
-    let rows = measures(&props.baseline, &ra, &props.ambition, &rb);
+    let ra = compute(baseline);
+    let rb = compute(ambition);
+    let rows = measures(baseline, &ra, ambition, &rb);
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Scenario comparison (scrolls sideways)">
             <table class="table table--compare" id="compare-table">
-                <caption>{format!("{} compared with {}", props.ambition_name, props.baseline_name)}</caption>
+                <caption>{format!("{ambition_name} compared with {baseline_name}")}</caption>
                 <thead><tr>
                     <th scope="col">{"Measure"}</th>
-                    <th scope="col" class="num">{props.baseline_name.clone()}</th>
-                    <th scope="col" class="num">{props.ambition_name.clone()}</th>
+                    <th scope="col" class="num">{baseline_name.to_string()}</th>
+                    <th scope="col" class="num">{ambition_name.to_string()}</th>
                     <th scope="col" class="num">{"Difference"}</th>
                 </tr></thead>
                 <tbody>
