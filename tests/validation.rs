@@ -559,3 +559,41 @@ fn ranges_are_checked_at_their_key() {
         .insert("services.beds.target_occupancy".into(), [0.0, 0.9]);
     assert_one(&s, "ranges.services.beds.target_occupancy");
 }
+
+/// The message of a file that does not decode.
+fn syntax_message(text: &str) -> String {
+    match parse_scenario(text) {
+        Err(ScenarioError::Syntax { message, .. }) => message,
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_workload_reads_each_kind_and_says_what_is_missing_or_unknown() {
+    let s = base();
+    assert!(
+        matches!(s.services[0].workload, Workload::Beds { wte_per_bed, .. } if wte_per_bed == 1.8)
+    );
+    assert!(
+        matches!(s.services[1].workload, Workload::Caseload { caseload_per_wte, .. } if caseload_per_wte == 25.0)
+    );
+    assert!(
+        matches!(s.services[2].workload, Workload::Contacts { minutes_per_contact, .. } if minutes_per_contact == 50.0)
+    );
+    // Written and read back, every kind is unchanged.
+    assert_eq!(parse_scenario(&s.to_json_pretty()).unwrap(), s);
+
+    let missing = BASE.replace(r#", "minutes_per_contact": 50"#, "");
+    assert!(syntax_message(&missing).contains("missing field `minutes_per_contact`"));
+    let unknown = BASE.replace(r#""kind": "caseload""#, r#""kind": "clinic""#);
+    let message = syntax_message(&unknown);
+    assert!(message.contains("unknown variant `clinic`"), "{message}");
+    assert!(
+        message.contains("`contacts`, `caseload`, `beds`"),
+        "{message}"
+    );
+    let no_kind = BASE.replace(r#""kind": "beds", "#, "");
+    assert!(syntax_message(&no_kind).contains("missing field `kind`"));
+    let wrong_type = BASE.replace(r#""wte_per_bed": 1.8"#, r#""wte_per_bed": "1.8""#);
+    assert!(syntax_message(&wrong_type).contains("invalid type: string"));
+}
