@@ -50,7 +50,7 @@ pub fn app() -> Html {
                         <WorkingTimeInputs />
                         <ServicesEditor />
                         <RolesEditor />
-                        { projection_inputs() }
+                        { projection_inputs(&app) }
                     </section>
                     <section class="layout__results" id="results" aria-labelledby="results-heading" tabindex="-1">
                         <h2 id="results-heading">{"Results"}</h2>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::format;
 use crate::model::field::Field;
 use crate::model::scenario::AgeBand;
-use crate::ui::components::number_field::NumberField;
+use crate::ui::components::number_field::number_field;
 use crate::ui::state::{Action, TextField};
 use crate::ui::{dom_id, use_app};
 
@@ -35,11 +35,11 @@ pub fn area_inputs() -> Html {
             <fieldset class="fieldset">
                 <legend>{"Population by age band"}</legend>
                 <div class="grid-3">
-                    { for AgeBand::ALL.iter().map(|b| html! { <NumberField field={Field::Population(*b)} /> }) }
+                    { for AgeBand::ALL.iter().map(|b| html! { { number_field(&app, &Field::Population(*b), None, false) } }) }
                 </div>
                 <p class="computed" aria-live="polite">{format!("Total population: {}", format::people(total))}</p>
             </fieldset>
-            <NumberField field={Field::NeedIndex} />
+            { number_field(&app, &Field::NeedIndex, None, false) }
         </details>
     }
 }

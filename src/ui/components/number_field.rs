@@ -5,18 +5,7 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::model::field::{Field, Unit};
-use crate::ui::{dom_id, use_app};
-
-#[derive(Properties, PartialEq)]
-pub struct NumberFieldProps {
-    pub field: Field,
-    /// Overrides the field's own label (e.g. a role name in a role-mix grid).
-    #[prop_or_default]
-    pub label: Option<AttrValue>,
-    /// Hide the long hint (compact grids); the unit still shows.
-    #[prop_or_default]
-    pub compact: bool,
-}
+use crate::ui::{dom_id, AppHandle};
 
 fn unit_suffix(unit: Unit) -> Option<&'static str> {
     match unit {
@@ -32,10 +21,14 @@ fn unit_suffix(unit: Unit) -> Option<&'static str> {
     }
 }
 
-#[function_component(NumberField)]
-pub fn number_field(props: &NumberFieldProps) -> Html {
-    let app = use_app();
-    let field = &props.field;
+/// The input for `field`. `label` overrides the field's own label (a role
+/// name in a role-mix grid); `compact` hides the long hint (the unit stays).
+///
+/// A view function rather than a component: there are about 250 of these
+/// on the page, every one re-renders with the app state anyway (as a context
+/// consumer would), and each component type costs Yew machinery in the
+/// WebAssembly.
+pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact: bool) -> Html {
     let path = field.path();
     let id = dom_id(&path);
     let hint_id = format!("{id}-hint");
@@ -66,16 +59,13 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     if source.is_some() {
         described = format!("{described} {source_id}");
     }
-    let label = props
-        .label
-        .clone()
-        .unwrap_or_else(|| AttrValue::from(field.label().to_string()));
+    let label = label.unwrap_or(field.label()).to_string();
     let money = unit == Unit::Money;
     html! {
-        <div class={classes!("field", error.is_some().then_some("field--error"), props.compact.then_some("field--compact"))}>
+        <div class={classes!("field", error.is_some().then_some("field--error"), compact.then_some("field--compact"))}>
             <label class="field__label" for={id.clone()}>{label}</label>
             <div class="field__hint" id={hint_id}>
-                if !props.compact { {field.hint()}{" "} }
+                if !compact { {field.hint()}{" "} }
                 <span class="field__unit">{format!("({})", unit.hint())}</span>
             </div>
             if let Some(s) = &source {

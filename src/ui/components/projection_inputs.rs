@@ -5,19 +5,19 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::model::field::{Field, ProjectionField, Unit};
-use crate::ui::components::number_field::NumberField;
+use crate::ui::components::number_field::number_field;
 use crate::ui::state::Action;
 use crate::ui::{dom_id, use_app, AppHandle};
 
 /// A plain view function, not a component: it has no hooks, and each
 /// function component costs about 600 bytes gzip of Yew machinery.
-pub fn projection_inputs() -> Html {
+pub fn projection_inputs(app: &AppHandle) -> Html {
     html! {
         <details class="panel">
             <summary class="panel__summary"><h3 class="panel__title">{"Ten-year projection and uncertainty"}</h3></summary>
             <p class="panel__intro">{"Supply each year = last year's staff x (1 - leaver rate) + joiners. Better retention lowers every role's leaver rate; demand grows each year."}</p>
             <div class="grid-3">
-                { for ProjectionField::ALL.iter().map(|f| html! { <NumberField field={Field::Projection(*f)} /> }) }
+                { for ProjectionField::ALL.iter().map(|f| html! { { number_field(app, &Field::Projection(*f), None, false) } }) }
             </div>
             <RangesEditor />
         </details>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::model::field::{Field, RoleField};
 use crate::model::scenario::{Group, Role, Sector};
 use crate::ui::components::explain::{Explain, Subject};
-use crate::ui::components::number_field::NumberField;
+use crate::ui::components::number_field::number_field;
 use crate::ui::components::services::confirm;
 use crate::ui::state::{Action, TextField};
 use crate::ui::{dom_id, use_app, AppHandle};
@@ -93,7 +93,7 @@ pub fn role_card(props: &RoleCardProps) -> Html {
                 {sector_select(&app, i, &role)}
             </div>
             <div class="grid-3">
-                { for RoleField::ALL.iter().map(|f| html! { <NumberField field={Field::Role(i, *f)} /> }) }
+                { for RoleField::ALL.iter().map(|f| html! { { number_field(&app, &Field::Role(i, *f), None, false) } }) }
             </div>
             <Explain subject={Subject::Role(i)} />
         </article>

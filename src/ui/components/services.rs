@@ -9,7 +9,7 @@ use crate::model::field::{Field, ServiceField};
 use crate::model::scenario::{AgeBand, Service, WorkloadKind};
 use crate::model::validate::ROLE_MIX_TOLERANCE;
 use crate::ui::components::explain::{Explain, Subject};
-use crate::ui::components::number_field::NumberField;
+use crate::ui::components::number_field::number_field;
 use crate::ui::state::{Action, TextField};
 use crate::ui::{dom_id, use_app, AppHandle};
 
@@ -86,7 +86,7 @@ pub fn service_card(props: &ServiceCardProps) -> Html {
             </div>
             {ages_fieldset(&app, i, &service)}
             <div class="grid-3">
-                { for ServiceField::COMMON.iter().map(|f| html! { <NumberField field={Field::Service(i, *f)} /> }) }
+                { for ServiceField::COMMON.iter().map(|f| html! { { number_field(&app, &Field::Service(i, *f), None, false) } }) }
             </div>
             {workload_fieldset(&app, i, &service)}
             {role_mix_fieldset(&app, i, &service)}
@@ -187,7 +187,7 @@ fn workload_fieldset(app: &AppHandle, i: usize, service: &Service) -> Html {
             </div>
             <div class="grid-3">
                 { for ServiceField::workload_fields(&service.workload).iter().map(|f| html! {
-                    <NumberField field={Field::Service(i, *f)} />
+                    { number_field(app, &Field::Service(i, *f), None, false) }
                 }) }
             </div>
         </fieldset>
@@ -241,7 +241,7 @@ fn mix_row(app: &AppHandle, i: usize, role_id: &str) -> Html {
     };
     html! {
         <li class="mix__row">
-            <NumberField field={Field::RoleMix(i, role_id.to_string())} label={AttrValue::from(name.clone())} compact=true />
+            { number_field(app, &Field::RoleMix(i, role_id.to_string()), Some(&name), true) }
             <button type="button" class="button button--small button--secondary" onclick={remove}>
                 {"Take out"}<span class="visually-hidden">{format!(" {name}")}</span>
             </button>

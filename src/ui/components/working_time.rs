@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::format;
 use crate::model::compute::hours;
 use crate::model::field::{Field, WorkingTimeField};
-use crate::ui::components::number_field::NumberField;
+use crate::ui::components::number_field::number_field;
 use crate::ui::use_app;
 
 #[function_component(WorkingTimeInputs)]
@@ -25,7 +25,7 @@ pub fn working_time_inputs() -> Html {
             <summary class="panel__summary"><h3 class="panel__title">{"Working time"}</h3></summary>
             <p class="panel__intro">{"How many hours one whole-time equivalent (WTE) can give to patients in a year, after leave, training, sickness and non-clinical work (WISN available working time)."}</p>
             <div class="grid-2">
-                { for WorkingTimeField::ALL.iter().map(|f| html! { <NumberField field={Field::WorkingTime(*f)} /> }) }
+                { for WorkingTimeField::ALL.iter().map(|f| html! { { number_field(&app, &Field::WorkingTime(*f), None, false) } }) }
             </div>
             <dl class="computed-list" aria-live="polite">
                 <div id="f-working_time-days_available" tabindex="-1">
