@@ -168,6 +168,8 @@ test('scenario JSON exports, and importing it after changes brings the values ba
   assert.deepEqual(await app.headlineTexts(), headline, 'the same results');
   await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).name === 'Northshire 2030', CURRENT);
   assert.deepEqual(JSON.parse((await app.storage())[CURRENT]), exported, 'and the autosave has it');
+  // With the pointer on a warning button: hover colours must keep AA contrast too.
+  await app.button('Remove Perinatal mental health').hover();
   await assertAccessible(page, 'scenario imported');
   await screenshot(page, 'export-imported');
 

@@ -5,18 +5,18 @@ use yew::prelude::*;
 
 use crate::ui::components::{
     about::about,
-    area::AreaInputs,
-    error_summary::ErrorSummary,
-    levers::Levers,
-    notice::NoticeBanner,
+    area::area_inputs,
+    error_summary::error_summary,
+    levers::levers_panel,
+    notice::notice_banner,
     projection_inputs::projection_inputs,
-    results::ResultsPanel,
-    roles::RolesEditor,
+    results::results_panel,
+    roles::roles_editor,
     scenarios::{CompareSection, ScenarioManager},
-    services::ServicesEditor,
+    services::services_editor,
     share_export::ShareExport,
     sources::SourcesPanel,
-    working_time::WorkingTimeInputs,
+    working_time::working_time_inputs,
 };
 use crate::ui::hooks::{initial_state, use_persistence, use_share_link_listener};
 use crate::ui::AppHandle;
@@ -40,22 +40,22 @@ pub fn app() -> Html {
                 </div>
             </header>
             <main class="container" id="main">
-                <NoticeBanner />
-                <ErrorSummary />
+                { notice_banner(&app) }
+                { error_summary(&app) }
                 <div class="layout">
                     <section class="layout__inputs" aria-labelledby="inputs-heading">
                         <h2 id="inputs-heading" class="visually-hidden">{"Inputs"}</h2>
                         <ScenarioManager />
-                        <AreaInputs />
-                        <WorkingTimeInputs />
-                        <ServicesEditor />
-                        <RolesEditor />
+                        { area_inputs(&app) }
+                        { working_time_inputs(&app) }
+                        { services_editor(&app) }
+                        { roles_editor(&app) }
                         { projection_inputs(&app) }
                     </section>
                     <section class="layout__results" id="results" aria-labelledby="results-heading" tabindex="-1">
                         <h2 id="results-heading">{"Results"}</h2>
-                        <Levers />
-                        <ResultsPanel />
+                        { levers_panel(&app) }
+                        { results_panel(&app) }
                     </section>
                 </div>
                 <CompareSection />

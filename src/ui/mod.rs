@@ -1,6 +1,6 @@
 //! The Yew app. [`state`] holds the one reducer; [`hooks`] the persistence
-//! and browser glue; [`components`] small views, each reading the app state
-//! from context and dispatching [`state::Action`]s.
+//! and browser glue; [`components`] small views that read the app state and
+//! dispatch [`state::Action`]s.
 
 pub mod app;
 pub mod components;

@@ -7,11 +7,9 @@ use crate::model::field::Field;
 use crate::model::scenario::AgeBand;
 use crate::ui::components::number_field::number_field;
 use crate::ui::state::{Action, TextField};
-use crate::ui::{dom_id, use_app};
+use crate::ui::{dom_id, AppHandle};
 
-#[function_component(AreaInputs)]
-pub fn area_inputs() -> Html {
-    let app = use_app();
+pub fn area_inputs(app: &AppHandle) -> Html {
     let on_name = {
         let app = app.clone();
         Callback::from(move |e: InputEvent| {
@@ -35,11 +33,11 @@ pub fn area_inputs() -> Html {
             <fieldset class="fieldset">
                 <legend>{"Population by age band"}</legend>
                 <div class="grid-3">
-                    { for AgeBand::ALL.iter().map(|b| html! { { number_field(&app, &Field::Population(*b), None, false) } }) }
+                    { for AgeBand::ALL.iter().map(|b| html! { { number_field(app, &Field::Population(*b), None, false) } }) }
                 </div>
                 <p class="computed" aria-live="polite">{format!("Total population: {}", format::people(total))}</p>
             </fieldset>
-            { number_field(&app, &Field::NeedIndex, None, false) }
+            { number_field(app, &Field::NeedIndex, None, false) }
         </details>
     }
 }

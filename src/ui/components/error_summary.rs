@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::{dom_id, use_app};
+use crate::ui::{dom_id, AppHandle};
 
 /// The element an error's link should focus: an `.id` problem is fixed in the
 /// name box; everything else has an element with the path's own id.
@@ -33,9 +33,7 @@ pub fn focus_element(id: &str) {
     }
 }
 
-#[function_component(ErrorSummary)]
-pub fn error_summary() -> Html {
-    let app = use_app();
+pub fn error_summary(app: &AppHandle) -> Html {
     let errors = app.all_errors();
     if errors.is_empty() {
         return html! {};

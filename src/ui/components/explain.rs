@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::model::explain::{explain_role, explain_service, Explanation};
-use crate::ui::use_app;
+use crate::ui::{use_app, AppHandle};
 
 fn steps(explanation: &Explanation) -> Html {
     html! {
@@ -21,17 +21,10 @@ pub enum Subject {
     Role(usize),
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ExplainProps {
-    pub subject: Subject,
-}
-
 /// A closed "How is this calculated?" `<details>` under a service or role
 /// card.
-#[function_component(Explain)]
-pub fn explain(props: &ExplainProps) -> Html {
-    let app = use_app();
-    let explanation = match props.subject {
+pub fn explain(app: &AppHandle, subject: Subject) -> Html {
+    let explanation = match subject {
         Subject::Service(i) => explain_service(&app.scenario, i),
         Subject::Role(i) => explain_role(&app.scenario, i),
     };

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::format;
 use crate::model::field::{Field, ProjectionField, WorkingTimeField};
 use crate::ui::state::Action;
-use crate::ui::use_app;
+use crate::ui::AppHandle;
 
 /// A lever: a field and the slider's range, in stored units.
 struct Lever {
@@ -58,9 +58,7 @@ fn value_text(field: &Field, v: f64) -> String {
     }
 }
 
-#[function_component(Levers)]
-pub fn levers_panel() -> Html {
-    let app = use_app();
+pub fn levers_panel(app: &AppHandle) -> Html {
     html! {
         <details class="levers" open=true>
             <summary><h3 class="levers__title">{"Levers"}</h3></summary>

@@ -1,5 +1,17 @@
-//! Small views. Each reads the app state from context (`use_app`) and sends
+//! Small views. They read the app state and send
 //! [`crate::ui::state::Action`]s; charts take plain data props.
+//!
+//! Two kinds, on purpose:
+//! - a view that keeps state of its own (an open/closed table, a memoised
+//!   sensitivity run, a pending file) is a function component with hooks,
+//!   reading the app from context (`use_app`): `ScenarioManager`,
+//!   `CompareSection`, `ShareExport`, `SourcesPanel`, `ExplainPicker`,
+//!   `RangesEditor` and its rows, `ResultsBody`, `RoleTable` and the charts;
+//! - every other view is a plain function taking `&AppHandle` (or data),
+//!   called from its parent: `area_inputs(&app)`, `number_field(...)`,
+//!   `service_card(app, i)`, `headline(...)`. Each function component costs
+//!   about 600 bytes gzip of Yew machinery in the WebAssembly, and these
+//!   views re-render with every change to the app state anyway.
 
 pub mod about;
 pub mod area;

@@ -4,15 +4,13 @@ use yew::prelude::*;
 
 use crate::ui::hooks::clear_location_hash;
 use crate::ui::state::{Action, NoticeKind, Origin};
-use crate::ui::use_app;
+use crate::ui::AppHandle;
 
-#[function_component(NoticeBanner)]
-pub fn notice_banner() -> Html {
-    let app = use_app();
+pub fn notice_banner(app: &AppHandle) -> Html {
     let shared = app.origin == Origin::SharedLink;
     let Some(notice) = app.notice.clone() else {
         return if shared {
-            keep_bar(&app)
+            keep_bar(app)
         } else {
             html! {}
         };
@@ -29,7 +27,7 @@ pub fn notice_banner() -> Html {
     html! {
         <div class={class} role={if notice.kind == NoticeKind::Error { "alert" } else { "status" }}>
             <p class="notice__text">{notice.text.clone()}</p>
-            if shared { {keep_bar(&app)} }
+            if shared { {keep_bar(app)} }
             <button type="button" class="button button--secondary button--small" onclick={dismiss}>{"Dismiss"}</button>
         </div>
     }

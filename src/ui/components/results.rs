@@ -18,16 +18,14 @@ use crate::ui::components::explain::ExplainPicker;
 use crate::ui::components::headline::headline;
 use crate::ui::components::number_field::shown;
 use crate::ui::components::role_table::RoleTable;
-use crate::ui::use_app;
+use crate::ui::AppHandle;
 
 /// Draws for the headline's uncertainty band: enough for stable 10th/90th
 /// percentiles, quick enough to rerun on every keystroke.
 pub const BAND_DRAWS: u32 = 2_000;
 pub const BAND_SEED: u64 = 2024;
 
-#[function_component(ResultsPanel)]
-pub fn results_panel() -> Html {
-    let app = use_app();
+pub fn results_panel(app: &AppHandle) -> Html {
     let (Some(results), Some(scenario)) = (app.results.clone(), app.results_scenario.clone())
     else {
         return html! {

@@ -5,15 +5,13 @@ use yew::prelude::*;
 
 use crate::model::field::{Field, RoleField};
 use crate::model::scenario::{Group, Role, Sector};
-use crate::ui::components::explain::{Explain, Subject};
+use crate::ui::components::explain::{explain, Subject};
 use crate::ui::components::number_field::number_field;
 use crate::ui::components::services::confirm;
 use crate::ui::state::{Action, TextField};
-use crate::ui::{dom_id, use_app, AppHandle};
+use crate::ui::{dom_id, AppHandle};
 
-#[function_component(RolesEditor)]
-pub fn roles_editor() -> Html {
-    let app = use_app();
+pub fn roles_editor(app: &AppHandle) -> Html {
     let add = {
         let app = app.clone();
         Callback::from(move |_| app.dispatch(Action::AddRole))
@@ -23,21 +21,14 @@ pub fn roles_editor() -> Html {
         <details class="panel" open=true>
             <summary class="panel__summary"><h3 class="panel__title">{format!("Roles ({count})")}</h3></summary>
             <p class="panel__intro">{"New roles and the voluntary sector (VCSE) are counted in their own groups: they complement registered professions and are never netted against them."}</p>
-            { for (0..count).map(|i| html! { <RoleCard index={i} key={app.scenario.roles[i].id.clone()} /> }) }
+            { for (0..count).map(|i| role_card(app, i)) }
             <button type="button" class="button button--secondary" onclick={add}>{"Add a role"}</button>
         </details>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RoleCardProps {
-    pub index: usize,
-}
-
-#[function_component(RoleCard)]
-pub fn role_card(props: &RoleCardProps) -> Html {
-    let app = use_app();
-    let i = props.index;
+/// One role, keyed by its id so that moving it keeps its DOM (and focus).
+pub fn role_card(app: &AppHandle, i: usize) -> Html {
     let Some(role) = app.scenario.roles.get(i).cloned() else {
         return html! {};
     };
@@ -73,7 +64,7 @@ pub fn role_card(props: &RoleCardProps) -> Html {
         })
     };
     html! {
-        <article class="card" aria-labelledby={format!("{name_id}-heading")}>
+        <article class="card" key={role.id.clone()} aria-labelledby={format!("{name_id}-heading")}>
             <div class="card__header">
                 <h4 class="card__title" id={format!("{name_id}-heading")}>{heading.clone()}</h4>
                 <div class="card__actions">
@@ -89,13 +80,13 @@ pub fn role_card(props: &RoleCardProps) -> Html {
                         oninput={on_name} aria-invalid={name_error.is_some().then_some("true")}
                         aria-describedby={name_error.is_some().then(|| format!("{name_id}-error"))} />
                 </div>
-                {group_select(&app, i, &role)}
-                {sector_select(&app, i, &role)}
+                {group_select(app, i, &role)}
+                {sector_select(app, i, &role)}
             </div>
             <div class="grid-3">
-                { for RoleField::ALL.iter().map(|f| html! { { number_field(&app, &Field::Role(i, *f), None, false) } }) }
+                { for RoleField::ALL.iter().map(|f| html! { { number_field(app, &Field::Role(i, *f), None, false) } }) }
             </div>
-            <Explain subject={Subject::Role(i)} />
+            { explain(app, Subject::Role(i)) }
         </article>
     }
 }

@@ -91,14 +91,12 @@ pub fn scenario_manager() -> Html {
                     </div>
                 </form>
             </div>
-            <Library />
+            { library(&app) }
         </details>
     }
 }
 
-#[function_component(Library)]
-fn library() -> Html {
-    let app = use_app();
+fn library(app: &AppHandle) -> Html {
     if app.library.is_empty() {
         return html! { <p class="muted">{"No saved scenarios yet."}</p> };
     }

@@ -8,10 +8,10 @@ use crate::format;
 use crate::model::field::{Field, ServiceField};
 use crate::model::scenario::{AgeBand, Service, WorkloadKind};
 use crate::model::validate::ROLE_MIX_TOLERANCE;
-use crate::ui::components::explain::{Explain, Subject};
+use crate::ui::components::explain::{explain, Subject};
 use crate::ui::components::number_field::number_field;
 use crate::ui::state::{Action, TextField};
-use crate::ui::{dom_id, use_app, AppHandle};
+use crate::ui::{dom_id, AppHandle};
 
 /// Ask before something is thrown away.
 pub fn confirm(message: &str) -> bool {
@@ -20,9 +20,7 @@ pub fn confirm(message: &str) -> bool {
         .unwrap_or(false)
 }
 
-#[function_component(ServicesEditor)]
-pub fn services_editor() -> Html {
-    let app = use_app();
+pub fn services_editor(app: &AppHandle) -> Html {
     let add = {
         let app = app.clone();
         Callback::from(move |_| app.dispatch(Action::AddService))
@@ -35,21 +33,14 @@ pub fn services_editor() -> Html {
             if count == 0 {
                 <p>{"No services yet. Add one to start."}</p>
             }
-            { for (0..count).map(|i| html! { <ServiceCard index={i} key={app.scenario.services[i].id.clone()} /> }) }
+            { for (0..count).map(|i| service_card(app, i)) }
             <button type="button" class="button button--secondary" onclick={add}>{"Add a service"}</button>
         </details>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ServiceCardProps {
-    pub index: usize,
-}
-
-#[function_component(ServiceCard)]
-pub fn service_card(props: &ServiceCardProps) -> Html {
-    let app = use_app();
-    let i = props.index;
+/// One service, keyed by its id so that moving it keeps its DOM (and focus).
+pub fn service_card(app: &AppHandle, i: usize) -> Html {
     let Some(service) = app.scenario.services.get(i).cloned() else {
         return html! {};
     };
@@ -72,10 +63,10 @@ pub fn service_card(props: &ServiceCardProps) -> Html {
         service.name.clone()
     };
     html! {
-        <article class="card" aria-labelledby={format!("{name_id}-heading")}>
+        <article class="card" key={service.id.clone()} aria-labelledby={format!("{name_id}-heading")}>
             <div class="card__header">
                 <h4 class="card__title" id={format!("{name_id}-heading")}>{heading.clone()}</h4>
-                {card_actions(&app, i, count, &heading)}
+                {card_actions(app, i, count, &heading)}
             </div>
             <div class={classes!("field", name_error.is_some().then_some("field--error"))}>
                 <label class="field__label" for={name_id.clone()}>{"Service name"}</label>
@@ -84,13 +75,13 @@ pub fn service_card(props: &ServiceCardProps) -> Html {
                     oninput={on_name} aria-invalid={name_error.is_some().then_some("true")}
                     aria-describedby={name_error.is_some().then(|| format!("{name_id}-error"))} />
             </div>
-            {ages_fieldset(&app, i, &service)}
+            {ages_fieldset(app, i, &service)}
             <div class="grid-3">
-                { for ServiceField::COMMON.iter().map(|f| html! { { number_field(&app, &Field::Service(i, *f), None, false) } }) }
+                { for ServiceField::COMMON.iter().map(|f| html! { { number_field(app, &Field::Service(i, *f), None, false) } }) }
             </div>
-            {workload_fieldset(&app, i, &service)}
-            {role_mix_fieldset(&app, i, &service)}
-            <Explain subject={Subject::Service(i)} />
+            {workload_fieldset(app, i, &service)}
+            {role_mix_fieldset(app, i, &service)}
+            { explain(app, Subject::Service(i)) }
         </article>
     }
 }

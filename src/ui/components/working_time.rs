@@ -7,11 +7,9 @@ use crate::format;
 use crate::model::compute::hours;
 use crate::model::field::{Field, WorkingTimeField};
 use crate::ui::components::number_field::number_field;
-use crate::ui::use_app;
+use crate::ui::AppHandle;
 
-#[function_component(WorkingTimeInputs)]
-pub fn working_time_inputs() -> Html {
-    let app = use_app();
+pub fn working_time_inputs(app: &AppHandle) -> Html {
     let h = hours(&app.scenario.working_time);
     let show = |v: f64| {
         if v.is_finite() {
@@ -25,7 +23,7 @@ pub fn working_time_inputs() -> Html {
             <summary class="panel__summary"><h3 class="panel__title">{"Working time"}</h3></summary>
             <p class="panel__intro">{"How many hours one whole-time equivalent (WTE) can give to patients in a year, after leave, training, sickness and non-clinical work (WISN available working time)."}</p>
             <div class="grid-2">
-                { for WorkingTimeField::ALL.iter().map(|f| html! { { number_field(&app, &Field::WorkingTime(*f), None, false) } }) }
+                { for WorkingTimeField::ALL.iter().map(|f| html! { { number_field(app, &Field::WorkingTime(*f), None, false) } }) }
             </div>
             <dl class="computed-list" aria-live="polite">
                 <div id="f-working_time-days_available" tabindex="-1">
