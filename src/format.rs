@@ -161,14 +161,8 @@ pub fn parse_input(text: &str, unit: Unit) -> Result<f64, String> {
     if had_percent && unit != Unit::Percent {
         return Err("Enter a number without a % sign.".to_string());
     }
-    let is_plain_number = !cleaned.is_empty()
-        && cleaned
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
-        && cleaned.matches('.').count() <= 1
-        && cleaned.rfind('-').is_none_or(|i| i == 0)
-        && cleaned.chars().any(|c| c.is_ascii_digit());
-    if !is_plain_number {
+    // `parse_decimal` is the one judge of what a plain number is.
+    let Some(value) = parse_decimal(&cleaned) else {
         return Err(match unit {
             Unit::Percent => {
                 format!("Enter a percentage as a number, like 22.6 (you typed \"{trimmed}\").")
@@ -178,9 +172,7 @@ pub fn parse_input(text: &str, unit: Unit) -> Result<f64, String> {
             }
             _ => format!("Enter a number, like 1,200 (you typed \"{trimmed}\")."),
         });
-    }
-    let value = parse_decimal(&cleaned)
-        .ok_or_else(|| format!("Enter a number, like 1,200 (you typed \"{trimmed}\")."))?;
+    };
     if unit == Unit::Years && value.fract() != 0.0 {
         return Err("Enter a whole number of years.".to_string());
     }
