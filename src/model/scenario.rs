@@ -158,6 +158,26 @@ impl Population {
     }
 }
 
+/// One area of a system (MODEL.md section 7): an integrated care board
+/// models its places (sub-ICB locations, local authorities) side by side with
+/// one set of services, roles and staff.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    /// The area's official code (ONS or ODS), when it came from the area
+    /// tables. The model ignores it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    pub population: Population,
+    pub need_index: f64,
+    /// Where prefilled figures came from, keyed by the place's field name
+    /// (`"population"`, `"need_index"`), e.g. "Census 2021 (ONS)". The model
+    /// ignores them; saved scenarios, share links and exports keep them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, String>,
+}
+
 /// WISN available working time inputs, per whole-time equivalent.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WorkingTime {
