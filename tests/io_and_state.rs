@@ -20,7 +20,7 @@ use yew::Reducible;
 fn share_link_round_trips_the_whole_scenario() {
     let mut scenario = example_place();
     scenario.name = "Baseline, \"quoted\" & accented: é".to_string();
-    scenario.ranges.insert("need_index".into(), [0.9, 1.3]);
+    scenario.ranges.insert("places.place.need_index".into(), [0.9, 1.3]);
     let fragment = share::encode(&scenario);
     assert!(fragment.starts_with(share::PREFIX));
     assert!(
@@ -167,24 +167,24 @@ fn typing_a_number_recomputes_and_bad_text_is_kept_with_last_good_results() {
     let s = state();
     let first = s.results.clone().unwrap();
     let s = s.reduce(Action::SetNumber {
-        field: Field::Population(AgeBand::Adults),
+        field: Field::Population(0, AgeBand::Adults),
         text: "600,000".into(),
     });
-    assert_eq!(s.scenario.population.adults, 600_000.0);
+    assert_eq!(s.scenario.places[0].population.adults, 600_000.0);
     let grown = s.results.clone().unwrap();
     assert!(grown.total.required_wte > first.total.required_wte);
     assert_eq!(
-        s.text_for(&Field::Population(AgeBand::Adults)),
+        s.text_for(&Field::Population(0, AgeBand::Adults)),
         "600,000",
         "text stays as typed"
     );
 
     let s = s.reduce(Action::SetNumber {
-        field: Field::Population(AgeBand::Adults),
+        field: Field::Population(0, AgeBand::Adults),
         text: "600k".into(),
     });
     assert!(s.stale);
-    assert_eq!(s.text_for(&Field::Population(AgeBand::Adults)), "600k");
+    assert_eq!(s.text_for(&Field::Population(0, AgeBand::Adults)), "600k");
     assert_eq!(
         s.results.as_deref(),
         Some(&*grown),
@@ -192,7 +192,7 @@ fn typing_a_number_recomputes_and_bad_text_is_kept_with_last_good_results() {
     );
     let errors = s.all_errors();
     assert_eq!(errors.len(), 1);
-    assert_eq!(errors[0].path, "population.adults");
+    assert_eq!(errors[0].path, "places[0].population.adults");
     assert!(errors[0].message.contains("Enter a number"));
 
     let s = s.reduce(Action::SetNumber {
@@ -207,7 +207,7 @@ fn typing_a_number_recomputes_and_bad_text_is_kept_with_last_good_results() {
 
     let s = s
         .reduce(Action::SetNumber {
-            field: Field::Population(AgeBand::Adults),
+            field: Field::Population(0, AgeBand::Adults),
             text: "300000".into(),
         })
         .reduce(Action::SetNumber {
@@ -295,7 +295,7 @@ fn saved_scenarios_are_named_renamed_duplicated_and_deleted() {
 #[test]
 fn loading_replaces_the_scenario_and_clears_typed_text() {
     let s = state().reduce(Action::SetNumber {
-        field: Field::NeedIndex,
+        field: Field::NeedIndex(0),
         text: "x".into(),
     });
     assert!(s.stale);
@@ -314,7 +314,7 @@ fn loading_replaces_the_scenario_and_clears_typed_text() {
 fn typed_text_is_kept_per_field_replaced_by_retyping_and_listed_in_path_order() {
     let s = state()
         .reduce(Action::SetNumber {
-            field: Field::NeedIndex,
+            field: Field::NeedIndex(0),
             text: "x".into(),
         })
         .reduce(Action::SetNumber {
@@ -322,13 +322,13 @@ fn typed_text_is_kept_per_field_replaced_by_retyping_and_listed_in_path_order() 
             text: "0".into(),
         })
         .reduce(Action::SetNumber {
-            field: Field::NeedIndex,
+            field: Field::NeedIndex(0),
             text: "1.2".into(),
         });
     let paths: Vec<&str> = s.drafts.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(paths, ["need_index", "working_time.hours_per_week"]);
-    assert_eq!(s.text_for(&Field::NeedIndex), "1.2");
-    assert_eq!(s.error_for("need_index"), None);
+    assert_eq!(paths, ["places[0].need_index", "working_time.hours_per_week"]);
+    assert_eq!(s.text_for(&Field::NeedIndex(0)), "1.2");
+    assert_eq!(s.error_for("places[0].need_index"), None);
     assert_eq!(
         s.text_for(&Field::WorkingTime(WorkingTimeField::HoursPerWeek)),
         "0"

@@ -9,7 +9,7 @@ use proptest::sample::select;
 use serde_json::Value;
 use workforce_gap::model::explain::explain_working_time;
 use workforce_gap::model::scenario::{
-    AgeBand, Group, Population, Projection, Role, Sector, Service, WorkingTime, Workload,
+    AgeBand, Group, Place, Population, Projection, Role, Sector, Service, WorkingTime, Workload,
 };
 use workforce_gap::model::validate::clamp_to_valid;
 use workforce_gap::model::{
@@ -130,7 +130,10 @@ fn valid_scenario() -> impl Strategy<Value = Scenario> {
     (1usize..=6, 1usize..=6)
         .prop_flat_map(|(n_roles, n_services)| {
             (
-                (0.0..2e6f64, 0.0..2e6f64, 0.0..2e6f64, 0.0..3.0f64),
+                prop::collection::vec(
+                    (0.0..2e6f64, 0.0..2e6f64, 0.0..2e6f64, 0.0..3.0f64),
+                    1..=3,
+                ),
                 working_time(),
                 (0..n_roles).map(role).collect::<Vec<_>>(),
                 (0..n_services)
@@ -140,15 +143,25 @@ fn valid_scenario() -> impl Strategy<Value = Scenario> {
             )
         })
         .prop_map(
-            |((children, adults, older, need), wt, roles, services, (years, growth, retention))| {
+            |(places, wt, roles, services, (years, growth, retention))| {
                 let mut s = Scenario::blank();
                 s.name = "Random".into();
-                s.population = Population {
-                    children,
-                    adults,
-                    older,
-                };
-                s.need_index = need;
+                s.places = places
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (children, adults, older, need))| Place {
+                        id: format!("p{i}"),
+                        name: format!("Place {i}"),
+                        code: None,
+                        population: Population {
+                            children,
+                            adults,
+                            older,
+                        },
+                        need_index: need,
+                        sources: Default::default(),
+                    })
+                    .collect();
                 s.working_time = wt;
                 s.roles = roles;
                 s.services = services;
@@ -330,7 +343,7 @@ proptest! {
         // as "make it add up to 100%" does: they must come back bit for bit,
         // or a reloaded scenario would differ from the one saved.
         let mut s = s;
-        s.need_index += nudge * 0.1 + 0.2 - 0.2;
+        s.places[0].need_index += nudge * 0.1 + 0.2 - 0.2;
         s.working_time.sickness_rate = (s.working_time.sickness_rate + 0.1) / 3.0;
         let back = parse_scenario(&s.to_json_pretty()).unwrap();
         prop_assert_eq!(back, s);
@@ -404,9 +417,11 @@ proptest! {
     #[test]
     fn doubling_the_population_doubles_every_requirement(s in valid_scenario()) {
         let mut doubled = s.clone();
-        doubled.population.children *= 2.0;
-        doubled.population.adults *= 2.0;
-        doubled.population.older *= 2.0;
+        for place in &mut doubled.places {
+            place.population.children *= 2.0;
+            place.population.adults *= 2.0;
+            place.population.older *= 2.0;
+        }
         let (a, b) = (compute(&s), compute(&doubled));
         for (x, y) in a.services.iter().zip(&b.services) {
             prop_assert!(close(2.0 * x.required_wte, y.required_wte, 1e-9), "{} vs {}", x.required_wte, y.required_wte);
@@ -440,7 +455,9 @@ proptest! {
     #[test]
     fn no_population_needs_no_staff(s in valid_scenario()) {
         let mut empty = s.clone();
-        empty.population = Population { children: 0.0, adults: 0.0, older: 0.0 };
+        for place in &mut empty.places {
+            place.population = Population { children: 0.0, adults: 0.0, older: 0.0 };
+        }
         let r = compute(&empty);
         prop_assert!(r.services.iter().all(|x| x.required_wte == 0.0 && x.people_in_need == 0.0));
         prop_assert!(r.roles.iter().all(|x| x.required_wte == 0.0 && x.extra_wte == 0.0 && x.wisn_ratio.is_none()));
@@ -600,11 +617,11 @@ fn leaves(value: &Value, at: String, out: &mut Vec<String>) {
 #[test]
 fn extreme_but_valid_numbers_do_not_panic() {
     let mut s = workforce_gap::model::example_place();
-    s.population.adults = f64::MAX;
+    s.places[0].population.adults = f64::MAX;
     s.roles[0].annual_cost = f64::MAX;
     s.projection.years = 30;
     s.ranges
-        .insert("population.children".into(), [0.0, f64::MAX]);
+        .insert("places.place.population.children".into(), [0.0, f64::MAX]);
     exercise(&s);
     let u = uncertainty(&s, 100, 1).unwrap();
     assert_eq!(u.draws, 100);

@@ -112,24 +112,24 @@ fn every_number_must_be_finite() {
 #[test]
 fn population_must_not_be_negative() {
     for band in AgeBand::ALL {
-        assert_rejected(Field::Population(band), -1.0);
-        assert_accepted(Field::Population(band), 0.0);
+        assert_rejected(Field::Population(0, band), -1.0);
+        assert_accepted(Field::Population(0, band), 0.0);
     }
     assert_one(
         &{
             let mut s = base();
-            s.population.children = -5.0;
+            s.places[0].population.children = -5.0;
             s
         },
-        "population.children",
+        "places[0].population.children",
     );
 }
 
 #[test]
 fn need_index_must_not_be_negative() {
-    assert_rejected(Field::NeedIndex, -0.1);
-    assert_accepted(Field::NeedIndex, 0.0);
-    assert_accepted(Field::NeedIndex, 2.5);
+    assert_rejected(Field::NeedIndex(0), -0.1);
+    assert_accepted(Field::NeedIndex(0), 0.0);
+    assert_accepted(Field::NeedIndex(0), 2.5);
 }
 
 #[test]
@@ -420,7 +420,7 @@ fn demand_growth_from_minus_half_to_one() {
 
 #[test]
 fn unknown_version_is_refused_on_load() {
-    for (version, found) in [("2", "2"), ("0", "0"), ("\"1\"", "\"1\""), ("1.5", "1.5")] {
+    for (version, found) in [("3", "3"), ("99", "99"), ("0", "0"), ("\"1\"", "\"1\""), ("1.5", "1.5")] {
         let json = BASE.replace(r#""version": 1"#, &format!(r#""version": {version}"#));
         assert_eq!(
             parse_scenario(&json),
@@ -495,7 +495,7 @@ fn all_problems_are_collected() {
         ]
     );
     let mut s = base();
-    s.need_index = f64::NAN;
+    s.places[0].need_index = f64::NAN;
     s.projection.years = 0;
     s.services[0].ages.clear();
     s.services[2].id = "beds".into();

@@ -3,7 +3,7 @@
 //!
 //! One file, several sections, documented in docs/model.md: each section is a
 //! title row (one field), a header row, data rows, then an empty line.
-//! Sections: Summary, Roles, Groups, Sectors, Services, Projection.
+//! Sections: Summary, Roles, Groups, Sectors, Services, Places, Projection.
 
 use crate::format::plain;
 use crate::model::scenario::{Group, Scenario, Sector};
@@ -42,7 +42,7 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
     let t = &results.total;
     for (k, v) in [
         ("scenario", scenario.name.clone()),
-        ("population", n(scenario.population.total())),
+        ("population", n(scenario.total_population().total())),
         (
             "available_hours_per_wte",
             n(results.available_hours_per_wte),
@@ -55,7 +55,9 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
         ("in_post_wte", n(t.in_post_wte)),
         ("extra_wte", n(t.extra_wte)),
         ("unfunded_wte", n(t.unfunded_wte)),
+        ("vacancy_fill_wte", n(t.vacancy_fill_wte)),
         ("extra_cost", n(t.extra_cost)),
+        ("unfunded_cost", n(t.unfunded_cost)),
         ("required_wte_per_100k", n(t.required_wte_per_100k)),
     ] {
         row(&mut out, &[s(k), v]);
@@ -75,10 +77,13 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
             "gap_wte",
             "extra_wte",
             "unfunded_wte",
+            "vacancy_fill_wte",
             "wisn_ratio",
             "extra_cost",
+            "unfunded_cost",
             "year_gap_closes",
             "joiners_needed",
+            "retention_needed",
         ]
         .map(s),
     );
@@ -95,10 +100,13 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
                 n(r.gap_wte),
                 n(r.extra_wte),
                 n(r.unfunded_wte),
+                n(r.vacancy_fill_wte),
                 opt(r.wisn_ratio),
                 n(r.extra_cost),
+                n(r.unfunded_cost),
                 r.year_gap_closes.map(|y| y.to_string()).unwrap_or_default(),
                 n(r.joiners_needed),
+                opt(r.retention_needed),
             ],
         );
     }
@@ -167,6 +175,51 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
                 opt(r.beds),
             ],
         );
+    }
+    out.push_str("\r\n");
+
+    row(&mut out, &[s("Places")]);
+    let mut header = [
+        "id",
+        "name",
+        "code",
+        "population",
+        "need_index",
+        "people_in_need",
+        "people_to_treat",
+        "untreated_today",
+        "required_wte",
+        "required_wte_per_100k",
+        "population_source",
+        "need_index_source",
+    ]
+    .map(s)
+    .to_vec();
+    header.extend(scenario.roles.iter().map(|r| format!("required_wte.{}", r.id)));
+    row(&mut out, &header);
+    for (r, place) in results.places.iter().zip(&scenario.places) {
+        let source = |key: &str| place.sources.get(key).cloned().unwrap_or_default();
+        let mut cells = vec![
+            r.id.clone(),
+            place.name.clone(),
+            place.code.clone().unwrap_or_default(),
+            n(r.population),
+            n(place.need_index),
+            n(r.people_in_need),
+            n(r.people_to_treat),
+            n(r.untreated_today),
+            n(r.required_wte),
+            n(r.required_wte_per_100k),
+            source("population"),
+            source("need_index"),
+        ];
+        cells.extend(
+            scenario
+                .roles
+                .iter()
+                .map(|role| n(r.roles.get(&role.id).copied().unwrap_or(0.0))),
+        );
+        row(&mut out, &cells);
     }
     out.push_str("\r\n");
 

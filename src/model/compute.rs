@@ -1,4 +1,5 @@
-//! The calculation of MODEL.md section 2: population -> people in need ->
+//! The calculation of MODEL.md sections 2 and 7 (places, funded vacancies,
+//! retention needed): population -> people in need ->
 //! people to treat -> workload -> WTE by role -> gap -> cost -> projection.
 //!
 //! All in f64, no rounding. `compute` is total: it never panics, whatever the
@@ -7,8 +8,10 @@
 
 use std::collections::BTreeMap;
 
-use super::results::{ProjectionRow, Results, RoleResult, ServiceResult, Subtotal, Total};
-use super::scenario::{Scenario, Service, WorkingTime, Workload};
+use super::results::{
+    PlaceResult, ProjectionRow, Results, RoleResult, ServiceResult, Subtotal, Total,
+};
+use super::scenario::{Population, Scenario, Service, WorkingTime, Workload};
 
 /// The projection never runs past this many years, whatever the input says
 /// (validation allows 1..=30).
@@ -38,18 +41,28 @@ pub fn hours(wt: &WorkingTime) -> Hours {
     }
 }
 
-/// The population a service serves: the sum of its age bands.
-pub fn service_population(scenario: &Scenario, service: &Service) -> f64 {
+/// The part of `population` a service serves: the sum of its age bands
+/// (each band once, however often it is listed).
+pub fn served_population(population: &Population, service: &Service) -> f64 {
     let mut seen = [false; 3];
     let mut total = 0.0;
     for band in &service.ages {
         let i = *band as usize;
         if !seen[i] {
             seen[i] = true;
-            total += scenario.population.get(*band);
+            total += population.get(*band);
         }
     }
     total
+}
+
+/// The population a service serves across every place.
+pub fn service_population(scenario: &Scenario, service: &Service) -> f64 {
+    scenario
+        .places
+        .iter()
+        .map(|place| served_population(&place.population, service))
+        .sum()
 }
 
 /// Beds needed and required WTE for `people_to_treat` under a workload.
@@ -84,24 +97,30 @@ pub fn workload_wte(
     }
 }
 
-/// Required WTE of every role (scenario order), the sum over services of each
-/// service's WTE times that role's share. Role-mix entries naming no role are
-/// ignored (validation reports them).
-pub fn required_wte_by_role(scenario: &Scenario, clinical_hours: f64) -> Vec<f64> {
-    let mut required = vec![0.0; scenario.roles.len()];
-    for service in &scenario.services {
-        let (wte, _) = service_wte(scenario, service, clinical_hours);
-        add_role_mix(scenario, service, wte, &mut required);
-    }
-    required
+/// People a service is to treat, summed over places: each place's served
+/// population x prevalence x that place's need index x target coverage.
+fn service_people_to_treat(scenario: &Scenario, service: &Service) -> f64 {
+    scenario
+        .places
+        .iter()
+        .map(|place| {
+            served_population(&place.population, service)
+                * service.prevalence
+                * place.need_index
+                * service.target_coverage
+        })
+        .sum()
 }
 
+/// A service's required WTE and beds: workload is linear in people to
+/// treat, so the system's figure is the workload of every place's people
+/// together.
 fn service_wte(scenario: &Scenario, service: &Service, clinical_hours: f64) -> (f64, Option<f64>) {
-    let people_to_treat = service_population(scenario, service)
-        * service.prevalence
-        * scenario.need_index
-        * service.target_coverage;
-    workload_wte(&service.workload, people_to_treat, clinical_hours)
+    workload_wte(
+        &service.workload,
+        service_people_to_treat(scenario, service),
+        clinical_hours,
+    )
 }
 
 fn add_role_mix(scenario: &Scenario, service: &Service, wte: f64, required: &mut [f64]) {
@@ -141,6 +160,47 @@ pub fn joiners_needed(required_final: f64, in_post: f64, leaver_rate: f64, years
     }
 }
 
+/// Supply after `years` years from `in_post`, at a constant leaver rate and
+/// joiners a year.
+fn supply_after(in_post: f64, leaver_rate: f64, joiners: f64, years: u32) -> f64 {
+    (0..years).fold(in_post, |supply, _| {
+        supply_step(supply, leaver_rate, joiners)
+    })
+}
+
+/// MODEL.md section 7: the smallest cut `x` in [0, 1] of today's leaver rate
+/// (`leaver_rate * (1 - x)`) with which supply reaches `required_final` by
+/// year `years`, joiners unchanged. `Some(0.0)` when today's rate already
+/// gets there; `None` when even no leavers at all would not. Supply rises
+/// with `x`, so bisection finds it (to 1e-12).
+pub fn retention_needed(
+    required_final: f64,
+    in_post: f64,
+    leaver_rate: f64,
+    joiners: f64,
+    years: u32,
+) -> Option<f64> {
+    let reaches = |x: f64| {
+        supply_after(in_post, leaver_rate * (1.0 - x), joiners, years) >= required_final
+    };
+    if reaches(0.0) {
+        return Some(0.0);
+    }
+    if !reaches(1.0) {
+        return None;
+    }
+    let (mut low, mut high) = (0.0_f64, 1.0_f64);
+    while high - low > 1e-12 {
+        let mid = 0.5 * (low + high);
+        if reaches(mid) {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    Some(high)
+}
+
 /// Compute every output of MODEL.md section 3.
 pub fn compute(scenario: &Scenario) -> Results {
     let h = hours(&scenario.working_time);
@@ -148,27 +208,67 @@ pub fn compute(scenario: &Scenario) -> Results {
 
     let mut total = Total::default();
     let mut required = vec![0.0; scenario.roles.len()];
+    let mut places: Vec<PlaceResult> = scenario
+        .places
+        .iter()
+        .map(|place| PlaceResult {
+            id: place.id.clone(),
+            population: place.population.total(),
+            people_in_need: 0.0,
+            people_to_treat: 0.0,
+            untreated_today: 0.0,
+            required_wte: 0.0,
+            required_wte_per_100k: 0.0,
+            roles: scenario
+                .roles
+                .iter()
+                .map(|r| (r.id.clone(), 0.0))
+                .collect(),
+        })
+        .collect();
     let mut services = Vec::with_capacity(scenario.services.len());
     for service in &scenario.services {
-        let population = service_population(scenario, service);
-        let people_in_need = population * service.prevalence * scenario.need_index;
-        let people_to_treat = people_in_need * service.target_coverage;
-        let untreated_today = people_in_need * (1.0 - service.current_coverage);
-        let (required_wte, beds) =
-            workload_wte(&service.workload, people_to_treat, h.clinical_hours);
-        add_role_mix(scenario, service, required_wte, &mut required);
-        total.people_in_need += people_in_need;
-        total.people_to_treat += people_to_treat;
-        total.untreated_today += untreated_today;
-        services.push(ServiceResult {
+        let mut result = ServiceResult {
             id: service.id.clone(),
-            population,
-            people_in_need,
-            people_to_treat,
-            untreated_today,
-            required_wte,
-            beds,
-        });
+            population: 0.0,
+            people_in_need: 0.0,
+            people_to_treat: 0.0,
+            untreated_today: 0.0,
+            required_wte: 0.0,
+            beds: None,
+        };
+        for (place, place_result) in scenario.places.iter().zip(places.iter_mut()) {
+            let population = served_population(&place.population, service);
+            let people_in_need = population * service.prevalence * place.need_index;
+            let people_to_treat = people_in_need * service.target_coverage;
+            let untreated_today = people_in_need * (1.0 - service.current_coverage);
+            let (place_wte, _) = workload_wte(&service.workload, people_to_treat, h.clinical_hours);
+            place_result.people_in_need += people_in_need;
+            place_result.people_to_treat += people_to_treat;
+            place_result.untreated_today += untreated_today;
+            place_result.required_wte += place_wte;
+            for (role_id, share) in &service.role_mix {
+                if let Some(wte) = place_result.roles.get_mut(role_id) {
+                    *wte += place_wte * share;
+                }
+            }
+            result.population += population;
+            result.people_in_need += people_in_need;
+            result.people_to_treat += people_to_treat;
+            result.untreated_today += untreated_today;
+        }
+        let (required_wte, beds) =
+            workload_wte(&service.workload, result.people_to_treat, h.clinical_hours);
+        result.required_wte = required_wte;
+        result.beds = beds;
+        add_role_mix(scenario, service, required_wte, &mut required);
+        total.people_in_need += result.people_in_need;
+        total.people_to_treat += result.people_to_treat;
+        total.untreated_today += result.untreated_today;
+        services.push(result);
+    }
+    for place in &mut places {
+        place.required_wte_per_100k = per_100k(place.required_wte, place.population);
     }
 
     let growth = 1.0 + scenario.projection.demand_growth;
@@ -195,7 +295,9 @@ pub fn compute(scenario: &Scenario) -> Results {
         } else {
             Some(in_post_wte / required_wte)
         };
+        let vacancy_fill_wte = extra_wte.min(role.vacant_wte);
         let extra_cost = extra_wte * role.annual_cost;
+        let unfunded_cost = unfunded_wte * role.annual_cost;
 
         let leaver_rate = role.leaver_rate * retention;
         let mut supply = in_post_wte;
@@ -214,6 +316,13 @@ pub fn compute(scenario: &Scenario) -> Results {
             row.gap_wte += (required_t - supply).max(0.0);
         }
         let joiners_needed = joiners_needed(required_t, in_post_wte, leaver_rate, years);
+        let retention_needed = retention_needed(
+            required_t,
+            in_post_wte,
+            role.leaver_rate,
+            role.joiners_per_year,
+            years,
+        );
 
         for subtotal in [
             groups.entry(role.group.key().to_string()).or_default(),
@@ -227,7 +336,9 @@ pub fn compute(scenario: &Scenario) -> Results {
         total.in_post_wte += in_post_wte;
         total.extra_wte += extra_wte;
         total.unfunded_wte += unfunded_wte;
+        total.vacancy_fill_wte += vacancy_fill_wte;
         total.extra_cost += extra_cost;
+        total.unfunded_cost += unfunded_cost;
 
         roles.push(RoleResult {
             id: role.id.clone(),
@@ -236,19 +347,18 @@ pub fn compute(scenario: &Scenario) -> Results {
             gap_wte,
             extra_wte,
             unfunded_wte,
+            vacancy_fill_wte,
             wisn_ratio,
             extra_cost,
+            unfunded_cost,
             year_gap_closes,
             joiners_needed,
+            retention_needed,
         });
     }
 
-    let residents = scenario.population.total();
-    total.required_wte_per_100k = if residents > 0.0 {
-        total.required_wte / residents * 100_000.0
-    } else {
-        0.0
-    };
+    total.required_wte_per_100k =
+        per_100k(total.required_wte, scenario.total_population().total());
 
     Results {
         available_hours_per_wte: h.available_hours,
@@ -259,6 +369,16 @@ pub fn compute(scenario: &Scenario) -> Results {
         sectors,
         total,
         projection,
+        places,
+    }
+}
+
+/// WTE per 100,000 residents; 0 where there are none.
+fn per_100k(wte: f64, residents: f64) -> f64 {
+    if residents > 0.0 {
+        wte / residents * 100_000.0
+    } else {
+        0.0
     }
 }
 

@@ -18,7 +18,8 @@ use serde::Serialize;
 
 use super::field::{Field, Unit};
 use super::scenario::{
-    AgeBand, Group, Population, Projection, Role, Scenario, Sector, Service, Workload,
+    AgeBand, Group, Place, Population, Projection, Role, Scenario, Sector, Service, Workload,
+    V1_PLACE_ID,
 };
 use crate::format;
 
@@ -861,12 +862,18 @@ impl RoleSpec {
 fn place(name: &str, scale: f64) -> Scenario {
     let mut scenario = Scenario::blank();
     scenario.name = name.to_string();
-    scenario.population = Population {
-        children: (CHILDREN.value * scale).round(),
-        adults: (ADULTS.value * scale).round(),
-        older: (OLDER.value * scale).round(),
-    };
-    scenario.need_index = NEED_INDEX.value;
+    scenario.places = vec![Place {
+        id: V1_PLACE_ID.to_string(),
+        name: name.to_string(),
+        code: None,
+        population: Population {
+            children: (CHILDREN.value * scale).round(),
+            adults: (ADULTS.value * scale).round(),
+            older: (OLDER.value * scale).round(),
+        },
+        need_index: NEED_INDEX.value,
+        sources: BTreeMap::new(),
+    }];
     let wt = &mut scenario.working_time;
     wt.hours_per_week = HOURS_PER_WEEK.value;
     wt.days_per_week = DAYS_PER_WEEK.value;
@@ -1014,13 +1021,13 @@ fn cite(s: Sourced) -> (String, bool) {
 fn citation(key: &str) -> Option<(String, bool)> {
     let parts: Vec<&str> = key.split('.').collect();
     match parts.as_slice() {
-        ["population", band] => Some(cite(match *band {
+        ["places", _, "population", band] => Some(cite(match *band {
             "children" => CHILDREN,
             "adults" => ADULTS,
             "older" => OLDER,
             _ => return None,
         })),
-        ["need_index"] => Some(cite(NEED_INDEX)),
+        ["places", _, "need_index"] => Some(cite(NEED_INDEX)),
         ["working_time", name] => Some(cite(match *name {
             "hours_per_week" => HOURS_PER_WEEK,
             "days_per_week" => DAYS_PER_WEEK,
@@ -1144,7 +1151,7 @@ fn role_citation(spec: &RoleSpec, name: &str) -> Option<(String, bool)> {
 pub fn ranged_example() -> Scenario {
     let mut s = example_place();
     for (key, range) in [
-        ("need_index", [0.8, 1.3]),
+        ("places.place.need_index", [0.8, 1.3]),
         ("working_time.non_clinical_share", [0.2, 0.4]),
         ("services.cmh.caseload_per_wte", [18.0, 35.0]),
         ("services.talking_li.target_coverage", [0.18, 0.3]),
@@ -1173,10 +1180,10 @@ mod tests {
     fn example_place_matches_model_md() {
         let s = example_place();
         assert_eq!(s.name, "Example place");
-        assert_eq!(s.population.children, 105_000.0);
-        assert_eq!(s.population.adults, 300_000.0);
-        assert_eq!(s.population.older, 95_000.0);
-        assert_eq!(s.population.total(), 500_000.0);
+        assert_eq!(s.total_population().children, 105_000.0);
+        assert_eq!(s.total_population().adults, 300_000.0);
+        assert_eq!(s.total_population().older, 95_000.0);
+        assert_eq!(s.total_population().total(), 500_000.0);
         assert_eq!(s.working_time, Scenario::blank().working_time);
         assert_eq!(s.projection.years, 10);
         assert_eq!(s.projection.demand_growth, 0.044);
@@ -1276,7 +1283,7 @@ mod tests {
         let s = example_place();
         let r = compute(&s);
         let beds = &r.services[s.service_index("acute_beds").unwrap()];
-        let per_100k = beds.people_to_treat / s.population.total() * 100_000.0;
+        let per_100k = beds.people_to_treat / s.total_population().total() * 100_000.0;
         assert!((per_100k - 174.0).abs() < 1.0, "{per_100k}");
     }
 
@@ -1285,8 +1292,8 @@ mod tests {
         let small = small_place();
         let large = large_system();
         let example = example_place();
-        assert_eq!(small.population.total(), 150_000.0);
-        assert_eq!(large.population.total(), 1_500_000.0);
+        assert_eq!(small.total_population().total(), 150_000.0);
+        assert_eq!(large.total_population().total(), 1_500_000.0);
         for ((s, e), l) in small.roles.iter().zip(&example.roles).zip(&large.roles) {
             assert_eq!(s.id, e.id);
             assert_eq!(l.id, e.id);

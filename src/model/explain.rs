@@ -143,6 +143,7 @@ pub fn explain_service(scenario: &Scenario, index: usize) -> Option<Explanation>
     let h = hours(&scenario.working_time);
     let mut steps = Vec::new();
 
+    let population = scenario.total_population();
     let mut bands: Vec<AgeBand> = Vec::new();
     for band in &service.ages {
         if !bands.contains(band) {
@@ -154,7 +155,7 @@ pub fn explain_service(scenario: &Scenario, index: usize) -> Option<Explanation>
         .map(|b| {
             format!(
                 "{} {}",
-                format::people(scenario.population.get(*b)),
+                format::people(population.get(*b)),
                 band_words(*b)
             )
         })
@@ -169,13 +170,26 @@ pub fn explain_service(scenario: &Scenario, index: usize) -> Option<Explanation>
         format!("{served} = {} people served", format::people(r.population)),
         r.population,
     ));
+    let need = match scenario.places.as_slice() {
+        [one] => format!("need index {}", ratio(one.need_index)),
+        places => {
+            // Each place's people count at its own need index; the weighted
+            // average is what the whole population was multiplied by.
+            let base = r.population * service.prevalence;
+            let average = if base > 0.0 { r.people_in_need / base } else { 0.0 };
+            format!(
+                "each place's need index ({} places, {} on average, weighted by people served)",
+                places.len(),
+                ratio(average)
+            )
+        }
+    };
     steps.push(Step::new(
         "People in need",
         format!(
-            "{} people x {} in need x need index {} = {} people in need",
+            "{} people x {} in need x {need} = {} people in need",
             format::people(r.population),
             pct(service.prevalence),
-            ratio(scenario.need_index),
             format::people(r.people_in_need)
         ),
         r.people_in_need,

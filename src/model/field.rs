@@ -158,8 +158,10 @@ impl ProjectionField {
 /// (their place in the scenario's order).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
-    Population(AgeBand),
-    NeedIndex,
+    /// Place `.0`'s residents in an age band.
+    Population(usize, AgeBand),
+    /// Place `.0`'s need index.
+    NeedIndex(usize),
     WorkingTime(WorkingTimeField),
     Role(usize, RoleField),
     Service(usize, ServiceField),
@@ -172,8 +174,8 @@ impl Field {
     /// The field's own name, as in the JSON contract.
     pub fn name(&self) -> &str {
         match self {
-            Field::Population(band) => band.key(),
-            Field::NeedIndex => "need_index",
+            Field::Population(_, band) => band.key(),
+            Field::NeedIndex(_) => "need_index",
             Field::WorkingTime(f) => match f {
                 WorkingTimeField::HoursPerWeek => "hours_per_week",
                 WorkingTimeField::DaysPerWeek => "days_per_week",
@@ -215,8 +217,8 @@ impl Field {
     /// A short label for a form or a chart.
     pub fn label(&self) -> &str {
         match self {
-            Field::Population(band) => band.label(),
-            Field::NeedIndex => "Need index",
+            Field::Population(_, band) => band.label(),
+            Field::NeedIndex(_) => "Need index",
             Field::WorkingTime(f) => match f {
                 WorkingTimeField::HoursPerWeek => "Hours per week",
                 WorkingTimeField::DaysPerWeek => "Days per week",
@@ -258,9 +260,12 @@ impl Field {
     /// The label with the service or role it belongs to, for lists that
     /// mix inputs from all over the scenario (sensitivity, uncertainty):
     /// "Talking therapies: prevalence", "Mental health nurse: leaver rate",
-    /// "Need index".
+    /// "Need index" (with several places, "Leeds: need index").
     pub fn full_label(&self, scenario: &Scenario) -> String {
         let owner = match self {
+            Field::Population(i, _) | Field::NeedIndex(i) if scenario.places.len() > 1 => {
+                scenario.places.get(*i).map(|p| p.name.as_str())
+            }
             Field::Role(i, _) => scenario.roles.get(*i).map(|r| r.name.as_str()),
             Field::Service(i, _) | Field::RoleMix(i, _) => {
                 scenario.services.get(*i).map(|s| s.name.as_str())
@@ -299,8 +304,8 @@ impl Field {
     /// One sentence that tells the user what to enter.
     pub fn hint(&self) -> &'static str {
         match self {
-            Field::Population(_) => "Residents in this age band.",
-            Field::NeedIndex => "How much more (or less) need your area has than England as a whole. 1.0 is average; deprived areas are higher: people in the most deprived fifth of areas are nearly twice as likely to have a common mental health condition. Use your area's mental health need index from NHS England's allocations.",
+            Field::Population(..) => "Residents in this age band.",
+            Field::NeedIndex(_) => "How much more (or less) need your area has than England as a whole. 1.0 is average; deprived areas are higher: people in the most deprived fifth of areas are nearly twice as likely to have a common mental health condition. Use your area's mental health need index from NHS England's allocations.",
             Field::WorkingTime(f) => match f {
                 WorkingTimeField::HoursPerWeek => "Contracted hours of one whole-time equivalent.",
                 WorkingTimeField::DaysPerWeek => "Working days in a week.",
@@ -341,8 +346,8 @@ impl Field {
 
     pub fn unit(&self) -> Unit {
         match self {
-            Field::Population(_) => Unit::People,
-            Field::NeedIndex => Unit::Index,
+            Field::Population(..) => Unit::People,
+            Field::NeedIndex(_) => Unit::Index,
             Field::WorkingTime(f) => match f {
                 WorkingTimeField::HoursPerWeek => Unit::Hours,
                 WorkingTimeField::DaysPerWeek => Unit::Days,
@@ -385,8 +390,8 @@ impl Field {
     /// The validation path, as errors name it: `services[2].workload.caseload_per_wte`.
     pub fn path(&self) -> String {
         match self {
-            Field::Population(band) => format!("population.{}", band.key()),
-            Field::NeedIndex => "need_index".to_string(),
+            Field::Population(i, band) => format!("places[{i}].population.{}", band.key()),
+            Field::NeedIndex(i) => format!("places[{i}].need_index"),
             Field::WorkingTime(_) => format!("working_time.{}", self.name()),
             Field::Role(i, _) => format!("roles[{i}].{}", self.name()),
             Field::Service(i, f) if f.is_workload() => {
@@ -398,10 +403,17 @@ impl Field {
         }
     }
 
-    /// A key that survives reordering: roles and services by id
-    /// (`services.cmh.prevalence`). Used for ranges and sources.
+    /// A key that survives reordering: places, roles and services by id
+    /// (`services.cmh.prevalence`, `places.north.need_index`). Used for
+    /// ranges, sources and notes.
     pub fn key(&self, scenario: &Scenario) -> Option<String> {
         Some(match self {
+            Field::Population(i, band) => format!(
+                "places.{}.population.{}",
+                scenario.places.get(*i)?.id,
+                band.key()
+            ),
+            Field::NeedIndex(i) => format!("places.{}.need_index", scenario.places.get(*i)?.id),
             Field::Role(i, _) => format!("roles.{}.{}", scenario.roles.get(*i)?.id, self.name()),
             Field::Service(i, _) => {
                 format!("services.{}.{}", scenario.services.get(*i)?.id, self.name())
@@ -413,7 +425,8 @@ impl Field {
         })
     }
 
-    /// The field a key names in this scenario, if any.
+    /// The field a key names in this scenario, if any. A version 1 key
+    /// (`need_index`, `population.adults`) names the first place's input.
     ///
     /// Reads the key's parts rather than formatting every field's key: the
     /// sources table and the tornado look up dozens of keys per render.
@@ -444,6 +457,15 @@ impl Field {
                     .find(|f| f.name() == name)
             });
         }
+        if let Some(rest) = key.strip_prefix("places.") {
+            let ids = scenario.places.iter().map(|p| p.id.as_str());
+            return item(ids, rest)
+                .into_iter()
+                .find_map(|(i, name)| place_field(i, name));
+        }
+        if let Some(field) = place_field(0, key).filter(|_| !scenario.places.is_empty()) {
+            return Some(field);
+        }
         if let Some(rest) = key.strip_prefix("roles.") {
             let ids = scenario.roles.iter().map(|r| r.id.as_str());
             return item(ids, rest).into_iter().find_map(|(i, name)| {
@@ -453,11 +475,9 @@ impl Field {
                     .find(|f| f.name() == name)
             });
         }
-        AgeBand::ALL
+        WorkingTimeField::ALL
             .into_iter()
-            .map(Field::Population)
-            .chain([Field::NeedIndex])
-            .chain(WorkingTimeField::ALL.into_iter().map(Field::WorkingTime))
+            .map(Field::WorkingTime)
             .chain(ProjectionField::ALL.into_iter().map(Field::Projection))
             .find(|f| f.path() == key)
     }
@@ -465,8 +485,11 @@ impl Field {
     /// Every scalar field the scenario has, in form order (role-mix shares
     /// included).
     pub fn all(scenario: &Scenario) -> Vec<Field> {
-        let mut fields: Vec<Field> = AgeBand::ALL.into_iter().map(Field::Population).collect();
-        fields.push(Field::NeedIndex);
+        let mut fields: Vec<Field> = Vec::new();
+        for i in 0..scenario.places.len() {
+            fields.extend(AgeBand::ALL.into_iter().map(|b| Field::Population(i, b)));
+            fields.push(Field::NeedIndex(i));
+        }
         fields.extend(WorkingTimeField::ALL.into_iter().map(Field::WorkingTime));
         for (i, service) in scenario.services.iter().enumerate() {
             fields.extend(
@@ -497,8 +520,8 @@ impl Field {
     /// (an index past the end, a workload field of another kind).
     pub fn get(&self, scenario: &Scenario) -> Option<f64> {
         match self {
-            Field::Population(band) => Some(scenario.population.get(*band)),
-            Field::NeedIndex => Some(scenario.need_index),
+            Field::Population(i, band) => Some(scenario.places.get(*i)?.population.get(*band)),
+            Field::NeedIndex(i) => Some(scenario.places.get(*i)?.need_index),
             Field::WorkingTime(f) => {
                 let wt = &scenario.working_time;
                 Some(match f {
@@ -592,8 +615,10 @@ impl Field {
     /// exist. `years` is whole and is written through [`Field::set`].
     fn slot<'a>(&self, scenario: &'a mut Scenario) -> Option<&'a mut f64> {
         match self {
-            Field::Population(band) => Some(scenario.population.get_mut(*band)),
-            Field::NeedIndex => Some(&mut scenario.need_index),
+            Field::Population(i, band) => {
+                Some(scenario.places.get_mut(*i)?.population.get_mut(*band))
+            }
+            Field::NeedIndex(i) => Some(&mut scenario.places.get_mut(*i)?.need_index),
             Field::WorkingTime(f) => {
                 let wt = &mut scenario.working_time;
                 Some(match f {
@@ -710,6 +735,19 @@ impl Field {
         self.unit() == Unit::Percent
             && !matches!(self, Field::Projection(ProjectionField::DemandGrowth))
     }
+}
+
+/// Place `i`'s input named `name` within the place: `need_index`,
+/// `population.adults`.
+fn place_field(i: usize, name: &str) -> Option<Field> {
+    if name == "need_index" {
+        return Some(Field::NeedIndex(i));
+    }
+    let band = name.strip_prefix("population.")?;
+    AgeBand::ALL
+        .into_iter()
+        .find(|b| b.key() == band)
+        .map(|b| Field::Population(i, b))
 }
 
 #[cfg(test)]

@@ -27,15 +27,26 @@ pub struct RoleResult {
     pub gap_wte: f64,
     /// The extra roles required: `max(0, gap_wte)`.
     pub extra_wte: f64,
-    /// Extra WTE beyond posts already funded but vacant.
+    /// Extra WTE beyond posts already funded but vacant: new posts.
     pub unfunded_wte: f64,
+    /// Extra WTE that fills posts already funded but vacant:
+    /// `min(extra_wte, vacant_wte)`, so `extra = vacancy_fill + unfunded`.
+    pub vacancy_fill_wte: f64,
     /// WISN ratio, in post / required; `None` when nothing is required.
     pub wisn_ratio: Option<f64>,
     pub extra_cost: f64,
+    /// New money a year: `unfunded_wte * annual_cost`. Filling funded
+    /// vacancies needs recruits, not budget.
+    pub unfunded_cost: f64,
     /// First projection year in which supply meets requirement.
     pub year_gap_closes: Option<u32>,
     /// Joiners a year that would close the gap by the last projection year.
     pub joiners_needed: f64,
+    /// The smallest cut in the leaver rate (0.25 = a quarter fewer leavers,
+    /// on the scale of `projection.retention_improvement` but independent of
+    /// it) that closes the gap by the last year with today's joiners: 0 when
+    /// today's leaver rate gets there, `None` when even no leavers would not.
+    pub retention_needed: Option<f64>,
 }
 
 /// Subtotals for a staff group or a sector.
@@ -55,8 +66,28 @@ pub struct Total {
     pub in_post_wte: f64,
     pub extra_wte: f64,
     pub unfunded_wte: f64,
+    pub vacancy_fill_wte: f64,
     pub extra_cost: f64,
+    pub unfunded_cost: f64,
     pub required_wte_per_100k: f64,
+}
+
+/// One place's share of the system (MODEL.md section 7): its people and its
+/// fair share of the requirement, by need. Staff in post stay at system
+/// level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlaceResult {
+    pub id: String,
+    /// Residents of every age band.
+    pub population: f64,
+    pub people_in_need: f64,
+    pub people_to_treat: f64,
+    pub untreated_today: f64,
+    pub required_wte: f64,
+    /// 0 for a place of no people.
+    pub required_wte_per_100k: f64,
+    /// Required WTE of every role of the scenario, by role id.
+    pub roles: BTreeMap<String, f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -82,6 +113,8 @@ pub struct Results {
     pub sectors: BTreeMap<String, Subtotal>,
     pub total: Total,
     pub projection: Vec<ProjectionRow>,
+    /// Every place, in the scenario's order.
+    pub places: Vec<PlaceResult>,
 }
 
 impl Results {

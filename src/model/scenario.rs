@@ -11,7 +11,7 @@ use serde_json::value::RawValue;
 /// The `schema` every scenario file carries.
 pub const SCHEMA: &str = "workforce-gap/scenario";
 /// The scenario version this build writes. Older versions are migrated on load.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// An age band of the population.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -176,6 +176,28 @@ pub struct Place {
     /// ignores them; saved scenarios, share links and exports keep them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sources: BTreeMap<String, String>,
+}
+
+impl Place {
+    /// A base for a new id from the place's code or name: lower case
+    /// letters, digits and underscores ("E08000035" -> "e08000035").
+    pub fn id_base(&self) -> String {
+        let from = self.code.as_deref().unwrap_or(&self.name);
+        let mut id = String::new();
+        for c in from.chars() {
+            if c.is_ascii_alphanumeric() {
+                id.push(c.to_ascii_lowercase());
+            } else if !id.is_empty() && !id.ends_with('_') {
+                id.push('_');
+            }
+        }
+        let id = id.trim_end_matches('_');
+        if id.is_empty() {
+            "place".to_string()
+        } else {
+            id.to_string()
+        }
+    }
 }
 
 /// WISN available working time inputs, per whole-time equivalent.
@@ -366,13 +388,17 @@ pub struct Projection {
 /// A `[low, high]` range for one input, for the uncertainty run.
 pub type Range = [f64; 2];
 
+/// A scenario in the contract's format (version 2): one set of services,
+/// roles and staff over one or more places.
+///
+/// Read through [`ScenarioFile`], which also takes version 1 (one population
+/// and need index, read as a single place with id `"place"`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "ScenarioFile")]
 pub struct Scenario {
     pub schema: String,
     pub version: u32,
     pub name: String,
-    pub population: Population,
-    pub need_index: f64,
     pub working_time: WorkingTime,
     pub roles: Vec<Role>,
     pub services: Vec<Service>,
@@ -383,9 +409,103 @@ pub struct Scenario {
     /// `"roles.mh_nurse.leaver_rate"`, `"projection.demand_growth"`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ranges: BTreeMap<String, Range>,
+    /// The areas the services serve; at least one (MODEL.md section 7).
+    pub places: Vec<Place>,
+}
+
+/// The id version 1 scenarios' single place is given when read.
+pub const V1_PLACE_ID: &str = "place";
+
+/// A scenario file as written, of version 1 or 2: what [`Scenario`] reads
+/// before it migrates a version 1 file (population and need index at the
+/// top) to a single place.
+#[derive(Deserialize)]
+struct ScenarioFile {
+    schema: String,
+    version: u32,
+    name: String,
+    #[serde(default)]
+    population: Option<Population>,
+    #[serde(default)]
+    need_index: Option<f64>,
+    working_time: WorkingTime,
+    roles: Vec<Role>,
+    services: Vec<Service>,
+    projection: Projection,
+    #[serde(default)]
+    ranges: BTreeMap<String, Range>,
+    #[serde(default)]
+    places: Option<Vec<Place>>,
+}
+
+impl TryFrom<ScenarioFile> for Scenario {
+    type Error = String;
+
+    fn try_from(file: ScenarioFile) -> Result<Scenario, String> {
+        let mut ranges = file.ranges;
+        let places = match (file.version, file.places) {
+            (1, _) => {
+                let population = file.population.ok_or("missing field `population`")?;
+                let need_index = file.need_index.ok_or("missing field `need_index`")?;
+                // Version 1 range keys name the one place's inputs directly.
+                ranges = ranges
+                    .into_iter()
+                    .map(|(key, range)| (migrate_v1_key(&key).unwrap_or(key), range))
+                    .collect();
+                vec![Place {
+                    id: V1_PLACE_ID.to_string(),
+                    name: file.name.clone(),
+                    code: None,
+                    population,
+                    need_index,
+                    sources: BTreeMap::new(),
+                }]
+            }
+            (_, Some(places)) => places,
+            (_, None) => return Err("missing field `places`".to_string()),
+        };
+        Ok(Scenario {
+            schema: file.schema,
+            // A migrated version 1 file is a version 2 scenario now.
+            version: if file.version == 1 { CURRENT_VERSION } else { file.version },
+            name: file.name,
+            working_time: file.working_time,
+            roles: file.roles,
+            services: file.services,
+            projection: file.projection,
+            ranges,
+            places,
+        })
+    }
+}
+
+/// A version 1 input key (`need_index`, `population.adults`) as the version
+/// 2 key of the single place it becomes (`places.place.need_index`).
+pub fn migrate_v1_key(key: &str) -> Option<String> {
+    (key == "need_index" || key.starts_with("population."))
+        .then(|| format!("places.{V1_PLACE_ID}.{key}"))
 }
 
 impl Scenario {
+    /// The population of every place together.
+    pub fn total_population(&self) -> Population {
+        let mut total = Population {
+            children: 0.0,
+            adults: 0.0,
+            older: 0.0,
+        };
+        for place in &self.places {
+            for band in AgeBand::ALL {
+                *total.get_mut(band) += place.population.get(band);
+            }
+        }
+        total
+    }
+
+    pub fn place_index(&self, id: &str) -> Option<usize> {
+        self.places.iter().position(|p| p.id == id)
+    }
+
     pub fn role_index(&self, id: &str) -> Option<usize> {
         self.roles.iter().position(|r| r.id == id)
     }
@@ -408,12 +528,6 @@ impl Scenario {
             schema: SCHEMA.to_string(),
             version: CURRENT_VERSION,
             name: "New scenario".to_string(),
-            population: Population {
-                children: 0.0,
-                adults: 0.0,
-                older: 0.0,
-            },
-            need_index: 1.0,
             working_time: WorkingTime {
                 hours_per_week: 37.5,
                 days_per_week: 5.0,
@@ -432,6 +546,18 @@ impl Scenario {
                 retention_improvement: 0.0,
             },
             ranges: BTreeMap::new(),
+            places: vec![Place {
+                id: V1_PLACE_ID.to_string(),
+                name: "New place".to_string(),
+                code: None,
+                population: Population {
+                    children: 0.0,
+                    adults: 0.0,
+                    older: 0.0,
+                },
+                need_index: 1.0,
+                sources: BTreeMap::new(),
+            }],
         }
     }
 }
@@ -563,8 +689,9 @@ pub fn parse_scenario(json: &str) -> Result<Scenario, ScenarioError> {
 /// version adds one step here (v1 -> v2 -> ...) that rewrites the text of
 /// the older version, so old files keep opening.
 fn migrate(json: &str, version: u64) -> Result<std::borrow::Cow<'_, str>, ScenarioError> {
+    // Version 1 is read by [`ScenarioFile`] itself (one place).
     match version {
-        1 => Ok(std::borrow::Cow::Borrowed(json)),
+        1 | 2 => Ok(std::borrow::Cow::Borrowed(json)),
         other => Err(ScenarioError::UnknownVersion {
             found: other.to_string(),
         }),

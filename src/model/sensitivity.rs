@@ -59,7 +59,7 @@ pub struct SensitivityRow {
     pub base_final_gap: f64,
 }
 
-/// The inputs sensitivity moves, in form order: need index, sickness
+/// The inputs sensitivity moves, in form order: each place's need index, sickness
 /// absence, non-clinical time, each service's prevalence, target coverage
 /// and workload numbers, each role's leaver rate and joiners a year, demand
 /// growth and retention improvement. Population (which scales like the need
@@ -67,11 +67,9 @@ pub struct SensitivityRow {
 /// (which changes no WTE) and role-mix shares (which must sum to 100%) are
 /// not moved.
 pub fn sensitivity_fields(scenario: &Scenario) -> Vec<Field> {
-    let mut fields = vec![
-        Field::NeedIndex,
-        Field::WorkingTime(WorkingTimeField::SicknessRate),
-        Field::WorkingTime(WorkingTimeField::NonClinicalShare),
-    ];
+    let mut fields: Vec<Field> = (0..scenario.places.len()).map(Field::NeedIndex).collect();
+    fields.push(Field::WorkingTime(WorkingTimeField::SicknessRate));
+    fields.push(Field::WorkingTime(WorkingTimeField::NonClinicalShare));
     for (i, service) in scenario.services.iter().enumerate() {
         fields.push(Field::Service(i, ServiceField::Prevalence));
         fields.push(Field::Service(i, ServiceField::TargetCoverage));
@@ -190,7 +188,7 @@ mod tests {
             }
         }
         // The need index moves every service: it leads.
-        assert_eq!(rows[0].key, "need_index");
+        assert_eq!(rows[0].key, "places.place.need_index");
         assert_eq!(rows[0].label, "Need index");
     }
 
@@ -198,12 +196,12 @@ mod tests {
     fn low_and_high_are_20_percent_either_way() {
         let s = example_place();
         let rows = sensitivity(&s);
-        let need = row(&rows, "need_index");
+        let need = row(&rows, "places.place.need_index");
         assert_eq!(need.low_value, 0.8);
         assert_eq!(need.high_value, 1.2);
         assert!(!need.clamped);
         let mut low = s.clone();
-        low.need_index = 0.8;
+        low.places[0].need_index = 0.8;
         assert!((need.extra_wte_low - compute(&low).total.extra_wte).abs() < 1e-9);
         let prevalence = row(&rows, "services.talking_li.prevalence");
         assert!(prevalence.label.ends_with(": prevalence"));
@@ -248,7 +246,7 @@ mod tests {
             .iter()
             .all(|r| r.swing == 0.0));
         let mut s = example_place();
-        s.need_index = f64::NAN;
+        s.places[0].need_index = f64::NAN;
         s.working_time.days_per_week = 0.0;
         let rows = sensitivity(&s);
         assert!(!rows.is_empty());

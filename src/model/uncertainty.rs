@@ -180,16 +180,13 @@ pub fn uncertainty(
         return Err(errors);
     }
     let draws = draws.clamp(1, MAX_DRAWS);
-    let fields = Field::all(scenario);
     let mut ranged = Vec::with_capacity(scenario.ranges.len());
     for (key, &[low, high]) in &scenario.ranges {
         // validate() has checked the key resolves; skip defensively if not.
-        let Some(field) = fields
-            .iter()
-            .find(|f| f.key(scenario).as_deref() == Some(key.as_str()))
-        else {
+        let Some(field) = Field::from_key(scenario, key) else {
             continue;
         };
+        let field = &field;
         let value = field.get(scenario).unwrap_or(low);
         ranged.push(Ranged {
             field: field.clone(),

@@ -49,7 +49,7 @@ enum Rule {
 
 fn rule(field: &Field) -> Rule {
     match field {
-        Field::Population(_) | Field::NeedIndex => Rule::NonNegative,
+        Field::Population(..) | Field::NeedIndex(_) => Rule::NonNegative,
         Field::WorkingTime(f) => match f {
             WorkingTimeField::HoursPerWeek
             | WorkingTimeField::DaysPerWeek
@@ -175,6 +175,33 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
         ));
     }
 
+    if scenario.places.is_empty() {
+        errors.push(InputError::new(
+            "places",
+            "Add at least one place: the population the services serve.",
+        ));
+    }
+    let mut place_ids = HashSet::new();
+    for (i, place) in scenario.places.iter().enumerate() {
+        if place.id.trim().is_empty() {
+            errors.push(InputError::new(
+                format!("places[{i}].id"),
+                "Every place needs an id.",
+            ));
+        } else if !place_ids.insert(place.id.as_str()) {
+            errors.push(InputError::new(
+                format!("places[{i}].id"),
+                format!("Another place already has the id \"{}\".", place.id),
+            ));
+        }
+        if place.name.trim().is_empty() {
+            errors.push(InputError::new(
+                format!("places[{i}].name"),
+                "Give the place a name.",
+            ));
+        }
+    }
+
     let mut role_ids = HashSet::new();
     for (i, role) in scenario.roles.iter().enumerate() {
         if role.id.trim().is_empty() {
@@ -269,19 +296,17 @@ pub fn validate_ranges(scenario: &Scenario) -> Vec<InputError> {
     if scenario.ranges.is_empty() {
         return errors;
     }
-    let fields = Field::all(scenario);
     for (key, &[low, high]) in &scenario.ranges {
         let path = format!("ranges.{key}");
-        let Some(field) = fields
-            .iter()
-            .find(|f| f.key(scenario).as_deref() == Some(key.as_str()))
-        else {
+        // A version 1 key (`need_index`) names the first place's input.
+        let Some(field) = Field::from_key(scenario, key) else {
             errors.push(InputError::new(
                 path,
                 format!("The range names \"{key}\", which is not an input of this scenario."),
             ));
             continue;
         };
+        let field = &field;
         let label = field.label();
         if let Field::RoleMix(..) = field {
             errors.push(InputError::new(
@@ -336,12 +361,9 @@ pub fn validate_ranges(scenario: &Scenario) -> Vec<InputError> {
     let mut worst = scenario.clone();
     let mut last_key = None;
     for (key, &[low, high]) in &scenario.ranges {
-        if let Some(field @ Field::WorkingTime(f)) = fields
-            .iter()
-            .find(|f| f.key(scenario).as_deref() == Some(key.as_str()))
-        {
+        if let Some(field @ Field::WorkingTime(f)) = Field::from_key(scenario, key) {
             if low.is_finite() && high.is_finite() && low <= high {
-                field.set(&mut worst, worst_end(*f, low, high));
+                field.set(&mut worst, worst_end(f, low, high));
                 last_key = Some(key);
             }
         }

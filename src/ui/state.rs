@@ -12,7 +12,9 @@ use yew::Reducible;
 use crate::format;
 pub use crate::io::stored::SavedScenario;
 use crate::model::field::Field;
-use crate::model::scenario::{AgeBand, Group, Role, Sector, Service, WorkloadKind};
+use crate::model::scenario::{
+    AgeBand, Group, Place, Population, Role, Sector, Service, WorkloadKind,
+};
 use crate::model::{compute, validate, InputError, Results, Scenario};
 
 /// What the user typed into one numeric input, kept exactly as typed.
@@ -101,6 +103,7 @@ pub enum NoticeKind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum TextField {
     ScenarioName,
+    PlaceName(usize),
     RoleName(usize),
     ServiceName(usize),
 }
@@ -235,6 +238,21 @@ pub enum Action {
         field: TextField,
         value: String,
     },
+    AddPlace,
+    RemovePlace(usize),
+    MovePlace {
+        index: usize,
+        up: bool,
+    },
+    /// Fill place `index` (its name, code, population, need index and their
+    /// sources; its id stays) from an area, or add it as a new place (None).
+    FillPlace {
+        index: Option<usize>,
+        place: Box<Place>,
+    },
+    /// Replace every place (an ICB's sub-ICB locations or local
+    /// authorities). Ranges of places that go are dropped.
+    ReplacePlaces(Vec<Place>),
     SetRoleGroup(usize, Group),
     SetRoleSector(usize, Sector),
     ToggleAge(usize, AgeBand),
@@ -282,6 +300,42 @@ pub enum Action {
     DismissNotice,
 }
 
+/// Swap item `index` with the one above (`up`) or below; false when there
+/// is no such neighbour.
+fn move_item<T>(items: &mut [T], index: usize, up: bool) -> bool {
+    let target = if up {
+        index.checked_sub(1)
+    } else {
+        Some(index + 1)
+    };
+    match target.filter(|t| *t < items.len() && index < items.len()) {
+        Some(t) => {
+            items.swap(index, t);
+            true
+        }
+        None => false,
+    }
+}
+
+/// What a place's source says once the user types over a prefilled value.
+pub const ENTERED_BY_YOU: &str = "Entered by you";
+
+/// A place's population or need index changed by hand: its source now says
+/// so (kept in saved scenarios, links and exports). A population band gets
+/// its own entry (`population.adults`), so the other bands keep theirs.
+fn mark_entered_by_user(scenario: &mut Scenario, field: &Field) {
+    let (i, key) = match field {
+        Field::Population(i, band) => (*i, format!("population.{}", band.key())),
+        Field::NeedIndex(i) => (*i, "need_index".to_string()),
+        _ => return,
+    };
+    if let Some(place) = scenario.places.get_mut(i) {
+        if !place.sources.is_empty() {
+            place.sources.insert(key, ENTERED_BY_YOU.to_string());
+        }
+    }
+}
+
 /// A new id like "role_3" that no item has yet.
 fn fresh_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
     (1..)
@@ -315,6 +369,7 @@ impl Reducible for AppState {
                 match format::parse_input(&text, field.unit()) {
                     Ok(value) => {
                         field.set(&mut s.scenario, value);
+                        mark_entered_by_user(&mut s.scenario, &field);
                         s.drafts.insert(
                             path,
                             Draft {
@@ -339,10 +394,16 @@ impl Reducible for AppState {
             }
             Action::SetValue { field, value } => {
                 field.set(&mut s.scenario, value);
+                mark_entered_by_user(&mut s.scenario, &field);
                 s.drafts.remove(&field.path());
             }
             Action::SetText { field, value } => match field {
                 TextField::ScenarioName => s.scenario.name = value,
+                TextField::PlaceName(i) => {
+                    if let Some(p) = s.scenario.places.get_mut(i) {
+                        p.name = value;
+                    }
+                }
                 TextField::RoleName(i) => {
                     if let Some(r) = s.scenario.roles.get_mut(i) {
                         r.name = value;
@@ -354,6 +415,78 @@ impl Reducible for AppState {
                     }
                 }
             },
+            Action::AddPlace => {
+                let id = fresh_id("place", |id| s.scenario.place_index(id).is_some());
+                let n = s.scenario.places.len() + 1;
+                s.scenario.places.push(Place {
+                    id,
+                    name: format!("Place {n}"),
+                    code: None,
+                    population: Population {
+                        children: 0.0,
+                        adults: 0.0,
+                        older: 0.0,
+                    },
+                    need_index: 1.0,
+                    sources: BTreeMap::new(),
+                });
+            }
+            Action::RemovePlace(i) => {
+                // A scenario keeps at least one place.
+                if i < s.scenario.places.len() && s.scenario.places.len() > 1 {
+                    let id = s.scenario.places.remove(i).id;
+                    let prefix = format!("places.{id}.");
+                    s.scenario.ranges.retain(|k, _| !k.starts_with(&prefix));
+                    s.structural_change();
+                }
+            }
+            Action::MovePlace { index, up } => {
+                if move_item(&mut s.scenario.places, index, up) {
+                    s.structural_change();
+                }
+            }
+            Action::FillPlace { index, place } => {
+                match index.and_then(|i| s.scenario.places.get_mut(i)) {
+                    Some(target) => {
+                        let Place {
+                            name,
+                            code,
+                            population,
+                            need_index,
+                            sources,
+                            ..
+                        } = *place;
+                        target.name = name;
+                        target.code = code;
+                        target.population = population;
+                        target.need_index = need_index;
+                        target.sources = sources;
+                    }
+                    None => {
+                        let mut place = *place;
+                        let taken = |id: &str| s.scenario.place_index(id).is_some();
+                        if place.id.is_empty() || taken(&place.id) {
+                            place.id = fresh_id(&place.id_base(), taken);
+                        }
+                        s.scenario.places.push(place);
+                    }
+                }
+                s.structural_change();
+            }
+            Action::ReplacePlaces(places) => {
+                if !places.is_empty() {
+                    s.scenario.ranges.retain(|k, _| {
+                        k.strip_prefix("places.").is_none_or(|rest| {
+                            places.iter().any(|p| {
+                                rest.strip_prefix(p.id.as_str())
+                                    .is_some_and(|r| r.starts_with('.'))
+                            })
+                        })
+                    });
+                    s.scenario.places = places;
+                    s.structural_change();
+                }
+            }
             Action::SetRoleGroup(i, group) => {
                 if let Some(r) = s.scenario.roles.get_mut(i) {
                     r.group = group;
@@ -436,14 +569,7 @@ impl Reducible for AppState {
                 }
             }
             Action::MoveService { index, up } => {
-                let len = s.scenario.services.len();
-                let target = if up {
-                    index.checked_sub(1)
-                } else {
-                    Some(index + 1)
-                };
-                if let Some(t) = target.filter(|t| *t < len && index < len) {
-                    s.scenario.services.swap(index, t);
+                if move_item(&mut s.scenario.services, index, up) {
                     s.structural_change();
                 }
             }

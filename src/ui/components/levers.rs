@@ -19,7 +19,7 @@ struct Lever {
 fn levers() -> [Lever; 5] {
     [
         Lever {
-            field: Field::NeedIndex,
+            field: Field::NeedIndex(0),
             min: 0.5,
             max: 2.0,
             step: 0.05,
@@ -53,7 +53,7 @@ fn levers() -> [Lever; 5] {
 
 fn value_text(field: &Field, v: f64) -> String {
     match field {
-        Field::NeedIndex => format::plain(v, 2),
+        Field::NeedIndex(_) => format::plain(v, 2),
         _ => format::percent(v, 1),
     }
 }

@@ -15,12 +15,14 @@
 
 pub mod about;
 pub mod area;
+// TEMP pub mod area_picker;
 pub mod charts;
 pub mod error_summary;
 pub mod explain;
 pub mod headline;
 pub mod levers;
 pub mod notice;
+pub mod place_results;
 pub mod number_field;
 pub mod projection_inputs;
 pub mod results;

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::model::field::{Field, Unit};
+use crate::model::scenario::{Scenario, V1_PLACE_ID};
 use crate::ui::{dom_id, AppHandle};
 
 fn unit_suffix(unit: Unit) -> Option<&'static str> {
@@ -36,8 +37,22 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
     let text = app.text_for(field);
     let error = app.error_for(&path);
     let unit = field.unit();
-    let key = field.key(&app.scenario);
-    let source = key.as_deref().and_then(crate::model::examples::source_for);
+    let place_source = place_source(&app.scenario, field);
+    // A built-in default's citation, unless the input belongs to a place of
+    // the user's own (prefilled from an area, or added): that place's own
+    // source speaks for it.
+    let source = match (&place_source, field) {
+        (Some(_), _) => None,
+        (None, Field::Population(i, _) | Field::NeedIndex(i))
+            if app.scenario.places.get(*i).is_none_or(|p| p.id != V1_PLACE_ID) =>
+        {
+            None
+        }
+        _ => field
+            .key(&app.scenario)
+            .as_deref()
+            .and_then(crate::model::examples::source_for),
+    };
 
     let oninput = {
         let app = app.clone();
@@ -56,7 +71,7 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
     if error.is_some() {
         described = format!("{error_id} {described}");
     }
-    if source.is_some() {
+    if source.is_some() || place_source.is_some() {
         described = format!("{described} {source_id}");
     }
     let label = label.unwrap_or(field.label()).to_string();
@@ -76,6 +91,9 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
                     </summary>
                     <p>{s.citation.clone()}</p>
                 </details>
+            }
+            if let Some(text) = &place_source {
+                <p class="field__source field__source--place" id={source_id.clone()}>{format!("Source: {text}")}</p>
             }
             if let Some(message) = &error {
                 <p class="field__error" id={error_id}>
@@ -105,6 +123,25 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
     }
 }
 
+/// Where a place's prefilled value came from (`sources` of the place):
+/// a population band's own entry ("Entered by you") before the whole
+/// population's, then the need index's.
+pub fn place_source(scenario: &Scenario, field: &Field) -> Option<String> {
+    let (place, key) = match field {
+        Field::Population(i, band) => (
+            scenario.places.get(*i)?,
+            format!("population.{}", band.key()),
+        ),
+        Field::NeedIndex(i) => (scenario.places.get(*i)?, "need_index".to_string()),
+        _ => return None,
+    };
+    place
+        .sources
+        .get(&key)
+        .or_else(|| key.starts_with("population.").then(|| place.sources.get("population")).flatten())
+        .cloned()
+}
+
 /// "Default 5%", or for counts that scale with the size of the place
 /// (population, staff in post, vacancies, joiners) "Example place: 300,000",
 /// since the small and large built-ins use other numbers with the same source.
@@ -112,7 +149,7 @@ fn default_text(field: &Field, value_text: &str) -> String {
     use crate::model::field::RoleField;
     let scales = matches!(
         field,
-        Field::Population(_)
+        Field::Population(..)
             | Field::Role(
                 _,
                 RoleField::InPostWte | RoleField::VacantWte | RoleField::JoinersPerYear

@@ -16,6 +16,7 @@ use crate::ui::components::charts::{
 };
 use crate::ui::components::explain::ExplainPicker;
 use crate::ui::components::headline::headline;
+use crate::ui::components::place_results::place_results;
 use crate::ui::components::number_field::shown;
 use crate::ui::components::role_table::RoleTable;
 use crate::ui::AppHandle;
@@ -108,7 +109,7 @@ fn results_body(props: &ResultsBodyProps) -> Html {
                 <p class="stale-banner" id="stale-banner">{"These results are out of date: they are from your last valid inputs. Fix the problems listed at the top to update them."}</p>
             }
             <p class="print-only print-meta">
-                {format!("Scenario: {}. Population {}; need index {}. ", scenario.name, format::people(scenario.population.total()), format::plain(scenario.need_index, 2))}
+                {print_meta(&scenario)}
                 {"Planning estimates from the Mental Health Workforce Gap Calculator (WISN with a needs-based front end); every default is listed with its source in the calculator."}
             </p>
             { headline(&results, band.as_deref(), stale) }
@@ -116,6 +117,7 @@ fn results_body(props: &ResultsBodyProps) -> Html {
             <ProjectionChart title={AttrValue::from(format!("Required WTE and supply over {} years", scenario.projection.years))} {points} />
             <RoleTable scenario={scenario.clone()} results={results.clone()} {stale} />
             { services_table(&scenario, &results) }
+            { place_results(&scenario, &results) }
             <TornadoChart
                 title={AttrValue::from("What moves the answer most: each input 20% lower and higher")}
                 base={results.total.extra_wte}
@@ -169,4 +171,26 @@ pub fn services_table(scenario: &Scenario, results: &Results) -> Html {
             <p class="muted">{format!("{} required WTE per 100,000 residents. Each WTE gives {} clinical hours a year.", format::wte(t.required_wte_per_100k), format::number(results.clinical_hours_per_wte, 0))}</p>
         </div>
     }
+}
+
+/// The printed report's line about the scenario: its name, and each place's
+/// population and need index (with its source where it was prefilled).
+fn print_meta(scenario: &Scenario) -> String {
+    let places: Vec<String> = scenario
+        .places
+        .iter()
+        .map(|p| {
+            let mut text = format!(
+                "{}: population {}, need index {}",
+                p.name,
+                format::people(p.population.total()),
+                format::plain(p.need_index, 2)
+            );
+            if let Some(source) = p.sources.get("need_index") {
+                text.push_str(&format!(" ({source})"));
+            }
+            text
+        })
+        .collect();
+    format!("Scenario: {}. {}. ", scenario.name, places.join("; "))
 }

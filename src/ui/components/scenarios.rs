@@ -224,8 +224,8 @@ fn measures(sa: &Scenario, a: &Results, sb: &Scenario, b: &Results) -> Vec<Measu
     let mut out = vec![
         Measure {
             label: "Population".into(),
-            a: sa.population.total(),
-            b: sb.population.total(),
+            a: sa.total_population().total(),
+            b: sb.total_population().total(),
             show: format::people,
         },
         Measure {

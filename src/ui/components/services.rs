@@ -87,27 +87,59 @@ pub fn service_card(app: &AppHandle, i: usize) -> Html {
 }
 
 fn card_actions(app: &AppHandle, i: usize, count: usize, name: &str) -> Html {
+    item_actions(
+        app,
+        ItemActions {
+            index: i,
+            count,
+            name,
+            kind: "service",
+            move_item: |index, up| Action::MoveService { index, up },
+            remove: Some(Action::RemoveService),
+        },
+    )
+}
+
+/// The up, down and remove buttons of one item of a list (a service, a
+/// place).
+pub struct ItemActions<'a> {
+    pub index: usize,
+    pub count: usize,
+    pub name: &'a str,
+    /// The item's kind in words, for the confirm question: "service".
+    pub kind: &'static str,
+    pub move_item: fn(usize, bool) -> Action,
+    /// None when the item cannot be removed (the last place).
+    pub remove: Option<fn(usize) -> Action>,
+}
+
+pub fn item_actions(app: &AppHandle, item: ItemActions) -> Html {
+    let i = item.index;
+    let name = item.name;
     let mv = |up: bool| {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::MoveService { index: i, up }))
+        let action = (item.move_item)(i, up);
+        Callback::from(move |_| app.dispatch(action.clone()))
     };
-    let remove = {
+    let remove = item.remove.map(|remove| {
         let app = app.clone();
-        let name = name.to_string();
+        let question = format!("Remove the {} \"{name}\"?", item.kind);
         Callback::from(move |_| {
-            if confirm(&format!("Remove the service \"{name}\"?")) {
-                app.dispatch(Action::RemoveService(i));
+            if confirm(&question) {
+                app.dispatch(remove(i));
             }
         })
-    };
+    });
     html! {
         <div class="card__actions">
             <button type="button" class="button button--small button--secondary" disabled={i == 0} onclick={mv(true)}
                 aria-label={format!("Move {name} up")}>{"Up"}</button>
-            <button type="button" class="button button--small button--secondary" disabled={i + 1 >= count} onclick={mv(false)}
+            <button type="button" class="button button--small button--secondary" disabled={i + 1 >= item.count} onclick={mv(false)}
                 aria-label={format!("Move {name} down")}>{"Down"}</button>
-            <button type="button" class="button button--small button--warning" onclick={remove}
-                aria-label={format!("Remove {name}")}>{"Remove"}</button>
+            if let Some(onclick) = remove {
+                <button type="button" class="button button--small button--warning" {onclick}
+                    aria-label={format!("Remove {name}")}>{"Remove"}</button>
+            }
         </div>
     }
 }

@@ -9,14 +9,17 @@
 //!
 //! - [`RequiredVsInPost`]: WTE required against in post, by role.
 //! - [`ProjectionChart`]: required against supply over the years, with the gap.
+//! - [`PlacesChart`]: required WTE per 100,000 residents, by place.
 //! - [`TornadoChart`]: how the result moves as each input is lowered/raised.
 
 pub mod bar;
 pub mod figure;
+pub mod places;
 pub mod projection;
 pub mod tornado;
 
 pub use bar::{BarRow, RequiredVsInPost, RequiredVsInPostProps};
 pub use figure::{nice_range, nice_ticks, ChartFigure, ChartFigureProps};
+pub use places::{PlaceBar, PlacesChart, PlacesChartProps};
 pub use projection::{ProjectionChart, ProjectionChartProps, ProjectionPoint};
 pub use tornado::{TornadoChart, TornadoChartProps, TornadoRow};
