@@ -130,10 +130,7 @@ fn valid_scenario() -> impl Strategy<Value = Scenario> {
     (1usize..=6, 1usize..=6)
         .prop_flat_map(|(n_roles, n_services)| {
             (
-                prop::collection::vec(
-                    (0.0..2e6f64, 0.0..2e6f64, 0.0..2e6f64, 0.0..3.0f64),
-                    1..=3,
-                ),
+                prop::collection::vec((0.0..2e6f64, 0.0..2e6f64, 0.0..2e6f64, 0.0..3.0f64), 1..=3),
                 working_time(),
                 (0..n_roles).map(role).collect::<Vec<_>>(),
                 (0..n_services)
@@ -691,5 +688,154 @@ fn typed_decimals_accept_loose_forms_and_refuse_anything_else() {
         "", ".", "-", "1e3", "+5", "1.2.3", "--1", "1-", "NaN", "inf", " 1", "１",
     ] {
         assert_eq!(parse_decimal(bad), None, "{bad:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Places (MODEL.md section 7)
+// ---------------------------------------------------------------------------
+
+/// `s` with all its people in one place at need index `need`.
+fn one_place(s: &Scenario, need: f64) -> Scenario {
+    let mut one = s.clone();
+    let total = s.total_population();
+    one.places.truncate(1);
+    one.places[0].population = total;
+    one.places[0].need_index = need;
+    one
+}
+
+/// Place `i` of `s` split in two, `share` of its people in the first part.
+fn split_place(s: &Scenario, i: usize, share: f64) -> Scenario {
+    let mut split = s.clone();
+    let mut second = split.places[i].clone();
+    second.id = format!("{}_b", second.id);
+    for band in AgeBand::ALL {
+        let people = split.places[i].population.get(band);
+        *split.places[i].population.get_mut(band) = people * share;
+        *second.population.get_mut(band) = people * (1.0 - share);
+    }
+    split.places.insert(i + 1, second);
+    split
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn places_with_one_need_index_give_the_totals_of_one_place(
+        s in valid_scenario(),
+        weights in prop::collection::vec(0.01..1.0f64, 2..=5),
+    ) {
+        let need = s.places[0].need_index;
+        let one = one_place(&s, need);
+        let total = one.places[0].population.clone();
+        let sum: f64 = weights.iter().sum();
+        let mut many = one.clone();
+        many.places = weights
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                let mut place = one.places[0].clone();
+                place.id = format!("part{k}");
+                for band in AgeBand::ALL {
+                    *place.population.get_mut(band) = total.get(band) * w / sum;
+                }
+                place
+            })
+            .collect();
+        prop_assert!(validate(&many).is_empty(), "{:?}", validate(&many));
+        let (a, b) = (compute(&one), compute(&many));
+        for (x, y) in [
+            (a.total.people_in_need, b.total.people_in_need),
+            (a.total.people_to_treat, b.total.people_to_treat),
+            (a.total.untreated_today, b.total.untreated_today),
+            (a.total.required_wte, b.total.required_wte),
+            (a.total.extra_wte, b.total.extra_wte),
+            (a.total.extra_cost, b.total.extra_cost),
+            (a.total.unfunded_cost, b.total.unfunded_cost),
+            (a.total.required_wte_per_100k, b.total.required_wte_per_100k),
+        ] {
+            prop_assert!(close(x, y, 1e-9), "{x} vs {y}");
+        }
+        for (x, y) in a.projection.iter().zip(&b.projection) {
+            prop_assert!(close(x.gap_wte, y.gap_wte, 1e-9));
+        }
+    }
+
+    #[test]
+    fn splitting_a_place_in_two_never_changes_a_role_requirement(
+        s in valid_scenario(),
+        which in any::<prop::sample::Index>(),
+        share in 0.0..=1.0f64,
+    ) {
+        let i = which.index(s.places.len());
+        let split = split_place(&s, i, share);
+        prop_assert!(validate(&split).is_empty(), "{:?}", validate(&split));
+        let (a, b) = (compute(&s), compute(&split));
+        prop_assert_eq!(b.places.len(), a.places.len() + 1);
+        for (x, y) in a.roles.iter().zip(&b.roles) {
+            prop_assert!(close(x.required_wte, y.required_wte, 1e-9), "{}: {} vs {}", x.id, x.required_wte, y.required_wte);
+            prop_assert_eq!(x.retention_needed.is_some(), y.retention_needed.is_some());
+        }
+        // The two parts together are the place they came from.
+        let (whole, first, second) = (&a.places[i], &b.places[i], &b.places[i + 1]);
+        prop_assert!(close(whole.required_wte, first.required_wte + second.required_wte, 1e-9));
+        prop_assert!(close(whole.people_in_need, first.people_in_need + second.people_in_need, 1e-9));
+    }
+
+    #[test]
+    fn every_role_is_the_sum_of_its_places(s in valid_scenario()) {
+        let r = compute(&s);
+        prop_assert_eq!(r.places.len(), s.places.len());
+        for role in &r.roles {
+            let by_place: f64 = r.places.iter().map(|p| p.roles[&role.id]).sum();
+            prop_assert!(close(role.required_wte, by_place, 1e-9), "{}: {} vs {}", role.id, role.required_wte, by_place);
+        }
+        let in_need: f64 = r.places.iter().map(|p| p.people_in_need).sum();
+        prop_assert!(close(r.total.people_in_need, in_need, 1e-9));
+        for (p, place) in r.places.iter().zip(&s.places) {
+            prop_assert_eq!(p.population, place.population.total());
+            if p.population > 0.0 {
+                prop_assert!(close(p.required_wte_per_100k, p.required_wte / p.population * 1e5, 1e-12));
+            } else {
+                prop_assert_eq!(p.required_wte_per_100k, 0.0);
+            }
+        }
+    }
+
+    #[test]
+    fn extra_posts_are_funded_vacancies_plus_new_posts(s in valid_scenario()) {
+        let r = compute(&s);
+        for (x, role) in r.roles.iter().zip(&s.roles) {
+            prop_assert!(close(x.extra_wte, x.vacancy_fill_wte + x.unfunded_wte, 1e-12));
+            prop_assert!(x.vacancy_fill_wte <= role.vacant_wte);
+            prop_assert!(close(x.unfunded_cost, x.unfunded_wte * role.annual_cost, 1e-12));
+        }
+        prop_assert!(close(r.total.extra_wte, r.total.vacancy_fill_wte + r.total.unfunded_wte, 1e-9));
+        prop_assert!(r.total.unfunded_cost <= r.total.extra_cost * (1.0 + 1e-12));
+    }
+
+    #[test]
+    fn retention_needed_is_the_smallest_cut_that_closes_the_gap(s in valid_scenario()) {
+        let r = compute(&s);
+        let years = s.projection.years;
+        let growth = (1.0 + s.projection.demand_growth).powi(years as i32);
+        let supply = |role: &Role, x: f64| {
+            (0..years).fold(role.in_post_wte, |v, _| v * (1.0 - role.leaver_rate * (1.0 - x)) + role.joiners_per_year)
+        };
+        for (x, role) in r.roles.iter().zip(&s.roles) {
+            let required = x.required_wte * growth;
+            match x.retention_needed {
+                None => prop_assert!(supply(role, 1.0) < required, "{}", x.id),
+                Some(cut) => {
+                    prop_assert!((0.0..=1.0).contains(&cut));
+                    prop_assert!(supply(role, cut) >= required * (1.0 - 1e-9) - 1e-9, "{}: cut {cut}", x.id);
+                    if cut > 1e-6 {
+                        prop_assert!(supply(role, cut - 1e-6) < required, "{}: a smaller cut would do", x.id);
+                    }
+                }
+            }
+        }
     }
 }

@@ -466,7 +466,12 @@ impl Reducible for AppState {
                         let mut place = *place;
                         let taken = |id: &str| s.scenario.place_index(id).is_some();
                         if place.id.is_empty() || taken(&place.id) {
-                            place.id = fresh_id(&place.id_base(), taken);
+                            let base = place.id_base();
+                            place.id = if taken(&base) {
+                                fresh_id(&base, taken)
+                            } else {
+                                base
+                            };
                         }
                         s.scenario.places.push(place);
                     }
