@@ -20,7 +20,9 @@ use yew::Reducible;
 fn share_link_round_trips_the_whole_scenario() {
     let mut scenario = example_place();
     scenario.name = "Baseline, \"quoted\" & accented: é".to_string();
-    scenario.ranges.insert("places.place.need_index".into(), [0.9, 1.3]);
+    scenario
+        .ranges
+        .insert("places.place.need_index".into(), [0.9, 1.3]);
     let fragment = share::encode(&scenario);
     assert!(fragment.starts_with(share::PREFIX));
     assert!(
@@ -326,7 +328,10 @@ fn typed_text_is_kept_per_field_replaced_by_retyping_and_listed_in_path_order() 
             text: "1.2".into(),
         });
     let paths: Vec<&str> = s.drafts.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(paths, ["places[0].need_index", "working_time.hours_per_week"]);
+    assert_eq!(
+        paths,
+        ["places[0].need_index", "working_time.hours_per_week"]
+    );
     assert_eq!(s.text_for(&Field::NeedIndex(0)), "1.2");
     assert_eq!(s.error_for("places[0].need_index"), None);
     assert_eq!(

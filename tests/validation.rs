@@ -420,7 +420,13 @@ fn demand_growth_from_minus_half_to_one() {
 
 #[test]
 fn unknown_version_is_refused_on_load() {
-    for (version, found) in [("3", "3"), ("99", "99"), ("0", "0"), ("\"1\"", "\"1\""), ("1.5", "1.5")] {
+    for (version, found) in [
+        ("3", "3"),
+        ("99", "99"),
+        ("0", "0"),
+        ("\"1\"", "\"1\""),
+        ("1.5", "1.5"),
+    ] {
         let json = BASE.replace(r#""version": 1"#, &format!(r#""version": {version}"#));
         assert_eq!(
             parse_scenario(&json),

@@ -195,7 +195,12 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
     ]
     .map(s)
     .to_vec();
-    header.extend(scenario.roles.iter().map(|r| format!("required_wte.{}", r.id)));
+    header.extend(
+        scenario
+            .roles
+            .iter()
+            .map(|r| format!("required_wte.{}", r.id)),
+    );
     row(&mut out, &header);
     for (r, place) in results.places.iter().zip(&scenario.places) {
         let source = |key: &str| place.sources.get(key).cloned().unwrap_or_default();

@@ -180,9 +180,8 @@ pub fn retention_needed(
     joiners: f64,
     years: u32,
 ) -> Option<f64> {
-    let reaches = |x: f64| {
-        supply_after(in_post, leaver_rate * (1.0 - x), joiners, years) >= required_final
-    };
+    let reaches =
+        |x: f64| supply_after(in_post, leaver_rate * (1.0 - x), joiners, years) >= required_final;
     if reaches(0.0) {
         return Some(0.0);
     }
@@ -219,11 +218,7 @@ pub fn compute(scenario: &Scenario) -> Results {
             untreated_today: 0.0,
             required_wte: 0.0,
             required_wte_per_100k: 0.0,
-            roles: scenario
-                .roles
-                .iter()
-                .map(|r| (r.id.clone(), 0.0))
-                .collect(),
+            roles: scenario.roles.iter().map(|r| (r.id.clone(), 0.0)).collect(),
         })
         .collect();
     let mut services = Vec::with_capacity(scenario.services.len());
@@ -357,8 +352,7 @@ pub fn compute(scenario: &Scenario) -> Results {
         });
     }
 
-    total.required_wte_per_100k =
-        per_100k(total.required_wte, scenario.total_population().total());
+    total.required_wte_per_100k = per_100k(total.required_wte, scenario.total_population().total());
 
     Results {
         available_hours_per_wte: h.available_hours,

@@ -152,13 +152,7 @@ pub fn explain_service(scenario: &Scenario, index: usize) -> Option<Explanation>
     }
     let parts: Vec<String> = bands
         .iter()
-        .map(|b| {
-            format!(
-                "{} {}",
-                format::people(population.get(*b)),
-                band_words(*b)
-            )
-        })
+        .map(|b| format!("{} {}", format::people(population.get(*b)), band_words(*b)))
         .collect();
     let served = if parts.is_empty() {
         "No age band chosen".to_string()
@@ -176,7 +170,11 @@ pub fn explain_service(scenario: &Scenario, index: usize) -> Option<Explanation>
             // Each place's people count at its own need index; the weighted
             // average is what the whole population was multiplied by.
             let base = r.population * service.prevalence;
-            let average = if base > 0.0 { r.people_in_need / base } else { 0.0 };
+            let average = if base > 0.0 {
+                r.people_in_need / base
+            } else {
+                0.0
+            };
             format!(
                 "each place's need index ({} places, {} on average, weighted by people served)",
                 places.len(),

@@ -467,7 +467,11 @@ impl TryFrom<ScenarioFile> for Scenario {
         Ok(Scenario {
             schema: file.schema,
             // A migrated version 1 file is a version 2 scenario now.
-            version: if file.version == 1 { CURRENT_VERSION } else { file.version },
+            version: if file.version == 1 {
+                CURRENT_VERSION
+            } else {
+                file.version
+            },
             name: file.name,
             working_time: file.working_time,
             roles: file.roles,

@@ -44,7 +44,11 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
     let source = match (&place_source, field) {
         (Some(_), _) => None,
         (None, Field::Population(i, _) | Field::NeedIndex(i))
-            if app.scenario.places.get(*i).is_none_or(|p| p.id != V1_PLACE_ID) =>
+            if app
+                .scenario
+                .places
+                .get(*i)
+                .is_none_or(|p| p.id != V1_PLACE_ID) =>
         {
             None
         }
@@ -138,7 +142,11 @@ pub fn place_source(scenario: &Scenario, field: &Field) -> Option<String> {
     place
         .sources
         .get(&key)
-        .or_else(|| key.starts_with("population.").then(|| place.sources.get("population")).flatten())
+        .or_else(|| {
+            key.starts_with("population.")
+                .then(|| place.sources.get("population"))
+                .flatten()
+        })
         .cloned()
 }
 

@@ -16,8 +16,8 @@ use crate::ui::components::charts::{
 };
 use crate::ui::components::explain::ExplainPicker;
 use crate::ui::components::headline::headline;
-use crate::ui::components::place_results::place_results;
 use crate::ui::components::number_field::shown;
+use crate::ui::components::place_results::place_results;
 use crate::ui::components::role_table::RoleTable;
 use crate::ui::AppHandle;
 

@@ -56,9 +56,7 @@ pub fn places_chart(props: &PlacesChartProps) -> Html {
     let rows = &props.rows;
     let system = finite(props.system_per_100k);
     let plot_bottom = PLOT_TOP + BAND * rows.len() as f64;
-    let hi = rows
-        .iter()
-        .fold(system, |hi, r| hi.max(finite(r.per_100k)));
+    let hi = rows.iter().fold(system, |hi, r| hi.max(finite(r.per_100k)));
     let ticks = nice_range(0.0, hi);
     let scale = Scale::from_ticks(&ticks, PLOT_LEFT, PLOT_RIGHT);
     let x_system = scale.at(system);
