@@ -117,7 +117,7 @@ test('while inputs are broken, the autosave keeps the last valid scenario', asyn
   await app.errorSummary().waitFor();
   const saved = JSON.parse((await app.storage())[CURRENT]);
   assert.equal(saved.population.adults, 320000);
-  assert.equal(saved.need_index, 1, 'the unparseable need index was not saved');
+  assert.equal(saved.places[0].need_index, 1, 'the unparseable need index was not saved');
   await assertAccessible(page, 'need index broken');
 
   await page.reload();

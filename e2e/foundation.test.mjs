@@ -33,7 +33,7 @@ test('typing a population changes the result; bad input is kept and flagged', as
   assert.equal(await app.field('Adults (18-64)').inputValue(), 'lots', 'what was typed stays');
   assert.equal(await app.extraWteValue(), doubled, 'the last good result stays');
   await app.staleBanner().waitFor();
-  const message = page.locator('#f-population-adults-error');
+  const message = page.locator('#f-places-0-population-adults-error');
   assert.match(await message.innerText(), /Enter a number/);
   assert.equal(await app.field('Adults (18-64)').getAttribute('aria-invalid'), 'true');
   await assertAccessible(page, 'bad input');

@@ -30,7 +30,7 @@ test('a share link opens the same scenario in a fresh browser without overwritin
   await appA.field('Scenario name').fill('Shared plan');
   await appA.type('Adults (18-64)', '360,000');
   await appA.lever('Need index').fill('1.3');
-  await a.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').need_index === 1.3, CURRENT);
+  await a.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').places?.[0]?.need_index === 1.3, CURRENT);
   const headline = await appA.headlineTexts();
 
   await appA.button('Create a share link').click();

@@ -110,26 +110,26 @@ async fn typing_a_number_updates_results_and_bad_text_is_kept_with_a_message() {
     let (root, handle) = render_app().await;
     let before = wte_number(&text(&root, "headline-extra-wte"));
 
-    type_into(&root, "f-population-adults", "600,000").await;
+    type_into(&root, "f-places-0-population-adults", "600,000").await;
     let more = wte_number(&text(&root, "headline-extra-wte"));
     assert!(more > before, "{before} -> {more}");
 
-    type_into(&root, "f-population-adults", "six hundred").await;
-    let input: HtmlInputElement = by_id(&root, "f-population-adults");
+    type_into(&root, "f-places-0-population-adults", "six hundred").await;
+    let input: HtmlInputElement = by_id(&root, "f-places-0-population-adults");
     assert_eq!(input.value(), "six hundred", "what was typed stays");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    let message = text(&root, "f-population-adults-error");
+    let message = text(&root, "f-places-0-population-adults-error");
     assert!(message.contains("Enter a number"), "{message}");
     assert!(root.query_selector("#error-summary").unwrap().is_some());
     let link = root
-        .query_selector("#error-summary a[href='#f-population-adults']")
+        .query_selector("#error-summary a[href='#f-places-0-population-adults']")
         .unwrap();
     assert!(link.is_some(), "the summary links to the field");
     assert!(root.query_selector("#stale-banner").unwrap().is_some());
     let kept = wte_number(&text(&root, "headline-extra-wte"));
     assert_eq!(kept, more, "the last good results stay");
 
-    type_into(&root, "f-population-adults", "300000").await;
+    type_into(&root, "f-places-0-population-adults", "300000").await;
     assert!(root.query_selector("#error-summary").unwrap().is_none());
     assert!(root.query_selector("#stale-banner").unwrap().is_none());
     handle.destroy();
@@ -303,7 +303,7 @@ async fn sources_panel_lists_every_default_once_opened() {
 #[wasm_bindgen_test]
 async fn explanation_shows_the_chain_with_the_users_numbers() {
     let (root, handle) = render_app().await;
-    type_into(&root, "f-population-adults", "400,000").await;
+    type_into(&root, "f-places-0-population-adults", "400,000").await;
     let select: web_sys::HtmlSelectElement = by_id(&root, "explain-choice");
     select.set_value("service:0");
     select
@@ -331,7 +331,7 @@ async fn an_uncertainty_range_puts_a_band_on_the_headline() {
         .unwrap()
         .contains("10th-90th percentile"));
     let choice: web_sys::HtmlSelectElement = by_id(&root, "range-choice");
-    choice.set_value("need_index");
+    choice.set_value("places.place.need_index");
     choice
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
@@ -348,17 +348,17 @@ async fn an_uncertainty_range_puts_a_band_on_the_headline() {
     assert!(headline.contains("10th-90th percentile"), "{headline}");
 
     // A bad low value is kept as typed, says what is wrong, and changes nothing.
-    type_into(&root, "f-ranges-need_index", "lots").await;
-    let low: HtmlInputElement = by_id(&root, "f-ranges-need_index");
+    type_into(&root, "f-ranges-places-place-need_index", "lots").await;
+    let low: HtmlInputElement = by_id(&root, "f-ranges-places-place-need_index");
     assert_eq!(low.value(), "lots");
-    let message = text(&root, "f-ranges-need_index-error");
+    let message = text(&root, "f-ranges-places-place-need_index-error");
     assert!(message.contains("Low"), "{message}");
     // A low above the high is the model's to refuse, at the range's path.
-    type_into(&root, "f-ranges-need_index", "5").await;
-    let message = text(&root, "f-ranges-need_index-error");
+    type_into(&root, "f-ranges-places-place-need_index", "5").await;
+    let message = text(&root, "f-ranges-places-place-need_index-error");
     assert!(!message.is_empty());
     assert!(root.query_selector("#stale-banner").unwrap().is_some());
-    type_into(&root, "f-ranges-need_index", "0.9").await;
+    type_into(&root, "f-ranges-places-place-need_index", "0.9").await;
     assert!(root.query_selector("#stale-banner").unwrap().is_none());
     handle.destroy();
 }
