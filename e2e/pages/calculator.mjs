@@ -110,6 +110,10 @@ export class CalculatorPage {
     return this.page.locator('.notice').filter({ hasText: text });
   }
 
+  // Area picker (a WAI-ARIA combobox) and places
+  areaSearch() { return this.page.getByRole('combobox', { name: 'Find your area' }); }
+  areaOptions() { return this.page.getByRole('listbox', { name: 'Areas' }).getByRole('option'); }
+
   // Results
   results() { return this.page.getByRole('region', { name: 'Results' }); }
   roleTable() { return this.page.getByRole('table', { name: /Extra roles required, by role/ }); }

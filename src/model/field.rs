@@ -305,7 +305,7 @@ impl Field {
     pub fn hint(&self) -> &'static str {
         match self {
             Field::Population(..) => "Residents in this age band.",
-            Field::NeedIndex(_) => "How much more (or less) need your area has than England as a whole. 1.0 is average; deprived areas are higher: people in the most deprived fifth of areas are nearly twice as likely to have a common mental health condition. Use your area's mental health need index from NHS England's allocations.",
+            Field::NeedIndex(_) => "How much more (or less) need this place has than England as a whole. 1.0 is average; deprived areas are higher: people in the most deprived fifth of areas are nearly twice as likely to have a common mental health condition. Find your area above to fill in NHS England's mental health need index (ICBs and sub-ICB locations) or an estimate from deprivation (local authorities), or type your own.",
             Field::WorkingTime(f) => match f {
                 WorkingTimeField::HoursPerWeek => "Contracted hours of one whole-time equivalent.",
                 WorkingTimeField::DaysPerWeek => "Working days in a week.",
