@@ -48,7 +48,7 @@ fn place(id: &str, adults: f64, need_index: f64) -> Place {
             older: 0.0,
         },
         need_index,
-        sources: BTreeMap::new(),
+        sources: Default::default(),
     }
 }
 
@@ -115,13 +115,18 @@ fn version_2_needs_places_and_version_1_needs_its_population() {
     let v2 = example_place().to_json_pretty();
     let mut value: Value = serde_json::from_str(&v2).unwrap();
     value.as_object_mut().unwrap().remove("places");
-    let err = parse_scenario(&value.to_string()).unwrap_err().to_string();
-    assert!(err.contains("places"), "{err}");
+    // Read, then refused by the rules, at `places`.
+    let s = parse_scenario(&value.to_string()).unwrap();
+    let errors = validate(&s);
+    assert_eq!(errors[0].path, "places", "{errors:?}");
+    assert!(errors[0].message.contains("at least one place"));
 
-    let mut v1: Value = serde_json::from_str(&v1_text()).unwrap();
-    v1.as_object_mut().unwrap().remove("population");
-    let err = parse_scenario(&v1.to_string()).unwrap_err().to_string();
-    assert!(err.contains("population"), "{err}");
+    for missing in ["population", "need_index"] {
+        let mut v1: Value = serde_json::from_str(&v1_text()).unwrap();
+        v1.as_object_mut().unwrap().remove(missing);
+        let err = parse_scenario(&v1.to_string()).unwrap_err().to_string();
+        assert!(err.contains(&format!("missing field `{missing}`")), "{err}");
+    }
 }
 
 #[test]
@@ -216,8 +221,8 @@ fn csv_has_a_places_section_with_sources() {
     s.places = vec![place("north", 30000.0, 1.5), place("south", 30000.0, 0.9)];
     s.places[0].code = Some("E08000035".into());
     s.places[0].sources.insert(
-        "need_index".into(),
-        "Estimated from deprivation (APMS 2023/4, IMD 2025)".into(),
+        "need_index",
+        "Estimated from deprivation (APMS 2023/4, IMD 2025)",
     );
     let text = results_csv(&s, &compute(&s));
     let section = text
@@ -277,12 +282,10 @@ fn a_prefilled_place_says_entered_by_you_once_a_value_is_typed_over() {
     let mut leeds = place("", 500_000.0, 1.12);
     leeds.name = "Leeds".into();
     leeds.code = Some("E08000035".into());
+    leeds.sources.insert("population", "Census 2021 (ONS)");
     leeds
         .sources
-        .insert("population".into(), "Census 2021 (ONS)".into());
-    leeds
-        .sources
-        .insert("need_index".into(), "Estimated from deprivation".into());
+        .insert("need_index", "Estimated from deprivation");
     let s = state().reduce(Action::FillPlace {
         index: Some(0),
         place: Box::new(leeds.clone()),

@@ -218,7 +218,15 @@ pub fn compute(scenario: &Scenario) -> Results {
             untreated_today: 0.0,
             required_wte: 0.0,
             required_wte_per_100k: 0.0,
-            roles: scenario.roles.iter().map(|r| (r.id.clone(), 0.0)).collect(),
+            roles: {
+                // Inserted one by one: collecting into a BTreeMap sorts
+                // first, with its own copy of the sort.
+                let mut roles = BTreeMap::new();
+                for role in &scenario.roles {
+                    roles.insert(role.id.clone(), 0.0);
+                }
+                roles
+            },
         })
         .collect();
     let mut services = Vec::with_capacity(scenario.services.len());

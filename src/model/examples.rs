@@ -872,7 +872,7 @@ fn place(name: &str, scale: f64) -> Scenario {
             older: (OLDER.value * scale).round(),
         },
         need_index: NEED_INDEX.value,
-        sources: BTreeMap::new(),
+        sources: Default::default(),
     }];
     let wt = &mut scenario.working_time;
     wt.hours_per_week = HOURS_PER_WEEK.value;

@@ -137,6 +137,15 @@ pub struct Population {
 }
 
 impl Population {
+    /// A population that was not in the file (NaN in every band).
+    fn missing() -> Population {
+        Population {
+            children: f64::NAN,
+            adults: f64::NAN,
+            older: f64::NAN,
+        }
+    }
+
     pub fn get(&self, band: AgeBand) -> f64 {
         match band {
             AgeBand::Children => self.children,
@@ -174,8 +183,87 @@ pub struct Place {
     /// Where prefilled figures came from, keyed by the place's field name
     /// (`"population"`, `"need_index"`), e.g. "Census 2021 (ONS)". The model
     /// ignores them; saved scenarios, share links and exports keep them.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub sources: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "TextMap::is_empty")]
+    pub sources: TextMap,
+}
+
+/// Text by key, kept sorted by key, written as a JSON object: a place's
+/// sources. A sorted list rather than a `BTreeMap<String, String>`: one
+/// more map type would add its own copy of the B-tree code to the
+/// WebAssembly, and these hold a handful of entries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TextMap(Vec<(String, String)>);
+
+impl TextMap {
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&String> {
+        self.find(key).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Set `key`'s text, replacing any it had.
+    pub fn insert(&mut self, key: impl Into<String>, text: impl Into<String>) {
+        let (key, text) = (key.into(), text.into());
+        match self.find(&key) {
+            Ok(i) => self.0[i].1 = text,
+            Err(i) => self.0.insert(i, (key, text)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// (key, text) pairs in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.0.iter().map(|(k, t)| (k, t))
+    }
+}
+
+impl std::ops::Index<&str> for TextMap {
+    type Output = String;
+
+    /// The text of `key`; panics if there is none (for tests and callers
+    /// that have just checked).
+    fn index(&self, key: &str) -> &String {
+        self.get(key).expect("no text for this key")
+    }
+}
+
+impl Serialize for TextMap {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, text) in &self.0 {
+            map.serialize_entry(key, text)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for TextMap {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<TextMap, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = TextMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of texts")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TextMap, A::Error> {
+                let mut out = TextMap::default();
+                while let Some((key, text)) = map.next_entry::<String, String>()? {
+                    out.insert(key, text);
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 impl Place {
@@ -424,18 +512,26 @@ struct ScenarioFile {
     schema: String,
     version: u32,
     name: String,
-    #[serde(default)]
-    population: Option<Population>,
-    #[serde(default)]
-    need_index: Option<f64>,
+    // Version 1 only. A missing value reads as NaN, which JSON cannot hold:
+    // cheaper in the WebAssembly than `Option`s.
+    #[serde(default = "Population::missing")]
+    population: Population,
+    #[serde(default = "f64_missing")]
+    need_index: f64,
     working_time: WorkingTime,
     roles: Vec<Role>,
     services: Vec<Service>,
     projection: Projection,
     #[serde(default)]
     ranges: BTreeMap<String, Range>,
+    /// Version 2. An empty list is the validator's to refuse ("add at least
+    /// one place").
     #[serde(default)]
-    places: Option<Vec<Place>>,
+    places: Vec<Place>,
+}
+
+fn f64_missing() -> f64 {
+    f64::NAN
 }
 
 impl TryFrom<ScenarioFile> for Scenario {
@@ -443,26 +539,35 @@ impl TryFrom<ScenarioFile> for Scenario {
 
     fn try_from(file: ScenarioFile) -> Result<Scenario, String> {
         let mut ranges = file.ranges;
-        let places = match (file.version, file.places) {
-            (1, _) => {
-                let population = file.population.ok_or("missing field `population`")?;
-                let need_index = file.need_index.ok_or("missing field `need_index`")?;
-                // Version 1 range keys name the one place's inputs directly.
-                ranges = ranges
-                    .into_iter()
-                    .map(|(key, range)| (migrate_v1_key(&key).unwrap_or(key), range))
-                    .collect();
-                vec![Place {
-                    id: V1_PLACE_ID.to_string(),
-                    name: file.name.clone(),
-                    code: None,
-                    population,
-                    need_index,
-                    sources: BTreeMap::new(),
-                }]
+        let places = if file.version == 1 {
+            if file.population.children.is_nan() {
+                return Err("missing field `population`".to_string());
             }
-            (_, Some(places)) => places,
-            (_, None) => return Err("missing field `places`".to_string()),
+            if file.need_index.is_nan() {
+                return Err("missing field `need_index`".to_string());
+            }
+            // Version 1 range keys name the one place's inputs directly.
+            // Moved one by one: collecting into a BTreeMap sorts first, with
+            // its own copy of the sort.
+            for (old, new) in ranges
+                .keys()
+                .filter_map(|key| Some((key.clone(), migrate_v1_key(key)?)))
+                .collect::<Vec<_>>()
+            {
+                if let Some(range) = ranges.remove(&old) {
+                    ranges.insert(new, range);
+                }
+            }
+            vec![Place {
+                id: V1_PLACE_ID.to_string(),
+                name: file.name.clone(),
+                code: None,
+                population: file.population,
+                need_index: file.need_index,
+                sources: TextMap::default(),
+            }]
+        } else {
+            file.places
         };
         Ok(Scenario {
             schema: file.schema,
@@ -560,7 +665,7 @@ impl Scenario {
                     older: 0.0,
                 },
                 need_index: 1.0,
-                sources: BTreeMap::new(),
+                sources: TextMap::default(),
             }],
         }
     }

@@ -428,7 +428,7 @@ impl Reducible for AppState {
                         older: 0.0,
                     },
                     need_index: 1.0,
-                    sources: BTreeMap::new(),
+                    sources: Default::default(),
                 });
             }
             Action::RemovePlace(i) => {
