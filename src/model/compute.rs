@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use super::keyed::Keyed;
 use super::results::{
     PlaceResult, ProjectionRow, Results, RoleResult, ServiceResult, Subtotal, Total,
 };
@@ -285,8 +286,8 @@ pub fn compute(scenario: &Scenario) -> Results {
         })
         .collect();
 
-    let mut groups: BTreeMap<String, Subtotal> = BTreeMap::new();
-    let mut sectors: BTreeMap<String, Subtotal> = BTreeMap::new();
+    let mut groups: Keyed<Subtotal> = Keyed::default();
+    let mut sectors: Keyed<Subtotal> = Keyed::default();
     let mut roles = Vec::with_capacity(scenario.roles.len());
     for (role, &required_wte) in scenario.roles.iter().zip(&required) {
         let in_post_wte = role.in_post_wte;
@@ -328,8 +329,8 @@ pub fn compute(scenario: &Scenario) -> Results {
         );
 
         for subtotal in [
-            groups.entry(role.group.key().to_string()).or_default(),
-            sectors.entry(role.sector.key().to_string()).or_default(),
+            groups.entry_or_default(role.group.key()),
+            sectors.entry_or_default(role.sector.key()),
         ] {
             subtotal.required_wte += required_wte;
             subtotal.in_post_wte += in_post_wte;

@@ -15,6 +15,7 @@ pub mod compute;
 pub mod examples;
 pub mod explain;
 pub mod field;
+pub mod keyed;
 pub mod order;
 pub mod results;
 pub mod scenario;

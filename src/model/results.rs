@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::keyed::Keyed;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ServiceResult {
     pub id: String,
@@ -108,9 +110,9 @@ pub struct Results {
     pub roles: Vec<RoleResult>,
     /// Keyed by group key (`"registered"`, `"new_role"`, ...): only groups
     /// that have at least one role.
-    pub groups: BTreeMap<String, Subtotal>,
+    pub groups: Keyed<Subtotal>,
     /// Keyed by sector key (`"nhs"`, ...): only sectors with a role.
-    pub sectors: BTreeMap<String, Subtotal>,
+    pub sectors: Keyed<Subtotal>,
     pub total: Total,
     pub projection: Vec<ProjectionRow>,
     /// Every place, in the scenario's order.

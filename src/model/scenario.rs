@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+pub use super::keyed::Keyed;
+
 /// The `schema` every scenario file carries.
 pub const SCHEMA: &str = "workforce-gap/scenario";
 /// The scenario version this build writes. Older versions are migrated on load.
@@ -187,84 +189,8 @@ pub struct Place {
     pub sources: TextMap,
 }
 
-/// Text by key, kept sorted by key, written as a JSON object: a place's
-/// sources. A sorted list rather than a `BTreeMap<String, String>`: one
-/// more map type would add its own copy of the B-tree code to the
-/// WebAssembly, and these hold a handful of entries.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct TextMap(Vec<(String, String)>);
-
-impl TextMap {
-    fn find(&self, key: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
-    }
-
-    pub fn get(&self, key: &str) -> Option<&String> {
-        self.find(key).ok().map(|i| &self.0[i].1)
-    }
-
-    /// Set `key`'s text, replacing any it had.
-    pub fn insert(&mut self, key: impl Into<String>, text: impl Into<String>) {
-        let (key, text) = (key.into(), text.into());
-        match self.find(&key) {
-            Ok(i) => self.0[i].1 = text,
-            Err(i) => self.0.insert(i, (key, text)),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// (key, text) pairs in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
-        self.0.iter().map(|(k, t)| (k, t))
-    }
-}
-
-impl std::ops::Index<&str> for TextMap {
-    type Output = String;
-
-    /// The text of `key`; panics if there is none (for tests and callers
-    /// that have just checked).
-    fn index(&self, key: &str) -> &String {
-        self.get(key).expect("no text for this key")
-    }
-}
-
-impl Serialize for TextMap {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (key, text) in &self.0 {
-            map.serialize_entry(key, text)?;
-        }
-        map.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for TextMap {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<TextMap, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = TextMap;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object of texts")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TextMap, A::Error> {
-                let mut out = TextMap::default();
-                while let Some((key, text)) = map.next_entry::<String, String>()? {
-                    out.insert(key, text);
-                }
-                Ok(out)
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+/// Text by key (a place's sources), sorted, written as a JSON object.
+pub type TextMap = Keyed<String>;
 
 impl Place {
     /// A base for a new id from the place's code or name: lower case
