@@ -362,3 +362,79 @@ async fn an_uncertainty_range_puts_a_band_on_the_headline() {
     assert!(root.query_selector("#stale-banner").unwrap().is_none());
     handle.destroy();
 }
+
+fn click(root: &Element, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+}
+
+/// The button whose text is `label`.
+fn button(root: &Element, label: &str) -> HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.dyn_into::<HtmlElement>().unwrap())
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no button \"{label}\""))
+}
+
+#[wasm_bindgen_test]
+async fn a_second_place_adds_its_need_and_shows_results_by_place() {
+    let (root, handle) = render_app().await;
+    assert!(
+        root.query_selector("#places-table").unwrap().is_none(),
+        "one place: no by-place table"
+    );
+    let before = wte_number(&text(&root, "headline-untreated"));
+    button(&root, "Add a place").click();
+    yew::scheduler::flush().await;
+    type_into(&root, "f-places-1-population-adults", "100,000").await;
+    type_into(&root, "f-places-1-need_index", "1.5").await;
+    let table = text(&root, "places-table");
+    assert!(
+        table.contains("Example place") && table.contains("Place 2"),
+        "{table}"
+    );
+    let after = wte_number(&text(&root, "headline-untreated"));
+    assert!(
+        after > before,
+        "a second place adds need: {before} -> {after}"
+    );
+    // The chart has one bar per place and a sentence that names them.
+    let descs: Vec<String> = {
+        let all = root.query_selector_all("figure desc").unwrap();
+        (0..all.length())
+            .filter_map(|i| all.item(i))
+            .map(|d| d.text_content().unwrap_or_default())
+            .collect()
+    };
+    assert!(
+        descs.iter().any(|d| d.starts_with("Across 2 places")),
+        "{descs:?}"
+    );
+    // The roles-by-place table has a column per place and a total.
+    let roles = text(&root, "place-roles-table");
+    assert!(roles.contains("All places"), "{roles}");
+
+    // A bad place name is refused at its field; results stay, marked stale.
+    type_into(&root, "f-places-1-name", " ").await;
+    let message = text(&root, "f-places-1-name-error");
+    assert!(message.contains("Give the place a name"), "{message}");
+    assert!(root.query_selector("#stale-banner").unwrap().is_some());
+    type_into(&root, "f-places-1-name", "North").await;
+    assert!(root.query_selector("#stale-banner").unwrap().is_none());
+
+    // Removing a place (confirmed) goes back to one place.
+    let window = gloo::utils::window();
+    let confirm = wasm_bindgen::closure::Closure::<dyn Fn() -> bool>::new(|| true);
+    js_sys::Reflect::set(&window, &"confirm".into(), confirm.as_ref()).unwrap();
+    click(&root, "button[aria-label='Remove North']");
+    confirm.forget();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("#places-table").unwrap().is_none());
+    handle.destroy();
+}
