@@ -6,6 +6,7 @@
 //!   into views.
 //! - [`js_api`]: `window.workforceGap` for pages that embed the calculator.
 
+pub mod areas;
 pub mod format;
 pub mod io;
 pub mod model;

@@ -3,7 +3,6 @@
 //! still opening everywhere they come from (file, share link, saved
 //! library, autosave), read as one place; everything written is version 2.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde_json::Value;

@@ -43,9 +43,7 @@ async fn fetch_tables() -> Result<AreaTable, String> {
     let response = JsFuture::from(window.fetch_with_str(AREAS_URL))
         .await
         .map_err(|_| failed("no answer from the server"))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| failed("not a response"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| failed("not a response"))?;
     if !response.ok() {
         return Err(failed(&format!("the server said {}", response.status())));
     }

@@ -15,7 +15,7 @@
 
 pub mod about;
 pub mod area;
-// TEMP pub mod area_picker;
+pub mod area_picker;
 pub mod charts;
 pub mod error_summary;
 pub mod explain;
