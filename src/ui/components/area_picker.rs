@@ -101,67 +101,142 @@ fn place_for(table: &AreaTable, index: usize, share: f64, scale: bool) -> Place 
     place
 }
 
+/// The picker's own state: one reducer, so that its handlers share one
+/// dispatcher rather than a handle per value.
+#[derive(Clone, PartialEq)]
+struct Picker {
+    tables: Tables,
+    query: String,
+    open: bool,
+    /// The highlighted option, by its position in the list shown.
+    active: Option<usize>,
+    scale: bool,
+    /// The area chosen last (an index into the tables).
+    chosen: Option<usize>,
+    /// Which place a chosen area fills: an index, or None for a new place.
+    target: Option<usize>,
+    status: String,
+}
+
+enum Msg {
+    Tables(Tables),
+    Typed(String),
+    /// Move the highlight down (true) or up through `count` options.
+    Move(bool, usize),
+    Close,
+    Escape,
+    Scale(bool),
+    Target(Option<usize>),
+    /// An area chosen: its index, its name (the input's new text) and what
+    /// was filled.
+    Chosen(usize, String, String),
+}
+
+impl Reducible for Picker {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match msg {
+            Msg::Tables(t) => s.tables = t,
+            Msg::Typed(text) => {
+                s.query = text;
+                s.open = true;
+                s.active = None;
+            }
+            Msg::Move(down, count) => {
+                s.open = true;
+                s.active = match (s.active, count.checked_sub(1)) {
+                    (_, None) => None,
+                    (Some(i), Some(last)) if down && i < last => Some(i + 1),
+                    (Some(i), Some(_)) if !down && i > 0 => Some(i - 1),
+                    (_, Some(last)) => Some(if down { 0 } else { last }),
+                };
+            }
+            Msg::Close => s.open = false,
+            Msg::Escape => {
+                if s.open {
+                    s.open = false;
+                } else {
+                    s.query.clear();
+                }
+                s.active = None;
+            }
+            Msg::Scale(on) => s.scale = on,
+            Msg::Target(t) => s.target = t,
+            Msg::Chosen(index, name, status) => {
+                s.chosen = Some(index);
+                s.query = name;
+                s.status = status;
+                s.open = false;
+                s.active = None;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
 #[function_component(AreaPicker)]
 pub fn area_picker() -> Html {
     let app = use_app();
-    let tables = use_state(|| Tables::NotLoaded);
-    let query = use_state(String::new);
-    let expanded = use_state(|| false);
-    let active = use_state(|| None::<usize>);
-    let scale = use_state(|| true);
-    let chosen = use_state(|| None::<usize>);
-    // Which place a chosen area fills: an index, or None for a new place.
-    let target = use_state(|| Some(0usize));
-    let status = use_state(String::new);
+    let picker = use_reducer(|| Picker {
+        tables: Tables::NotLoaded,
+        query: String::new(),
+        open: false,
+        active: None,
+        scale: true,
+        chosen: None,
+        target: Some(0),
+        status: String::new(),
+    });
+    let send = picker.dispatcher();
 
+    // The tables are fetched the first time the picker is used (and again
+    // after a failure).
     let load = {
-        let tables = tables.clone();
-        Callback::from(move |_: ()| {
-            if matches!(*tables, Tables::NotLoaded | Tables::Failed(_)) {
-                tables.set(Tables::Loading);
-                let tables = tables.clone();
+        let send = send.clone();
+        let idle = matches!(picker.tables, Tables::NotLoaded | Tables::Failed(_));
+        move || {
+            if idle {
+                send.dispatch(Msg::Tables(Tables::Loading));
+                let send = send.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    tables.set(match fetch_tables().await {
+                    send.dispatch(Msg::Tables(match fetch_tables().await {
                         Ok(t) => Tables::Ready(Rc::new(t)),
                         Err(e) => Tables::Failed(e),
-                    });
+                    }));
                 });
             }
-        })
+        }
     };
 
-    let table = match &*tables {
+    let table = match &picker.tables {
         Tables::Ready(t) => Some(t.clone()),
         _ => None,
     };
-    let matches: Vec<usize> = match (&table, *expanded) {
-        (Some(t), true) => t.search(&query, MATCHES),
+    let matches: Vec<usize> = match (&table, picker.open) {
+        (Some(t), true) => t.search(&picker.query, MATCHES),
         _ => Vec::new(),
     };
     let places_count = app.scenario.places.len();
-    let target_index = target.filter(|i| *i < places_count);
+    let target_index = picker.target.filter(|i| *i < places_count);
 
     let choose = {
         let app = app.clone();
         let table = table.clone();
-        let query = query.clone();
-        let expanded = expanded.clone();
-        let chosen = chosen.clone();
-        let status = status.clone();
-        let scale = *scale;
+        let send = send.clone();
+        let scale = picker.scale;
         Callback::from(move |index: usize| {
             let Some(t) = &table else { return };
             let place = place_for(t, index, 1.0, scale);
             let area = &t.areas[index];
-            status.set(format!(
-                "{}: population {}, need index {}.",
+            let status = format!(
+                "Filled from {}: population {}, need index {}.",
                 area.name,
                 format::people(place.population.total()),
                 format::plain(place.need_index, 3)
-            ));
-            query.set(area.name.clone());
-            expanded.set(false);
-            chosen.set(Some(index));
+            );
+            send.dispatch(Msg::Chosen(index, area.name.clone(), status));
             app.dispatch(Action::FillPlace {
                 index: target_index,
                 place: Box::new(place),
@@ -170,90 +245,63 @@ pub fn area_picker() -> Html {
     };
 
     let oninput = {
-        let query = query.clone();
-        let expanded = expanded.clone();
-        let active = active.clone();
+        let send = send.clone();
         let load = load.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            query.set(input.value());
-            expanded.set(true);
-            active.set(None);
-            load.emit(());
+            send.dispatch(Msg::Typed(input.value()));
+            load();
         })
     };
-    let onfocus = {
-        let load = load.clone();
-        Callback::from(move |_: FocusEvent| load.emit(()))
-    };
+    let onfocus = Callback::from(move |_: FocusEvent| load());
     let onkeydown = {
-        let expanded = expanded.clone();
-        let active = active.clone();
-        let matches = matches.clone();
+        let send = send.clone();
+        let active = picker.active.and_then(|i| matches.get(i).copied());
+        let count = matches.len();
         let choose = choose.clone();
-        let query = query.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let last = matches.len().checked_sub(1);
-            match e.key().as_str() {
-                "ArrowDown" => {
-                    e.prevent_default();
-                    expanded.set(true);
-                    active.set(match (*active, last) {
-                        (_, None) => None,
-                        (Some(i), Some(l)) if i < l => Some(i + 1),
-                        _ => Some(0),
-                    });
-                }
-                "ArrowUp" => {
-                    e.prevent_default();
-                    expanded.set(true);
-                    active.set(match (*active, last) {
-                        (_, None) => None,
-                        (Some(i), Some(_)) if i > 0 => Some(i - 1),
-                        (_, Some(l)) => Some(l),
-                    });
-                }
-                "Enter" => {
-                    if let Some(i) = active.and_then(|i| matches.get(i)) {
-                        e.prevent_default();
-                        choose.emit(*i);
-                    }
-                }
-                "Escape" => {
-                    if *expanded {
-                        expanded.set(false);
-                    } else {
-                        query.set(String::new());
-                    }
-                    active.set(None);
-                }
-                _ => {}
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            key @ ("ArrowDown" | "ArrowUp") => {
+                e.prevent_default();
+                send.dispatch(Msg::Move(key == "ArrowDown", count));
             }
+            "Enter" => {
+                if let Some(i) = active {
+                    e.prevent_default();
+                    choose.emit(i);
+                }
+            }
+            "Escape" => send.dispatch(Msg::Escape),
+            _ => {}
         })
     };
     let onblur = {
-        let expanded = expanded.clone();
-        Callback::from(move |_: FocusEvent| expanded.set(false))
+        let send = send.clone();
+        Callback::from(move |_: FocusEvent| send.dispatch(Msg::Close))
     };
     let on_scale = {
-        let scale = scale.clone();
+        let send = send.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            scale.set(input.checked());
+            send.dispatch(Msg::Scale(input.checked()));
         })
     };
-    let on_target = {
-        let target = target.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            target.set(select.value().parse::<usize>().ok());
-        })
-    };
+    let on_target = Callback::from(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        send.dispatch(Msg::Target(select.value().parse::<usize>().ok()));
+    });
 
-    let open = *expanded && table.is_some();
-    let active_id = active
+    let open = picker.open && table.is_some();
+    let active_id = picker
+        .active
         .and_then(|i| matches.get(i))
         .map(|a| format!("area-option-{a}"));
+    let status = match &picker.tables {
+        Tables::Loading => "Loading England's areas...".to_string(),
+        Tables::Failed(e) => {
+            format!("{e} You can still type your population and need index below.")
+        }
+        _ => picker.status.clone(),
+    };
     html! {
         <div class="area-picker">
             <h4 class="area-picker__title">{"Start from your area"}</h4>
@@ -269,8 +317,8 @@ pub fn area_picker() -> Html {
                         aria-activedescendant={active_id}
                         aria-describedby="area-search-hint area-picker-status"
                         autocomplete="off" spellcheck="false"
-                        value={(*query).clone()} {oninput} {onfocus} {onkeydown} {onblur} />
-                    { listbox(open, &table, &matches, *active, &choose) }
+                        value={picker.query.clone()} {oninput} {onfocus} {onkeydown} {onblur} />
+                    { listbox(open, &table, &matches, picker.active, &choose) }
                 </div>
             </div>
             if places_count > 1 {
@@ -285,19 +333,12 @@ pub fn area_picker() -> Html {
                 </div>
             }
             <div class="checkbox">
-                <input type="checkbox" id="area-scale" checked={*scale} onchange={on_scale} />
+                <input type="checkbox" id="area-scale" checked={picker.scale} onchange={on_scale} />
                 <label for="area-scale">{"Scale Census 2021 counts to mid-2023 (by England's change in each age band, ONS mid-year estimates)"}</label>
             </div>
-            <p id="area-picker-status" class="area-picker__status" role="status" aria-live="polite">
-                { match &*tables {
-                    Tables::Loading => "Loading England's areas...".to_string(),
-                    Tables::Failed(e) => format!("{e} You can still type your population and need index below."),
-                    _ if status.is_empty() => String::new(),
-                    _ => format!("Filled from {}", *status),
-                } }
-            </p>
-            if let (Some(t), Some(index)) = (&table, *chosen) {
-                { icb_places(&app, t, index, *scale) }
+            <p id="area-picker-status" class="area-picker__status" role="status" aria-live="polite">{status}</p>
+            if let (Some(t), Some(index)) = (&table, picker.chosen) {
+                { icb_places(&app, t, index, picker.scale) }
             }
             if let Some(t) = &table {
                 <p class="area-picker__attribution">{t.attribution.join(" ")}</p>
