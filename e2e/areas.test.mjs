@@ -122,8 +122,10 @@ test('an ICB with its places added shows the by-place results, and a saved scena
   const before = await page.locator('article.place h4').allInnerTexts();
   const beforeSources = await page.locator('.field__source--place').allInnerTexts();
   await app.button('Add a place').click();
+  await page.waitForFunction((n) => document.querySelectorAll('article.place').length === n, las.length + 1);
   await page.reload();
   await app.waitForApp();
+  page.once('dialog', (d) => d.accept());
   await app.button('Open West Yorkshire').click();
   await app.notice('Opened "West Yorkshire".').waitFor();
   assert.deepEqual(await page.locator('article.place h4').allInnerTexts(), before);

@@ -42,7 +42,9 @@ pub fn area_inputs(app: &AppHandle) -> Html {
             <AreaPicker />
             <h4 class="places__title">{format!("Places ({})", places.len())}</h4>
             <p class="panel__intro">{"One place, or several side by side (an integrated care board's sub-ICB locations or local authorities): each has its own population and need index; services, roles and staff in post are shared by the whole system."}</p>
-            { for (0..places.len()).map(|i| place_card(app, i)) }
+            // In a container of its own, so that a change in the number of
+            // places does not shift (and re-create) the picker above.
+            <div class="places">{ for (0..places.len()).map(|i| place_card(app, i)) }</div>
             if places.len() > 1 {
                 <p class="computed" aria-live="polite">{format!("All places: {} people", format::people(total))}</p>
             }
