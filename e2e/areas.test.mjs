@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveDist } from './server.mjs';
-import { launch, openPage, assertAccessible, screenshot } from './browser.mjs';
+import { launch, openPage, assertAccessible } from './browser.mjs';
 import { CalculatorPage, parseFigure } from './pages/calculator.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -26,6 +26,14 @@ function csvRows(name) {
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
+
+/** A screenshot of one part of the page, under e2e/artifacts/, for a person to look at. */
+async function shot(locator, name) {
+  const { mkdirSync } = await import('node:fs');
+  const dir = new URL('./artifacts/', import.meta.url).pathname;
+  mkdirSync(dir, { recursive: true });
+  await locator.screenshot({ path: `${dir}${name}.png` });
+}
 
 const areaRequests = (requests) => requests.filter((u) => new URL(u).pathname.endsWith('/areas.tsv'));
 
@@ -45,7 +53,7 @@ test('a newcomer types "Leeds", picks it and gets its population and need index 
   await option.waitFor();
   assert.equal(await search.getAttribute('aria-expanded'), 'true');
   await assertAccessible(page, 'area list open');
-  await screenshot(page, 'areas-leeds-list');
+  await shot(page.locator('details.panel').filter({ has: app.areaSearch() }), 'areas-leeds-list');
 
   // Keyboard: down to Leeds (E08000035) and Enter.
   const names = await app.areaOptions().allInnerTexts();
@@ -75,7 +83,7 @@ test('a newcomer types "Leeds", picks it and gets its population and need index 
   // Services, roles and staff are untouched.
   assert.equal((await app.cardNames('Services')).length, 10);
   await assertAccessible(page, 'Leeds filled');
-  await screenshot(page, 'areas-leeds-filled', { fullPage: false });
+  await shot(page.locator('details.panel').filter({ has: app.areaSearch() }), 'areas-leeds-filled');
 
   // Typing over a prefilled value: the source says so.
   await app.type('Older people (65+)', '120,000');
@@ -110,7 +118,7 @@ test('an ICB with its places added shows the by-place results, and a saved scena
   const placeNames = await page.locator('article.place h4').allInnerTexts();
   assert.equal(placeNames.length, members.length);
   await assertAccessible(page, 'ICB places side by side');
-  await screenshot(page, 'areas-icb-places');
+  await shot(page.locator('section.place-results'), 'areas-icb-places');
 
   // An ICB's local authorities instead: a district split across ICBs comes in part.
   const las = csvRows('lad_icb26_lookup.csv').filter((r) => r.icb26_code_nhs === 'QWO');

@@ -9,7 +9,7 @@
 // The format (UTF-8, one record a line, fields separated by tabs; an empty
 // field means "none"; read by src/areas.rs):
 //   workforce-gap-areas<TAB>1
-//   attribution<TAB><text>                         (one or more)
+//   attribution<TAB><text>                         (the licence, then each source)
 //   ratio<TAB>children<TAB>adults<TAB>older        (mid-2023 / Census 2021, England)
 //   area<TAB>level<TAB>code<TAB>ods<TAB>name<TAB>covers<TAB>children<TAB>adults<TAB>older
 //       <TAB>need_nhse<TAB>need_deprivation<TAB>need_practices<TAB>smi_pct
@@ -59,11 +59,16 @@ const clean = (s) => String(s ?? '').replace(/[\t\r\n]+/g, ' ').trim();
 export function build() {
   const lines = ['workforce-gap-areas\t1'];
 
-  // The attribution the app must show: the quoted block of each PROVENANCE file.
+  // The attribution the app must show: the quoted block of each PROVENANCE
+  // file. Both open with the same licence sentence: it is written once, then
+  // each file's sources.
+  const LICENCE = 'Contains public sector information licensed under the Open Government Licence v3.0.';
+  lines.push(`attribution\t${LICENCE}`);
   for (const file of ['PROVENANCE.md', 'PROVENANCE-2026.md']) {
-    const quoted = readFileSync(resolve(DATA, file), 'utf8').split('\n')
-      .filter((l) => l.startsWith('>')).map((l) => l.replace(/^>\s?/, '').trim()).join(' ');
-    lines.push(`attribution\t${clean(quoted)}`);
+    const quoted = clean(readFileSync(resolve(DATA, file), 'utf8').split('\n')
+      .filter((l) => l.startsWith('>')).map((l) => l.replace(/^>\s?/, '').trim()).join(' '));
+    if (!quoted.startsWith(LICENCE)) throw new Error(`${file}: its attribution does not open with the licence sentence`);
+    lines.push(`attribution\t${quoted.slice(LICENCE.length).trim()}`);
   }
 
   const bands = Object.fromEntries(table('england_band_totals.csv').map((r) => [r.band, r.ratio_mid2023_to_census2021]));

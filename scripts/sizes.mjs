@@ -1,6 +1,8 @@
 // Prints the gzip size (level 9) of every file the page downloads on first
 // load, their total, and the ratio to a bare Yew counter app built the same
 // way (tools/size-baseline: same toolchain, profile, Trunk and wasm-opt).
+// Files the page fetches only on demand (ON_DEMAND: the area tables, when
+// the area picker is first used) are listed apart and not counted.
 //
 //   node scripts/sizes.mjs [dist] [--baseline tools/size-baseline/dist]
 //
@@ -13,16 +15,19 @@ import { gzipSync } from 'node:zlib';
 // used only when the baseline app has not been built.
 const RECORDED_BARE_YEW_GZIP_BYTES = 58_360;
 
+// Fetched only when a feature is first used, never on first load.
+const ON_DEMAND = new Set(['areas.tsv']);
+
 const args = process.argv.slice(2);
 const flag = args.indexOf('--baseline');
 const baselineDir = flag >= 0 ? args.splice(flag, 2)[1] : null;
 const dir = args[0] ?? 'dist';
 
-function measure(folder) {
+function measure(folder, { onDemand = false } = {}) {
   const rows = [];
   for (const name of readdirSync(folder).sort()) {
     const path = join(folder, name);
-    if (!statSync(path).isFile()) continue;
+    if (!statSync(path).isFile() || ON_DEMAND.has(name) !== onDemand) continue;
     const raw = readFileSync(path);
     rows.push({ name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length });
   }
@@ -33,7 +38,9 @@ const kb = (n) => (n / 1000).toFixed(1).padStart(8) + ' KB';
 const app = measure(dir);
 console.log('file'.padEnd(48) + 'raw'.padStart(11) + 'gzip -9'.padStart(11));
 for (const r of app.rows) console.log(r.name.padEnd(48) + kb(r.raw) + kb(r.gzip));
-console.log('total'.padEnd(48) + kb(app.raw) + kb(app.gzip));
+console.log('total (first load)'.padEnd(48) + kb(app.raw) + kb(app.gzip));
+const later = measure(dir, { onDemand: true });
+for (const r of later.rows) console.log(`${r.name} (on demand)`.padEnd(48) + kb(r.raw) + kb(r.gzip));
 
 let bare = RECORDED_BARE_YEW_GZIP_BYTES;
 let how = 'recorded; build tools/size-baseline to measure it';

@@ -116,6 +116,10 @@ pub struct AreaTable {
     /// The attribution the app shows with figures from these tables.
     pub attribution: Vec<String>,
     members: Vec<Member>,
+    /// Upper-tier authorities that are also districts (unitary and
+    /// metropolitan authorities: the same code and people at both levels):
+    /// search lists them once, as districts.
+    also_district: Vec<bool>,
 }
 
 fn number(text: &str, what: &str, line: usize) -> Result<f64, String> {
@@ -162,6 +166,7 @@ impl AreaTable {
             mid2023_ratio: [1.0; 3],
             attribution: Vec::new(),
             members: Vec::new(),
+            also_district: Vec::new(),
         };
         // Members name areas by code: read them once every area is known.
         let mut members: Vec<(usize, Vec<&str>)> = Vec::new();
@@ -223,6 +228,17 @@ impl AreaTable {
         if table.areas.is_empty() {
             return Err("the list of areas is empty".to_string());
         }
+        table.also_district = table
+            .areas
+            .iter()
+            .map(|a| {
+                a.level == AreaLevel::UpperTier
+                    && table
+                        .areas
+                        .iter()
+                        .any(|d| d.level == AreaLevel::District && d.code == a.code)
+            })
+            .collect();
         Ok(table)
     }
 
@@ -230,13 +246,17 @@ impl AreaTable {
     /// location, the districts it covers), best first: an exact code, then
     /// names that start with the query, then names with a word starting
     /// with each word typed, then names that contain each word; ties in
-    /// level order, then by name. An empty query lists the 2026 ICBs.
+    /// level order, then by name. An empty query lists the 2026 ICBs. A
+    /// unitary or metropolitan authority is listed once, as a district.
     pub fn search(&self, query: &str, limit: usize) -> Vec<usize> {
         let query = fold(query);
         let words: Vec<&str> = query.split_whitespace().collect();
         let phrase = words.join(" ");
         let mut scored: Vec<(u8, usize)> = Vec::new();
         for (i, area) in self.areas.iter().enumerate() {
+            if self.also_district[i] {
+                continue;
+            }
             let score = if words.is_empty() {
                 (area.level == AreaLevel::Icb).then_some(0)
             } else {

@@ -110,6 +110,9 @@ fn place_card(app: &AppHandle, i: usize) -> Html {
                     { for AgeBand::ALL.iter().map(|b| number_field(app, &Field::Population(i, *b), None, false)) }
                 </div>
                 <p class="computed" aria-live="polite">{format!("Total population: {}", format::people(place.population.total()))}</p>
+                if let Some(source) = place.sources.get("population") {
+                    <p class="field__source field__source--place">{format!("Source: {source}")}</p>
+                }
                 if census_based(place) {
                     <p class="field__hint">{"Census 2021 publishes ages 0-15 and 16-24, not 0-17: the 16-17s counted as children (and taken out of adults) are estimated from ONS single-year estimates."}</p>
                 }

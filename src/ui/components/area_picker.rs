@@ -340,8 +340,14 @@ pub fn area_picker() -> Html {
             if let (Some(t), Some(index)) = (&table, picker.chosen) {
                 { icb_places(&app, t, index, picker.scale) }
             }
-            if let Some(t) = &table {
-                <p class="area-picker__attribution">{t.attribution.join(" ")}</p>
+            if let Some((licence, sources)) = table.as_ref().and_then(|t| t.attribution.split_first()) {
+                <div class="area-picker__attribution">
+                    <p>{licence.clone()}</p>
+                    <details>
+                        <summary>{"Where the area figures come from"}</summary>
+                        { for sources.iter().map(|s| html! { <p>{s.clone()}</p> }) }
+                    </details>
+                </div>
             }
         </div>
     }

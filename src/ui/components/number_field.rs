@@ -48,7 +48,7 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
                 .scenario
                 .places
                 .get(*i)
-                .is_none_or(|p| p.id != V1_PLACE_ID) =>
+                .is_none_or(|p| p.id != V1_PLACE_ID || !p.sources.is_empty()) =>
         {
             None
         }
@@ -127,9 +127,8 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
     }
 }
 
-/// Where a place's prefilled value came from (`sources` of the place):
-/// a population band's own entry ("Entered by you") before the whole
-/// population's, then the need index's.
+/// Where a place's prefilled value came from (`sources` of the place): a
+/// population band's own entry ("Entered by you"), or the need index's.
 pub fn place_source(scenario: &Scenario, field: &Field) -> Option<String> {
     let (place, key) = match field {
         Field::Population(i, band) => (
@@ -139,15 +138,9 @@ pub fn place_source(scenario: &Scenario, field: &Field) -> Option<String> {
         Field::NeedIndex(i) => (scenario.places.get(*i)?, "need_index".to_string()),
         _ => return None,
     };
-    place
-        .sources
-        .get(&key)
-        .or_else(|| {
-            key.starts_with("population.")
-                .then(|| place.sources.get("population"))
-                .flatten()
-        })
-        .cloned()
+    // A band's own entry ("Entered by you"); the population's source is
+    // shown once for the three bands, under them.
+    place.sources.get(&key).cloned()
 }
 
 /// "Default 5%", or for counts that scale with the size of the place
