@@ -36,6 +36,8 @@ wasm_env env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 stage "5/6 release build (dist/)"
 wasm_env trunk build --release --offline --dist dist >target/trunk-build.log 2>&1 || { cat target/trunk-build.log; exit 1; }
+# The shipped area asset must be what data/areas/ gives now.
+node scripts/build-areas.mjs --check dist/areas.tsv
 build_size_baseline
 SIZE_BUDGET_RATIO=4.8 node scripts/sizes.mjs dist --baseline tools/size-baseline/dist
 
