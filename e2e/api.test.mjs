@@ -19,7 +19,7 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-function close(actual, expected, path) {
+function close(actual, expected, path = '') {
   const diff = Math.abs(actual - expected);
   // retention_needed is found by bisection: absolute 1e-6 (MODEL.md section 7).
   if (path.endsWith('.retention_needed')) return diff <= 1e-6;
@@ -253,7 +253,7 @@ test('bad input answers { ok: false, errors: [{ path, message }] } and never thr
 
   // The paths point at what is wrong.
   const path = (name) => results[name].value.errors.map((e) => e.path);
-  assert.ok(path('compute(need_index -2)').includes('need_index'));
+  assert.ok(path('compute(need_index -2)').includes('places[0].need_index'));
   assert.ok(path('uncertainty(draws 0)').includes('draws'));
   assert.ok(path('uncertainty(seed -1)').includes('seed'));
   assert.ok(path('uncertainty(range low > high)').includes('ranges.places.place.need_index'));

@@ -112,11 +112,11 @@ test('while inputs are broken, the autosave keeps the last valid scenario', asyn
   const app = new CalculatorPage(page);
   await app.goto(server.url);
   await app.type('Adults (18-64)', '320,000');
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').population?.adults === 320000, CURRENT);
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').places?.[0]?.population?.adults === 320000, CURRENT);
   await app.type('Need index', 'high');
   await app.errorSummary().waitFor();
   const saved = JSON.parse((await app.storage())[CURRENT]);
-  assert.equal(saved.population.adults, 320000);
+  assert.equal(saved.places[0].population.adults, 320000);
   assert.equal(saved.places[0].need_index, 1, 'the unparseable need index was not saved');
   await assertAccessible(page, 'need index broken');
 
@@ -190,7 +190,7 @@ test('a broken share link says so and loses nothing', async () => {
   await app.field('Scenario name').fill('My plan');
   await app.type('Adults (18-64)', '400,000');
   await app.saveAs('My plan');
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').population?.adults === 400000, CURRENT);
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').places?.[0]?.population?.adults === 400000, CURRENT);
   const before = await app.storage();
   const headline = await app.headlineTexts();
 
@@ -232,7 +232,7 @@ test('importing a wrong file says so and changes nothing', async () => {
   const app = new CalculatorPage(page);
   await app.goto(server.url);
   await app.type('Adults (18-64)', '350,000');
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').population?.adults === 350000, CURRENT);
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').places?.[0]?.population?.adults === 350000, CURRENT);
   const before = await app.storage();
   const headline = await app.headlineTexts();
 

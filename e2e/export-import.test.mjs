@@ -83,7 +83,7 @@ test('the results CSV is RFC 4180 and its numbers match the headline', async () 
   assert.ok(text.endsWith('\r\n'), 'the last record ends with CRLF');
   assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\r\n]/, 'no bare CR or LF');
   const csv = sections(parseCsv(text));
-  for (const s of ['Summary', 'Roles', 'Groups', 'Sectors', 'Services', 'Projection']) {
+  for (const s of ['Summary', 'Roles', 'Groups', 'Sectors', 'Services', 'Places', 'Projection']) {
     assert.ok(csv[s], `a "${s}" section (has ${Object.keys(csv).join(', ')})`);
   }
   assert.deepEqual(csv.Summary.header, ['measure', 'value']);
@@ -94,6 +94,8 @@ test('the results CSV is RFC 4180 and its numbers match the headline', async () 
   assert.equal(csv.Roles.rows.length, example.roles.length, 'a row per role');
   assert.deepEqual(csv.Roles.rows.map((r) => r.name), example.roles.map((r) => r.name));
   assert.equal(csv.Services.rows.length, example.services.length, 'a row per service');
+  assert.equal(csv.Places.rows.length, example.places.length, 'a row per place');
+  assert.ok(csv.Places.header.includes('need_index_source') && csv.Roles.header.includes('retention_needed'));
   const years = csv.Projection.rows.map((r) => Number(r.year));
   assert.ok(years.length >= example.projection.years, `${years.length} projection rows`);
   assert.deepEqual(years, years.map((_, k) => years[0] + k), 'consecutive years');
@@ -135,7 +137,7 @@ test('scenario JSON exports, and importing it after changes brings the values ba
   await app.goto(server.url);
   await app.field('Scenario name').fill('Northshire 2030');
   await app.type('Older people (65+)', '101,000');
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').population?.older === 101000, CURRENT);
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').places?.[0]?.population?.older === 101000, CURRENT);
   const headline = await app.headlineTexts();
 
   const { name, text } = await app.download('Export scenario (JSON)');
@@ -144,7 +146,7 @@ test('scenario JSON exports, and importing it after changes brings the values ba
   const exported = JSON.parse(text);
   assert.equal(exported.schema, 'workforce-gap/scenario');
   assert.equal(exported.name, 'Northshire 2030');
-  assert.equal(exported.population.older, 101000);
+  assert.equal(exported.places[0].population.older, 101000);
   assert.deepEqual(exported, JSON.parse((await app.storage())[CURRENT]), 'the export is the scenario being edited');
   const check = await page.evaluate((s) => window.workforceGap.validate(s), text);
   assert.deepEqual(check, { ok: true, errors: [] }, 'the API accepts the exported text');

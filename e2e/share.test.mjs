@@ -90,13 +90,13 @@ test('a share link opens the same scenario in a fresh browser without overwritin
   await b.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).name === 'Shared plan', CURRENT);
   stored = await appB.storage();
   const current = JSON.parse(stored[CURRENT]);
-  assert.equal(current.population.adults, 370000, 'the kept scenario, with the edit, is autosaved');
+  assert.equal(current.places[0].population.adults, 370000, 'the kept scenario, with the edit, is autosaved');
   assert.deepEqual(JSON.parse(stored[LIBRARY]).scenarios.map((s) => s.name), ['My own plan', 'Shared plan']);
   assert.equal(await appB.button('Keep this scenario').count(), 0);
   await assertAccessible(b.page, 'shared scenario kept');
 
   await appB.type('Adults (18-64)', '380,000');
-  await b.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).population.adults === 380000, CURRENT);
+  await b.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).places[0].population.adults === 380000, CURRENT);
 
   // A reload now opens the kept scenario from the autosave, not the link.
   await b.page.reload();

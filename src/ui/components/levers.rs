@@ -81,7 +81,7 @@ pub fn levers_panel(app: &AppHandle) -> Html {
                 html! {
                     <div class="lever">
                         <label for={id.clone()} class="lever__label">
-                            {lever.field.label()}
+                            {lever.field.full_label(&app.scenario)}
                             <output class="lever__value" for={id.clone()}>{text.clone()}</output>
                         </label>
                         <input type="range" id={id} class="lever__input"
