@@ -438,3 +438,26 @@ async fn a_second_place_adds_its_need_and_shows_results_by_place() {
     assert!(root.query_selector("#places-table").unwrap().is_none());
     handle.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn with_stale_results_the_explanation_is_of_the_last_valid_inputs() {
+    let (root, handle) = render_app().await;
+    type_into(&root, "f-places-0-population-adults", "600,000").await;
+    let choice: web_sys::HtmlSelectElement = by_id(&root, "explain-choice");
+    choice.set_value("service:0");
+    choice
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let good = text(&root, "explain-picked");
+    assert!(good.contains("600,000"), "{good}");
+    // A number the model refuses: the results go stale, and the
+    // explanation stays with the inputs they came from.
+    type_into(&root, "f-places-0-population-adults", "-5").await;
+    assert!(root.query_selector("#stale-banner").unwrap().is_some());
+    let stale = text(&root, "explain-picked");
+    assert!(stale.contains("600,000"), "{stale}");
+    assert!(!stale.contains("-5"), "{stale}");
+    assert!(stale.contains("last valid inputs"), "{stale}");
+    handle.destroy();
+}

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::model::explain::{explain_role, explain_service, Explanation};
+use crate::model::Scenario;
 use crate::ui::{use_app, AppHandle};
 
 fn steps(explanation: &Explanation) -> Html {
@@ -21,17 +22,42 @@ pub enum Subject {
     Role(usize),
 }
 
+/// The scenario the results on screen came from: what the user typed when
+/// it is valid, else the last valid scenario (the results are then marked
+/// stale). An explanation never explains inputs the results do not use.
+fn explained(app: &AppHandle) -> &Scenario {
+    match (&app.results_scenario, app.stale) {
+        (Some(last_good), true) => last_good,
+        _ => &app.scenario,
+    }
+}
+
+const STALE_NOTE: &str = "Your inputs have problems, so this explains your last valid inputs: the ones the results come from.";
+
 /// A closed "How is this calculated?" `<details>` under a service or role
 /// card.
 pub fn explain(app: &AppHandle, subject: Subject) -> Html {
+    let scenario = explained(app);
+    // Only the item with the same id in the last valid scenario is explained.
     let explanation = match subject {
-        Subject::Service(i) => explain_service(&app.scenario, i),
-        Subject::Role(i) => explain_role(&app.scenario, i),
+        Subject::Service(i) => app
+            .scenario
+            .services
+            .get(i)
+            .and_then(|s| scenario.service_index(&s.id))
+            .and_then(|j| explain_service(scenario, j)),
+        Subject::Role(i) => app
+            .scenario
+            .roles
+            .get(i)
+            .and_then(|r| scenario.role_index(&r.id))
+            .and_then(|j| explain_role(scenario, j)),
     };
     match explanation {
         Some(e) => html! {
             <details class="explain">
                 <summary>{"How is this calculated?"}</summary>
+                if app.stale { <p class="explain__stale">{STALE_NOTE}</p> }
                 {steps(&e)}
             </details>
         },
@@ -51,12 +77,10 @@ pub fn explain_picker() -> Html {
             choice.set(select.value());
         })
     };
+    let scenario = explained(&app);
     let explanation = match choice.split_once(':') {
-        Some(("role", i)) => i.parse().ok().and_then(|i| explain_role(&app.scenario, i)),
-        Some(("service", i)) => i
-            .parse()
-            .ok()
-            .and_then(|i| explain_service(&app.scenario, i)),
+        Some(("role", i)) => i.parse().ok().and_then(|i| explain_role(scenario, i)),
+        Some(("service", i)) => i.parse().ok().and_then(|i| explain_service(scenario, i)),
         _ => None,
     };
     html! {
@@ -66,13 +90,13 @@ pub fn explain_picker() -> Html {
                 <label class="field__label" for="explain-choice">{"Explain the figures for"}</label>
                 <select class="field__select" id="explain-choice" {onchange}>
                     <optgroup label="Roles">
-                        { for app.scenario.roles.iter().enumerate().map(|(i, r)| {
+                        { for scenario.roles.iter().enumerate().map(|(i, r)| {
                             let v = format!("role:{i}");
                             html! { <option value={v.clone()} selected={*choice == v}>{&r.name}</option> }
                         }) }
                     </optgroup>
                     <optgroup label="Services">
-                        { for app.scenario.services.iter().enumerate().map(|(i, s)| {
+                        { for scenario.services.iter().enumerate().map(|(i, s)| {
                             let v = format!("service:{i}");
                             html! { <option value={v.clone()} selected={*choice == v}>{&s.name}</option> }
                         }) }
@@ -80,7 +104,8 @@ pub fn explain_picker() -> Html {
                 </select>
             </div>
             if let Some(e) = explanation {
-                <div aria-live="polite">
+                <div aria-live="polite" id="explain-picked">
+                    if app.stale { <p class="explain__stale">{STALE_NOTE}</p> }
                     <h4>{&e.title}</h4>
                     {steps(&e)}
                 </div>
