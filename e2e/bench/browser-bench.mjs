@@ -31,7 +31,7 @@ const SENSITIVITY_CALLS = 50;
 
 /** The six ranges benches/model.rs uses, so wasm and native do the same work. */
 const RANGES = {
-  need_index: [0.8, 1.3],
+  'places.place.need_index': [0.8, 1.3],
   'working_time.non_clinical_share': [0.2, 0.4],
   'services.cmh.caseload_per_wte': [18.0, 35.0],
   'services.talking_li.target_coverage': [0.18, 0.3],
@@ -92,7 +92,7 @@ async function measureLoads(browser, url) {
 /** One edit: set the adults field, dispatch input, time to the frame after the headline changes. */
 function timeEdit(value) {
   return new Promise((resolveEdit) => {
-    const input = document.getElementById('f-population-adults');
+    const input = document.getElementById('f-places-0-population-adults');
     const text = () => document.getElementById('headline-extra-wte')?.textContent;
     const before = text();
     let t0 = 0;
