@@ -139,6 +139,13 @@ pub struct Population {
 }
 
 impl Population {
+    /// No one in any band.
+    pub const NONE: Population = Population {
+        children: 0.0,
+        adults: 0.0,
+        older: 0.0,
+    };
+
     /// A population that was not in the file (NaN in every band).
     fn missing() -> Population {
         Population {
@@ -193,6 +200,19 @@ pub struct Place {
 pub type TextMap = Keyed<String>;
 
 impl Place {
+    /// A place of no people at England's average need (1.0), with no
+    /// sources: a blank for the user to fill.
+    pub fn empty(id: &str, name: &str) -> Place {
+        Place {
+            id: id.to_string(),
+            name: name.to_string(),
+            code: None,
+            population: Population::NONE,
+            need_index: 1.0,
+            sources: TextMap::default(),
+        }
+    }
+
     /// A base for a new id from the place's code or name: lower case
     /// letters, digits and underscores ("E08000035" -> "e08000035").
     pub fn id_base(&self) -> String {
@@ -524,11 +544,7 @@ pub fn migrate_v1_key(key: &str) -> Option<String> {
 impl Scenario {
     /// The population of every place together.
     pub fn total_population(&self) -> Population {
-        let mut total = Population {
-            children: 0.0,
-            adults: 0.0,
-            older: 0.0,
-        };
+        let mut total = Population::NONE;
         for place in &self.places {
             for band in AgeBand::ALL {
                 *total.get_mut(band) += place.population.get(band);
@@ -581,18 +597,7 @@ impl Scenario {
                 retention_improvement: 0.0,
             },
             ranges: BTreeMap::new(),
-            places: vec![Place {
-                id: V1_PLACE_ID.to_string(),
-                name: "New place".to_string(),
-                code: None,
-                population: Population {
-                    children: 0.0,
-                    adults: 0.0,
-                    older: 0.0,
-                },
-                need_index: 1.0,
-                sources: TextMap::default(),
-            }],
+            places: vec![Place::empty(V1_PLACE_ID, "New place")],
         }
     }
 }

@@ -12,9 +12,7 @@ use yew::Reducible;
 use crate::format;
 pub use crate::io::stored::SavedScenario;
 use crate::model::field::Field;
-use crate::model::scenario::{
-    AgeBand, Group, Place, Population, Role, Sector, Service, WorkloadKind,
-};
+use crate::model::scenario::{AgeBand, Group, Place, Role, Sector, Service, WorkloadKind};
 use crate::model::{compute, validate, InputError, Results, Scenario};
 
 /// What the user typed into one numeric input, kept exactly as typed.
@@ -418,18 +416,9 @@ impl Reducible for AppState {
             Action::AddPlace => {
                 let id = fresh_id("place", |id| s.scenario.place_index(id).is_some());
                 let n = s.scenario.places.len() + 1;
-                s.scenario.places.push(Place {
-                    id,
-                    name: format!("Place {n}"),
-                    code: None,
-                    population: Population {
-                        children: 0.0,
-                        adults: 0.0,
-                        older: 0.0,
-                    },
-                    need_index: 1.0,
-                    sources: Default::default(),
-                });
+                s.scenario
+                    .places
+                    .push(Place::empty(&id, &format!("Place {n}")));
             }
             Action::RemovePlace(i) => {
                 // A scenario keeps at least one place.
