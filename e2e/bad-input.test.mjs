@@ -151,7 +151,10 @@ test('a corrupt autosave is reported, kept aside, and the example opens', async 
   const example = await page.evaluate(() => window.workforceGap.compute(window.workforceGap.exampleScenario()));
   assert.equal(await app.extraWte().innerText(), example.results.total.extra_wte.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
   const stored = await app.storage();
-  assert.equal(stored['workforce-gap:unreadable:workforce-gap:current'], '{"schema": "workforce-gap/scenario", "name": "half a scen', 'nothing is lost');
+  const backups = Object.keys(stored).filter((k) => k.startsWith('workforce-gap:unreadable:workforce-gap:current:'));
+  assert.equal(backups.length, 1, Object.keys(stored).join(', '));
+  assert.ok(text.includes(backups[0]), 'the notice names the exact key it was kept under');
+  assert.equal(stored[backups[0]], '{"schema": "workforce-gap/scenario", "name": "half a scen', 'nothing is lost');
   await assertAccessible(page, 'corrupt autosave');
   await screenshot(page, 'bad-input-corrupt-autosave');
 
@@ -175,7 +178,10 @@ test('a corrupt saved-scenarios list is reported and kept aside', async () => {
   const notice = page.getByRole('alert').filter({ hasText: 'saved scenarios could not be read' });
   await notice.waitFor();
   assert.match(await notice.innerText(), /workforce-gap:unreadable:workforce-gap:library/);
-  assert.equal((await app.storage())['workforce-gap:unreadable:workforce-gap:library'], 'not json at all');
+  const stored = await app.storage();
+  const backups = Object.keys(stored).filter((k) => k.startsWith('workforce-gap:unreadable:workforce-gap:library:'));
+  assert.equal(backups.length, 1, Object.keys(stored).join(', '));
+  assert.equal(stored[backups[0]], 'not json at all');
   assert.equal(await app.field('Scenario name').inputValue(), 'Example place');
   await assertAccessible(page, 'corrupt library');
   assertSameOrigin();

@@ -53,6 +53,18 @@ need_cmd cargo
 need_cmd node
 need_cmd npm
 
+# The test runner's flags (node --test --test-concurrency, --test-reporter)
+# need Node.js 20.10 or newer.
+node_too_old() { # "v20.9.0" -> true
+  local major minor
+  IFS=. read -r major minor _ <<<"${1#v}"
+  [ "${major:-0}" -lt 20 ] 2>/dev/null || { [ "${major:-0}" -eq 20 ] && [ "${minor:-0}" -lt 10 ]; }
+}
+if node_too_old "$(node --version)"; then
+  say "Node.js $(node --version) is too old: the tests need Node.js 20.10 or newer. Install it and run this again."
+  exit 1
+fi
+
 # --- the wasm32 target ------------------------------------------------------
 route_file="$TOOLS/wasm-route"
 route="$(cat "$route_file" 2>/dev/null || true)"
@@ -96,11 +108,16 @@ wasm_env() {
   fi
 }
 
-# Building std from source needs std's own dependencies (dlmalloc, ...) in
-# cargo's cache before any --offline build (trunk --offline): fetch them.
-if [ "$route" = debian ]; then
-  (cd "$ROOT" && wasm_env cargo fetch --quiet --target wasm32-unknown-unknown) \
-    || { say "Could not fetch the crates that std for wasm32 needs."; exit 1; }
+# The crates Cargo.lock names (and, building std from source, std's own,
+# such as dlmalloc) must be in cargo's cache before any --offline build
+# (trunk --offline). Checked offline first, so work without a network goes
+# on; downloaded only when something is missing.
+fetch_args=(--quiet)
+if [ "$route" = debian ]; then fetch_args+=(--target wasm32-unknown-unknown); fi
+if ! (cd "$ROOT" && wasm_env cargo fetch --offline "${fetch_args[@]}" >/dev/null 2>&1); then
+  say "cargo fetch (the crates Cargo.lock names that are not in cargo's cache yet)..."
+  (cd "$ROOT" && wasm_env cargo fetch "${fetch_args[@]}") \
+    || { say "Could not download the crates Cargo.lock names, and they are not in cargo's cache: connect to the network (or to a crates.io mirror) and run this again."; exit 1; }
 fi
 
 # --- cargo tools ------------------------------------------------------------
@@ -119,11 +136,27 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg_version\$" \
 fi
 
 # --- browser ----------------------------------------------------------------
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+# CHROMIUM_PATH and CHROMEDRIVER, when set, name the browser and its driver
+# (any Chromium or Chrome and its matching ChromeDriver); otherwise Debian's
+# chromium and chromium-driver are used, and installed when missing.
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   apt_install chromium chromium-driver
+elif [ -z "${CHROMEDRIVER:-}" ] && ! command -v chromedriver >/dev/null 2>&1; then
+  if [ -n "${CHROMIUM_PATH:-}" ]; then
+    say "CHROMIUM_PATH is set but CHROMEDRIVER is not, and there is no 'chromedriver' command:"
+    say "set CHROMEDRIVER to the ChromeDriver that matches $CHROMIUM_PATH."
+    exit 1
+  fi
+  apt_install chromium-driver
 fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+for browser_part in CHROMIUM_PATH CHROMEDRIVER; do
+  if [ ! -x "${!browser_part}" ]; then
+    say "$browser_part is '${!browser_part}', which is not a program that can be run: fix it and run this again."
+    exit 1
+  fi
+done
 
 # --- npm test tools ---------------------------------------------------------
 stamp="$ROOT/node_modules/.package-lock.json"

@@ -23,6 +23,7 @@ cargo clippy --all-targets --quiet -- -D warnings
 # too (with rustup's clippy; Debian's rustc-web toolchain ships none).
 if [ "$route" = rustup ]; then
   cargo clippy --quiet --target wasm32-unknown-unknown --lib --test web --test web_charts -- -D warnings
+  cargo clippy --quiet --target wasm32-unknown-unknown --lib --features bench-api -- -D warnings
 else
   say "wasm32 clippy skipped: the Debian wasm toolchain has no clippy (native clippy above still ran)"
 fi

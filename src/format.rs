@@ -139,19 +139,87 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     serde_json::from_str(&json).ok()
 }
 
+/// At most this many characters of what was typed are quoted back in a
+/// message: enough to recognise it, never a pasted page.
+const QUOTE_CHARS: usize = 24;
+
+/// The start of what someone typed, in quotes, for a message: `"0,5"`, or the first
+/// [`QUOTE_CHARS`] characters and an ellipsis.
+pub fn quote_typed(text: &str) -> String {
+    let mut chars = text.chars();
+    let start: String = chars.by_ref().take(QUOTE_CHARS).collect();
+    if chars.next().is_some() {
+        format!("\"{start}\u{2026}\"")
+    } else {
+        format!("\"{start}\"")
+    }
+}
+
+/// Characters accepted between groups of three digits: "1,200", "1 200".
+fn is_group_separator(c: char) -> bool {
+    matches!(c, ',' | ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}')
+}
+
+/// Why the separators in a number's whole part are not thousands
+/// separators, or `None` when they are ("1,200", "12,345,678"): the first
+/// group has one to three digits, every later group exactly three.
+fn misplaced_separators(whole: &str) -> Option<String> {
+    if !whole.contains(is_group_separator) {
+        return None;
+    }
+    let (sign, digits) = match whole.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", whole),
+    };
+    if !digits
+        .chars()
+        .all(|c| c.is_ascii_digit() || is_group_separator(c))
+    {
+        // Not a number with separators at all ("lots of people"): the
+        // general message says what was expected.
+        return None;
+    }
+    let groups: Vec<&str> = digits.split(is_group_separator).collect();
+    let first_ok = (1..=3).contains(&groups[0].len());
+    if first_ok && groups[1..].iter().all(|g| g.len() == 3) {
+        return None;
+    }
+    let commas = whole.matches(',').count();
+    Some(
+        if commas == 1 && groups.len() == 2 && !groups[1].is_empty() {
+            // "0,5", "2,75": a decimal comma, as typed in much of Europe.
+            format!(
+                "use a full stop for decimals, {sign}{}.{}",
+                groups[0], groups[1]
+            )
+        } else {
+            "commas and spaces may only separate groups of three digits, as in 1,200,000"
+                .to_string()
+        },
+    )
+}
+
 /// Read what a person typed into a field of this unit. Accepts "1,200",
-/// "1200", " 22.6 % ", "£56,000". Percent fields return the fraction.
-/// The error is a sentence for the field's inline message.
+/// "1200", "1 200", " 22.6 % ", "£56,000". Percent fields return the
+/// fraction. A comma or space is read only as a thousands separator between
+/// groups of three digits: "0,5" and "1,2,3" are refused, never read as 5 or
+/// 123. The error is a sentence for the field's inline message; it quotes at
+/// most the start of what was typed.
 pub fn parse_input(text: &str, unit: Unit) -> Result<f64, String> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err("Enter a number.".to_string());
     }
+    let typed = quote_typed(trimmed);
+    if trimmed.contains(['\n', '\r']) {
+        return Err(format!(
+            "Enter one number: {typed} runs over more than one line."
+        ));
+    }
     let mut cleaned = String::with_capacity(trimmed.len());
     let mut had_percent = false;
     for c in trimmed.chars() {
         match c {
-            ',' | ' ' | '\u{a0}' | '_' => {}
             '£' if unit == Unit::Money => {}
             '%' => had_percent = true,
             '\u{2212}' => cleaned.push('-'),
@@ -161,16 +229,27 @@ pub fn parse_input(text: &str, unit: Unit) -> Result<f64, String> {
     if had_percent && unit != Unit::Percent {
         return Err("Enter a number without a % sign.".to_string());
     }
+    let cleaned = cleaned.trim();
+    let (whole, fraction) = match cleaned.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (cleaned, None),
+    };
+    if let Some(why) = misplaced_separators(whole) {
+        return Err(format!("{typed}: {why}."));
+    }
+    let mut plain_digits: String = whole.chars().filter(|c| !is_group_separator(*c)).collect();
+    if let Some(f) = fraction {
+        plain_digits.push('.');
+        plain_digits.push_str(f);
+    }
     // `parse_decimal` is the one judge of what a plain number is.
-    let Some(value) = parse_decimal(&cleaned) else {
+    let Some(value) = parse_decimal(&plain_digits) else {
         return Err(match unit {
             Unit::Percent => {
-                format!("Enter a percentage as a number, like 22.6 (you typed \"{trimmed}\").")
+                format!("Enter a percentage as a number, like 22.6 (you typed {typed}).")
             }
-            Unit::Money => {
-                format!("Enter an amount in pounds, like 56,000 (you typed \"{trimmed}\").")
-            }
-            _ => format!("Enter a number, like 1,200 (you typed \"{trimmed}\")."),
+            Unit::Money => format!("Enter an amount in pounds, like 56,000 (you typed {typed})."),
+            _ => format!("Enter a number, like 1,200 (you typed {typed})."),
         });
     };
     if unit == Unit::Years && value.fract() != 0.0 {
@@ -218,6 +297,7 @@ mod tests {
             assert!(err.starts_with("Enter"), "{bad:?} -> {err}");
         }
         assert!(parse_input("5%", Unit::Wte).is_err());
+        assert!(parse_input("1_000", Unit::People).is_err());
         assert!(parse_input("2.5", Unit::Years).is_err());
     }
 
@@ -236,5 +316,50 @@ mod tests {
         }
         assert_eq!(input_text(0.226, Unit::Percent), "22.6");
         assert_eq!(input_text(105000.0, Unit::People), "105,000");
+    }
+
+    #[test]
+    fn a_comma_is_only_a_thousands_separator() {
+        for (ok, want) in [
+            ("1,200", 1200.0),
+            ("1,200,000", 1_200_000.0),
+            ("12,345.5", 12345.5),
+            ("1 200", 1200.0),
+            ("-1,000", -1000.0),
+            ("-123,456", -123456.0),
+            ("999", 999.0),
+        ] {
+            assert_eq!(parse_input(ok, Unit::People), Ok(want), "{ok}");
+        }
+        let err = parse_input("0,5", Unit::Index).unwrap_err();
+        assert!(err.contains("use a full stop for decimals, 0.5"), "{err}");
+        let err = parse_input("lots of people", Unit::People).unwrap_err();
+        assert!(err.starts_with("Enter a number, like 1,200"), "{err}");
+        let err = parse_input("-2,75", Unit::Index).unwrap_err();
+        assert!(err.contains("-2.75"), "{err}");
+        for bad in [
+            "1,2,3",
+            "12,34",
+            "1,2000",
+            ",100",
+            "100,",
+            "1,,200",
+            "1,200.5,5",
+            "1.200,5",
+        ] {
+            let err = parse_input(bad, Unit::People).unwrap_err();
+            assert!(err.contains(&format!("\"{bad}\"")), "{bad:?} -> {err}");
+        }
+    }
+
+    #[test]
+    fn line_breaks_and_long_text_are_refused_briefly() {
+        let err = parse_input("1\n200", Unit::People).unwrap_err();
+        assert!(err.contains("more than one line"), "{err}");
+        let long = "9".repeat(10_000) + "x";
+        let err = parse_input(&long, Unit::People).unwrap_err();
+        assert!(err.chars().count() < 120, "{err}");
+        assert!(err.contains('\u{2026}'));
+        assert_eq!(quote_typed("0,5"), "\"0,5\"");
     }
 }

@@ -159,6 +159,11 @@ pub fn js_uncertainty(value: JsValue, draws: JsValue, seed: JsValue) -> JsValue 
 /// "compute" (Example place), "uncertainty" (10,000 draws of Example place
 /// with six ranges) or "sensitivity". Answers `{ ok, kind, iterations,
 /// total_ms, per_call_ms }`.
+///
+/// Only in the benchmark build (`--features bench-api`, made by
+/// `scripts/bench.sh`): in the published app a page embedding the calculator
+/// could otherwise ask for a million runs and freeze itself.
+#[cfg(feature = "bench-api")]
 pub fn js_benchmark(kind: JsValue, iterations: JsValue) -> JsValue {
     use std::hint::black_box;
     let Some(perf) = gloo::utils::window().performance() else {
@@ -243,6 +248,7 @@ pub fn install() {
         &Closure::<dyn Fn(JsValue, JsValue, JsValue) -> JsValue>::new(js_uncertainty)
             .into_js_value(),
     );
+    #[cfg(feature = "bench-api")]
     set(
         &api,
         "benchmark",

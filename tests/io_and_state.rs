@@ -72,6 +72,85 @@ fn lz_compress(text: &str) -> String {
     lz_str::compress_to_encoded_uri_component(text)
 }
 
+/// A crafted lz-string payload whose every code names the entry one longer
+/// than the last ("a", "aa", "aaa", ...): `codes` codes unpack to about
+/// codes² / 2 characters. Written bit by bit as lz-string does.
+fn lz_bomb(codes: usize) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$";
+    let mut out = String::new();
+    let (mut value, mut position) = (0usize, 0);
+    let mut write = |code: usize, bits: u32, out: &mut String| {
+        for i in 0..bits {
+            value = (value << 1) | ((code >> i) & 1);
+            position += 1;
+            if position == 6 {
+                out.push(ALPHABET[value] as char);
+                (value, position) = (0, 0);
+            }
+        }
+    };
+    write(0, 2, &mut out); // an 8-bit character follows
+    write(b'a' as usize, 8, &mut out);
+    let (mut dictionary, mut enlarge_in, mut bits) = (4usize, 4usize, 3u32);
+    for _ in 0..codes {
+        write(dictionary, bits, &mut out);
+        dictionary += 1;
+        enlarge_in -= 1;
+        if enlarge_in == 0 {
+            enlarge_in = 1 << bits;
+            bits += 1;
+        }
+    }
+    write(2, bits, &mut out); // the end mark
+    write(0, 6, &mut out); // flush the last character
+    out
+}
+
+#[test]
+fn a_share_link_that_unpacks_without_bound_is_refused() {
+    use workforce_gap::io::lz::{decompress_uri_component, LzError};
+    // Small enough to unpack: 200 codes make 1 + 2 + ... + 201 characters.
+    let small = decompress_uri_component(&lz_bomb(200), 1_000_000).unwrap();
+    assert_eq!(small.len(), (1..=201).sum::<usize>());
+    assert!(small.iter().all(|&c| c == b'a' as u16));
+    // 20,000 codes (a link of about 45,000 characters) would unpack to 200
+    // million characters: refused as soon as the bound is passed.
+    let bomb = lz_bomb(20_000);
+    assert!(bomb.len() < share::MAX_FRAGMENT, "{}", bomb.len());
+    assert_eq!(
+        decompress_uri_component(&bomb, 2_000_000),
+        Err(LzError::TooLong)
+    );
+    match share::decode(&format!("#scenario={bomb}")) {
+        Fragment::Broken(message) => {
+            assert!(message.contains("unpacks to more than"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
+    // Longer than any scenario's link: refused without decoding.
+    let long = format!("#scenario={}", "A".repeat(share::MAX_FRAGMENT + 1));
+    match share::decode(&long) {
+        Fragment::Broken(message) => assert!(message.contains("too long"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+// Anything the lz_str crate writes, the bounded reader reads back.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    #[test]
+    fn bounded_lz_reader_reads_what_lz_str_writes(text in "(.{0,40}|[ab]{0,400}|\\PC{0,200})") {
+        let packed = lz_compress(&text);
+        let wide: Vec<u16> = text.encode_utf16().collect();
+        prop_assume!(!wide.is_empty());
+        prop_assert_eq!(
+            workforce_gap::io::lz::decompress_uri_component(&packed, wide.len()),
+            Ok(wide.clone())
+        );
+        prop_assert!(workforce_gap::io::lz::decompress_uri_component(&packed, wide.len() - 1).is_err());
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
     #[test]
@@ -158,6 +237,224 @@ fn csv_is_rfc_4180_with_documented_sections() {
     );
     assert_eq!(field("plain"), "plain");
     assert_eq!(field("a\nb"), "\"a\nb\"");
+}
+
+/// OWASP CSV injection: text a spreadsheet would run as a formula is
+/// written with a leading apostrophe; numbers, negative ones too, are not.
+#[test]
+fn csv_cells_never_start_a_formula() {
+    for (typed, written) in [
+        (
+            "=HYPERLINK(\"http://x\")",
+            "\"'=HYPERLINK(\"\"http://x\"\")\"",
+        ),
+        ("+1+1", "'+1+1"),
+        ("-1+cmd", "'-1+cmd"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTab", "'\tTab"),
+        ("-12.5", "-12.5"),
+        ("Crisis team", "Crisis team"),
+    ] {
+        assert_eq!(field(typed), written, "{typed:?}");
+    }
+    let mut scenario = example_place();
+    scenario.name = "=1+2".into();
+    scenario.places[0].name = "@evil".into();
+    scenario.services[0].name = "+svc".into();
+    scenario.roles[0].name = "-role, x".into();
+    let results = compute(&scenario);
+    let text = results_csv(&scenario, &results);
+    for cell in text.split(['\r', '\n', ',']).filter(|c| !c.is_empty()) {
+        let bare = cell.trim_start_matches('"');
+        assert!(
+            !bare.starts_with(['=', '+', '@']),
+            "a cell starts a formula: {cell:?}"
+        );
+    }
+    assert!(text.contains("'=1+2"));
+    assert!(text.contains("'@evil"));
+    assert!(text.contains("'+svc"));
+    assert!(text.contains("\"'-role, x\""));
+}
+
+/// However a scenario arrives, one with more than the calculator takes is
+/// refused with a message that says what and how much, before the page
+/// tries to draw 10,000 roles.
+#[test]
+fn oversized_scenarios_are_refused_with_what_is_too_large() {
+    use workforce_gap::model::scenario::{parse_scenario, Limits};
+    let mut scenario = example_place();
+    let role = scenario.roles[0].clone();
+    for i in 0..=Limits::ROLES {
+        let mut extra = role.clone();
+        extra.id = format!("extra_{i}");
+        scenario.roles.push(extra);
+    }
+    let text = scenario.to_json_pretty();
+    let message = parse_scenario(&text).unwrap_err().to_string();
+    assert!(message.contains("too large"), "{message}");
+    assert!(
+        message.contains(&format!("{} roles", scenario.roles.len())),
+        "{message}"
+    );
+    assert!(message.contains("at most 100"), "{message}");
+    // The same through a share link.
+    match share::decode(&share::encode(&scenario)) {
+        Fragment::Broken(message) => assert!(message.contains("roles"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+
+    let mut many_places = example_place();
+    let place = many_places.places[0].clone();
+    for i in 0..Limits::PLACES {
+        let mut extra = place.clone();
+        extra.id = format!("p{i}");
+        many_places.places.push(extra);
+    }
+    let message = parse_scenario(&many_places.to_json_pretty())
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("101 places"), "{message}");
+
+    // Text over 2 MB is refused before it is decoded.
+    let padded = format!(
+        "{}{}",
+        " ".repeat(Limits::TEXT_BYTES),
+        example_place().to_json_pretty()
+    );
+    let message = parse_scenario(&padded).unwrap_err().to_string();
+    assert!(message.contains("2 MB"), "{message}");
+    // At the limits, a scenario still opens.
+    let mut at_limit = example_place();
+    at_limit.roles.truncate(1);
+    assert!(parse_scenario(&at_limit.to_json_pretty()).is_ok());
+}
+
+/// The page never makes a scenario it could not open again: adding past a
+/// limit is refused with a notice.
+#[test]
+fn adding_past_a_limit_is_refused_with_a_notice() {
+    use workforce_gap::model::scenario::{parse_scenario, Limits};
+    let mut scenario = example_place();
+    while scenario.roles.len() < Limits::ROLES {
+        let mut extra = scenario.roles[0].clone();
+        extra.id = format!("extra_{}", scenario.roles.len());
+        scenario.roles.push(extra);
+    }
+    let s = Rc::new(AppState::new(scenario, Vec::new()));
+    let s = s.reduce(Action::AddRole);
+    assert_eq!(s.scenario.roles.len(), Limits::ROLES);
+    let notice = s.notice.clone().expect("a notice");
+    assert!(notice.text.contains("at most 100 roles"), "{}", notice.text);
+    assert!(parse_scenario(&s.scenario.to_json_pretty()).is_ok());
+    // Below the limit, adding works as before.
+    let s = state().reduce(Action::AddRole).reduce(Action::AddPlace);
+    assert_eq!(s.scenario.roles.len(), example_place().roles.len() + 1);
+    assert_eq!(s.scenario.places.len(), 2);
+}
+
+fn saved(name: &str, need: f64) -> SavedScenario {
+    let mut scenario = example_place();
+    scenario.name = name.into();
+    scenario.places[0].need_index = need;
+    SavedScenario {
+        name: name.into(),
+        saved_at: String::new(),
+        scenario,
+    }
+}
+
+fn names(list: &[SavedScenario]) -> Vec<&str> {
+    list.iter().map(|e| e.name.as_str()).collect()
+}
+
+/// Two tabs save at once: each keeps the other's saves, renames and
+/// deletions, and its own.
+#[test]
+fn saved_scenarios_from_two_tabs_are_merged_not_overwritten() {
+    use workforce_gap::io::stored::merge_library;
+    let base = vec![saved("A", 1.0), saved("B", 1.0), saved("C", 1.0)];
+    // This tab saved D and deleted B; the other tab saved E, changed C and
+    // deleted A.
+    let ours = vec![saved("A", 1.0), saved("C", 1.0), saved("D", 1.0)];
+    let theirs = vec![saved("B", 1.0), saved("C", 2.0), saved("E", 1.0)];
+    let merged = merge_library(&base, &ours, &theirs);
+    assert_eq!(names(&merged), ["C", "D", "E"]);
+    assert_eq!(merged[0].scenario.places[0].need_index, 2.0);
+    // Both changed the same name: this tab's version is the one it sees.
+    let ours = vec![saved("A", 3.0)];
+    let theirs = vec![saved("A", 4.0)];
+    let merged = merge_library(&[saved("A", 1.0)], &ours, &theirs);
+    assert_eq!(merged, ours);
+    // Nothing written elsewhere: this tab's list as it is.
+    let ours = vec![saved("Z", 1.0), saved("A", 1.0)];
+    assert_eq!(merge_library(&base, &ours, &base), ours);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+    /// Whatever each side did, a name only one side touched ends as that
+    /// side left it.
+    #[test]
+    fn merging_keeps_each_sides_own_changes(
+        base in proptest::collection::btree_map("[a-j]", 0..3u8, 0..8),
+        ours_edit in proptest::collection::btree_map("[a-e]", proptest::option::of(0..3u8), 0..5),
+        theirs_edit in proptest::collection::btree_map("[f-j]", proptest::option::of(0..3u8), 0..5),
+    ) {
+        use workforce_gap::io::stored::merge_library;
+        let list = |m: &std::collections::BTreeMap<String, u8>| -> Vec<SavedScenario> {
+            m.iter().map(|(k, v)| saved(k, f64::from(*v) + 1.0)).collect()
+        };
+        let apply = |edits: &std::collections::BTreeMap<String, Option<u8>>| {
+            let mut m = base.clone();
+            for (k, v) in edits {
+                match v {
+                    Some(v) => { m.insert(k.clone(), *v); }
+                    None => { m.remove(k); }
+                }
+            }
+            m
+        };
+        let (ours, theirs) = (apply(&ours_edit), apply(&theirs_edit));
+        let merged = merge_library(&list(&base), &list(&ours), &list(&theirs));
+        let merged: std::collections::BTreeMap<String, u8> = merged
+            .iter()
+            .map(|e| (e.name.clone(), (e.scenario.places[0].need_index - 1.0) as u8))
+            .collect();
+        // The two sides touch different names ([a-e] vs [f-j]), so the
+        // merge is base with both sides' edits.
+        let mut want = base.clone();
+        for (k, v) in ours_edit.iter().chain(theirs_edit.iter()) {
+            match v {
+                Some(v) => { want.insert(k.clone(), *v); }
+                None => { want.remove(k); }
+            }
+        }
+        prop_assert_eq!(merged, want);
+    }
+}
+
+#[test]
+fn backups_are_timestamped_and_the_oldest_dropped() {
+    use workforce_gap::io::stored::{
+        backup_key, backups_to_drop, BACKUPS_KEPT, CURRENT_KEY, LIBRARY_KEY,
+    };
+    let stamps = [
+        "2026-11-25T10:00:00.000Z",
+        "2026-11-25T09:00:00.000Z",
+        "2026-11-25T11:00:00.000Z",
+        "2026-11-25T12:00:00.000Z",
+    ];
+    let mut keys: Vec<String> = stamps.iter().map(|t| backup_key(CURRENT_KEY, t)).collect();
+    keys.push(backup_key(LIBRARY_KEY, stamps[0]));
+    keys.push(CURRENT_KEY.to_string());
+    assert_ne!(keys[0], keys[1], "two corruptions, two keys");
+    assert_eq!(BACKUPS_KEPT, 3);
+    assert_eq!(
+        backups_to_drop(&keys, CURRENT_KEY),
+        vec![backup_key(CURRENT_KEY, stamps[1])]
+    );
+    assert!(backups_to_drop(&keys, LIBRARY_KEY).is_empty());
 }
 
 fn state() -> Rc<AppState> {

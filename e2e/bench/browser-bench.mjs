@@ -1,7 +1,9 @@
-// Browser benchmark for the built app (dist/), in Debian's Chromium, all on
+// Browser benchmark for the benchmark build of the app (target/dist-bench), in Debian's Chromium, all on
 // 127.0.0.1. Not part of the test suite. Run:
 //
-//   node e2e/bench/browser-bench.mjs            (BENCH_N=30 by default)
+//   bash scripts/bench.sh                      (criterion, the bench build, then this)
+//   node e2e/bench/browser-bench.mjs           (BENCH_N=30 by default; serves
+//                                               target/dist-bench, or BENCH_DIST)
 //   BENCH_N=10 node e2e/bench/browser-bench.mjs (quicker)
 //
 // Measures:
@@ -225,7 +227,8 @@ function readCriterion() {
   return out;
 }
 
-const server = await serveDist();
+// The benchmark build (scripts/bench.sh): the app plus workforceGap.benchmark.
+const server = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'));
 const browser = await launch();
 try {
   const example = await (async () => {
@@ -275,7 +278,7 @@ try {
     ['In wasm, no conversion: uncertainty, 10,000 draws', `${ms(api.inWasm.uncertainty)} ms`, '', `mean of ${UNCERTAINTY_RUNS} runs`],
   ];
   const lines = [
-    `Browser benchmark: workforce-gap ${api.version}, Chromium ${api.chromium}, dist/ on 127.0.0.1, N=${N}`,
+    `Browser benchmark: workforce-gap ${api.version}, Chromium ${api.chromium}, ${process.env.BENCH_DIST || "target/dist-bench"} on 127.0.0.1, N=${N}`,
     '',
     '| measure | median | p90 | over |',
     '| --- | ---: | ---: | --- |',

@@ -9,8 +9,19 @@ use crate::format::plain;
 use crate::model::scenario::{Group, Scenario, Sector};
 use crate::model::Results;
 
-/// Quote a field if RFC 4180 needs it.
+/// Quote a field if RFC 4180 needs it. Text that a spreadsheet would run as
+/// a formula (beginning with `=`, `+`, `-`, `@`, a tab or a carriage return,
+/// as OWASP's CSV injection advice lists) gets a leading `'`, so a name taken
+/// from someone else's share link is shown, never run. Plain numbers
+/// ("-12.5") are left as they are.
 pub fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && crate::format::parse_decimal(text).is_none()
+    {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

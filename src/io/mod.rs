@@ -3,5 +3,6 @@
 //! panic: they return a message that says what is wrong.
 
 pub mod csv;
+pub mod lz;
 pub mod share;
 pub mod stored;

@@ -1,12 +1,15 @@
 //! Share links: the whole scenario, compressed, in the URL fragment
 //! (`#scenario=<lz-string, URI-safe>`). The fragment never reaches a server.
 
-use crate::model::scenario::{parse_scenario, Scenario};
+use crate::io::lz::{decompress_uri_component, LzError};
+use crate::model::scenario::{parse_scenario, Limits, Scenario};
 
 /// The fragment's key.
 pub const PREFIX: &str = "scenario=";
-/// Longest fragment we try to decode (far above any real scenario).
-pub const MAX_FRAGMENT: usize = 400_000;
+/// Longest fragment we try to decode: a link to the largest scenario the
+/// calculator takes ([`Limits`]) is far shorter, since scenario JSON
+/// compresses about tenfold.
+pub const MAX_FRAGMENT: usize = 200_000;
 
 /// The fragment (without `#`) that carries this scenario.
 pub fn encode(scenario: &Scenario) -> String {
@@ -38,15 +41,25 @@ pub fn decode(fragment: &str) -> Fragment {
     }
     if payload.len() > MAX_FRAGMENT {
         return Fragment::Broken(format!(
-            "The share link is too long ({} characters) to be a scenario.",
-            payload.len()
+            "The share link is too long ({} characters; a scenario's link has at most {}), so it was not opened.",
+            crate::format::people(payload.len() as f64),
+            crate::format::people(MAX_FRAGMENT as f64)
         ));
     }
-    let Some(wide) = lz_str::decompress_from_encoded_uri_component(payload) else {
-        return Fragment::Broken(
-            "The share link is damaged: it could not be decompressed. Was it cut short when copied?"
-                .to_string(),
-        );
+    let wide = match decompress_uri_component(payload, Limits::TEXT_BYTES) {
+        Ok(wide) => wide,
+        Err(LzError::TooLong) => {
+            return Fragment::Broken(format!(
+                "The share link unpacks to more than {} characters, more than any scenario the calculator takes, so it was not opened.",
+                crate::format::people(Limits::TEXT_BYTES as f64)
+            ))
+        }
+        Err(LzError::Damaged) => {
+            return Fragment::Broken(
+                "The share link is damaged: it could not be decompressed. Was it cut short when copied?"
+                    .to_string(),
+            )
+        }
     };
     let Ok(json) = String::from_utf16(&wide) else {
         return Fragment::Broken("The share link is damaged: its text is not valid.".to_string());

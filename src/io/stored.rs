@@ -10,8 +10,12 @@ use crate::model::scenario::{parse_scenario, Scenario};
 pub const CURRENT_KEY: &str = "workforce-gap:current";
 /// The user's named scenarios.
 pub const LIBRARY_KEY: &str = "workforce-gap:library";
-/// Where unreadable stored text is moved, so nothing is lost.
+/// Where unreadable stored text is moved, so nothing is lost: the prefix,
+/// the key it was under, a colon and the time it was set aside
+/// ([`backup_key`]).
 pub const BACKUP_PREFIX: &str = "workforce-gap:unreadable:";
+/// How many set-aside copies are kept for each key; older ones are dropped.
+pub const BACKUPS_KEPT: usize = 3;
 
 pub const LIBRARY_SCHEMA: &str = "workforce-gap/library";
 
@@ -117,4 +121,52 @@ pub fn decode_library(text: &str) -> (Vec<SavedScenario>, Vec<String>) {
 /// Read the autosaved scenario.
 pub fn decode_current(text: &str) -> Result<Scenario, String> {
     parse_scenario(text).map_err(|e| format!("Your last autosaved scenario could not be read. {e}"))
+}
+
+/// The key a copy of `key`'s unreadable text is kept under, at `stamp` (an
+/// ISO 8601 time, so keys sort oldest first).
+pub fn backup_key(key: &str, stamp: &str) -> String {
+    format!("{BACKUP_PREFIX}{key}:{stamp}")
+}
+
+/// Of the storage keys `existing`, the set-aside copies of `key` beyond the
+/// newest [`BACKUPS_KEPT`]: the ones to drop, oldest first.
+pub fn backups_to_drop(existing: &[String], key: &str) -> Vec<String> {
+    let prefix = format!("{BACKUP_PREFIX}{key}:");
+    let mut copies: Vec<&String> = existing.iter().filter(|k| k.starts_with(&prefix)).collect();
+    crate::model::order::sort_by(&mut copies, |a, b| a.cmp(b));
+    let drop = copies.len().saturating_sub(BACKUPS_KEPT);
+    copies[..drop].iter().map(|k| k.to_string()).collect()
+}
+
+/// Merge the saved-scenario lists of two tabs. `base` is the list as this
+/// tab last read or wrote it, `ours` this tab's list now, `theirs` what is
+/// stored now (perhaps written by another tab since). Scenarios are known by
+/// name (a library holds each name once). A name this tab changed, added or
+/// deleted since `base` takes this tab's version; every other name takes the
+/// stored one, so another tab's saves, renames and deletions survive. Order:
+/// this tab's list, then names only the other tab has.
+pub fn merge_library(
+    base: &[SavedScenario],
+    ours: &[SavedScenario],
+    theirs: &[SavedScenario],
+) -> Vec<SavedScenario> {
+    let find = |list: &[SavedScenario], name: &str| list.iter().find(|e| e.name == name).cloned();
+    let resolve = |name: &str| {
+        let mine = find(ours, name);
+        if mine != find(base, name) {
+            mine
+        } else {
+            find(theirs, name)
+        }
+    };
+    let mut merged: Vec<SavedScenario> = ours.iter().filter_map(|e| resolve(&e.name)).collect();
+    for entry in theirs {
+        if !ours.iter().any(|e| e.name == entry.name) {
+            if let Some(kept) = resolve(&entry.name) {
+                merged.push(kept);
+            }
+        }
+    }
+    merged
 }

@@ -616,6 +616,27 @@ pub enum ScenarioError {
     WrongSchema { found: String },
     /// A scenario from a newer (or unknown) version of the calculator.
     UnknownVersion { found: String },
+    /// More than the calculator takes (see [`Limits`]): what, and the limit.
+    TooLarge { what: String },
+}
+
+/// The most one scenario may hold, however it arrives (a file, a share link,
+/// saved state, the JavaScript API). Far above any real system (an ICB has
+/// at most about fifteen places; the built-ins have 13 roles and 10
+/// services), and low enough that the page stays responsive: a scenario
+/// over them is refused with [`ScenarioError::TooLarge`] before it reaches
+/// the page.
+pub struct Limits;
+
+impl Limits {
+    /// Bytes of scenario JSON (the built-ins are about 10 KB).
+    pub const TEXT_BYTES: usize = 2_000_000;
+    pub const PLACES: usize = 100;
+    pub const SERVICES: usize = 100;
+    pub const ROLES: usize = 100;
+    pub const RANGES: usize = 500;
+    /// Entries in one place's `sources`.
+    pub const SOURCES: usize = 100;
 }
 
 impl std::fmt::Display for ScenarioError {
@@ -642,6 +663,9 @@ impl std::fmt::Display for ScenarioError {
                 f,
                 "This scenario is version {found}; this calculator reads versions 1 to {CURRENT_VERSION}. It may come from a newer release."
             ),
+            ScenarioError::TooLarge { what } => {
+                write!(f, "This scenario is too large for the calculator: {what}.")
+            }
         }
     }
 }
@@ -678,6 +702,15 @@ struct Header<'a> {
 /// Decoding goes straight from text to [`Scenario`] (no intermediate
 /// `serde_json::Value`), which keeps the WebAssembly small.
 pub fn parse_scenario(json: &str) -> Result<Scenario, ScenarioError> {
+    if json.len() > Limits::TEXT_BYTES {
+        return Err(ScenarioError::TooLarge {
+            what: format!(
+                "its text is {} bytes, and a scenario may have at most {} (2 MB)",
+                crate::format::people(json.len() as f64),
+                crate::format::people(Limits::TEXT_BYTES as f64)
+            ),
+        });
+    }
     // A derived struct would also accept a JSON array; a scenario is an object.
     let first = json.trim_start().chars().next();
     if first.is_some() && first != Some('{') && serde_json::from_str::<&RawValue>(json).is_ok() {
@@ -722,7 +755,35 @@ pub fn parse_scenario(json: &str) -> Result<Scenario, ScenarioError> {
         }
     };
     let migrated = migrate(json, version)?;
-    serde_json::from_str(&migrated).map_err(|e| syntax_error(&e))
+    let scenario: Scenario = serde_json::from_str(&migrated).map_err(|e| syntax_error(&e))?;
+    check_limits(&scenario)?;
+    Ok(scenario)
+}
+
+/// Refuse a scenario that holds more than [`Limits`] allows.
+fn check_limits(scenario: &Scenario) -> Result<(), ScenarioError> {
+    let most_sources = scenario.places.iter().map(|p| p.sources.len()).max();
+    for (what, count, limit) in [
+        ("places", scenario.places.len(), Limits::PLACES),
+        ("services", scenario.services.len(), Limits::SERVICES),
+        ("roles", scenario.roles.len(), Limits::ROLES),
+        ("uncertainty ranges", scenario.ranges.len(), Limits::RANGES),
+        (
+            "sources in one place",
+            most_sources.unwrap_or(0),
+            Limits::SOURCES,
+        ),
+    ] {
+        if count > limit {
+            return Err(ScenarioError::TooLarge {
+                what: format!(
+                    "it has {} {what}, and the calculator takes at most {limit}",
+                    crate::format::people(count as f64)
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Bring a scenario of `version` up to [`CURRENT_VERSION`]. Each future

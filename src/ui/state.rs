@@ -12,7 +12,7 @@ use yew::Reducible;
 use crate::format;
 pub use crate::io::stored::SavedScenario;
 use crate::model::field::Field;
-use crate::model::scenario::{AgeBand, Group, Place, Role, Sector, Service, WorkloadKind};
+use crate::model::scenario::{AgeBand, Group, Limits, Place, Role, Sector, Service, WorkloadKind};
 use crate::model::{compute, validate, InputError, Results, Scenario};
 
 /// What the user typed into one numeric input, kept exactly as typed.
@@ -287,6 +287,14 @@ pub enum Action {
     },
     /// Keep a scenario opened from a share link: autosave resumes.
     KeepShared,
+    /// The saved scenarios as merged with what another tab stored.
+    ReplaceLibrary(Vec<SavedScenario>),
+    /// Another tab stored its saved scenarios (`theirs`); `base` is the list
+    /// as this tab last read or wrote it. Merged with this tab's list.
+    LibraryStoredElsewhere {
+        base: Vec<SavedScenario>,
+        theirs: Vec<SavedScenario>,
+    },
     SaveAs(String),
     RenameSaved {
         index: usize,
@@ -335,6 +343,21 @@ fn mark_entered_by_user(scenario: &mut Scenario, field: &Field) {
 }
 
 /// A new id like "role_3" that no item has yet.
+/// True (and a notice saying so) when a list already holds as many items as
+/// a scenario may ([`Limits`]): everything the app saves must open again.
+fn full(s: &mut AppState, count: usize, limit: usize, what: &str) -> bool {
+    let over = count >= limit;
+    if over {
+        s.notice = Some(Notice {
+            kind: NoticeKind::Error,
+            text: format!(
+                "A scenario holds at most {limit} {what}: remove one before adding another."
+            ),
+        });
+    }
+    over
+}
+
 fn fresh_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
     (1..)
         .map(|n| format!("{prefix}_{n}"))
@@ -413,6 +436,8 @@ impl Reducible for AppState {
                     }
                 }
             },
+            Action::AddPlace
+                if full(&mut s, self.scenario.places.len(), Limits::PLACES, "places") => {}
             Action::AddPlace => {
                 let id = fresh_id("place", |id| s.scenario.place_index(id).is_some());
                 let n = s.scenario.places.len() + 1;
@@ -434,6 +459,9 @@ impl Reducible for AppState {
                     s.structural_change();
                 }
             }
+            Action::FillPlace { index, .. }
+                if index.is_none_or(|i| i >= self.scenario.places.len())
+                    && full(&mut s, self.scenario.places.len(), Limits::PLACES, "places") => {}
             Action::FillPlace { index, place } => {
                 match index.and_then(|i| s.scenario.places.get_mut(i)) {
                     Some(target) => {
@@ -467,6 +495,13 @@ impl Reducible for AppState {
                 }
                 s.structural_change();
             }
+            Action::ReplacePlaces(places)
+                if full(
+                    &mut s,
+                    places.len().saturating_sub(1),
+                    Limits::PLACES,
+                    "places",
+                ) => {}
             Action::ReplacePlaces(places) => {
                 if !places.is_empty() {
                     s.scenario.ranges.retain(|k, _| {
@@ -510,6 +545,7 @@ impl Reducible for AppState {
                     }
                 }
             }
+            Action::AddRole if full(&mut s, self.scenario.roles.len(), Limits::ROLES, "roles") => {}
             Action::AddRole => {
                 let id = fresh_id("role", |id| s.scenario.role_index(id).is_some());
                 let n = s.scenario.roles.len() + 1;
@@ -536,6 +572,13 @@ impl Reducible for AppState {
                     s.structural_change();
                 }
             }
+            Action::AddService
+                if full(
+                    &mut s,
+                    self.scenario.services.len(),
+                    Limits::SERVICES,
+                    "services",
+                ) => {}
             Action::AddService => {
                 let id = fresh_id("service", |id| s.scenario.service_index(id).is_some());
                 let n = s.scenario.services.len() + 1;
@@ -591,6 +634,16 @@ impl Reducible for AppState {
                         .remove(&format!("services[{service}].role_mix.{role}"));
                 }
             }
+            Action::SetRange {
+                ref key,
+                range: Some(_),
+            } if !self.scenario.ranges.contains_key(key)
+                && full(
+                    &mut s,
+                    self.scenario.ranges.len(),
+                    Limits::RANGES,
+                    "uncertainty ranges",
+                ) => {}
             Action::SetRange { key, range } => match range {
                 Some(r) => {
                     s.scenario.ranges.insert(key, r);
@@ -689,6 +742,14 @@ impl Reducible for AppState {
                 if index < s.library.len() {
                     Rc::make_mut(&mut s.library).remove(index);
                 }
+                scenario_changed = false;
+            }
+            Action::ReplaceLibrary(library) => {
+                s.library = Rc::new(library);
+                scenario_changed = false;
+            }
+            Action::LibraryStoredElsewhere { base, theirs } => {
+                s.library = Rc::new(crate::io::stored::merge_library(&base, &s.library, &theirs));
                 scenario_changed = false;
             }
             Action::Notify(n) => {

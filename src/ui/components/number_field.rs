@@ -70,6 +70,28 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
         })
     };
 
+    // A text input drops line breaks from pasted text, so "1\n200" would
+    // arrive as "1200". Pasted text over several lines is kept as pasted and
+    // refused with a message instead.
+    let onpaste = {
+        let app = app.clone();
+        let field = field.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            let pasted = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|c| c.clipboard_data())
+                .and_then(|d| d.get_data("text").ok());
+            if let Some(text) = pasted.filter(|t| t.trim().contains(['\n', '\r'])) {
+                e.prevent_default();
+                app.dispatch(crate::ui::state::Action::SetNumber {
+                    field: field.clone(),
+                    text,
+                });
+            }
+        })
+    };
+
     let source_id = format!("{id}-source");
     let mut described = hint_id.clone();
     if error.is_some() {
@@ -118,6 +140,7 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
                     aria-describedby={described}
                     aria-invalid={error.is_some().then_some("true")}
                     {oninput}
+                    {onpaste}
                 />
                 if let Some(suffix) = unit_suffix(unit) {
                     <span class="field__suffix" aria-hidden="true">{suffix}</span>

@@ -135,6 +135,20 @@ pub fn share_export() -> Html {
             input.set_value("");
             let file = gloo::file::File::from(file);
             let name = file.name();
+            let limit = crate::model::scenario::Limits::TEXT_BYTES as u64;
+            if file.size() > limit {
+                // Refused before reading: a 20 MB file would freeze the page.
+                notify(
+                    &app,
+                    NoticeKind::Error,
+                    format!(
+                        "\"{name}\" was not imported: it is {} bytes, and a scenario file is at most {} (2 MB). Nothing was changed.",
+                        crate::format::people(file.size() as f64),
+                        crate::format::people(limit as f64)
+                    ),
+                );
+                return;
+            }
             let app = app.clone();
             let task = gloo::file::callbacks::read_as_text(&file, move |result| match result {
                 Err(_) => notify(

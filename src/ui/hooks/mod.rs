@@ -20,9 +20,27 @@ fn raw_set(key: &str, value: &str) -> Result<(), String> {
         .map_err(|_| "the browser refused to store it (storage full or disabled)".to_string())
 }
 
-/// Keep unreadable stored text under a backup key, so nothing is lost.
-fn set_aside(key: &str, text: &str) {
-    let _ = raw_set(&format!("{}{key}", stored::BACKUP_PREFIX), text);
+/// Keep unreadable stored text under a new, timestamped backup key (the
+/// newest few are kept), so a second corruption never overwrites the first.
+/// The sentence to show: where it was kept, or that it could not be.
+fn set_aside(key: &str, text: &str) -> String {
+    let stamp = String::from(js_sys::Date::new_0().to_iso_string());
+    let backup = stored::backup_key(key, &stamp);
+    match raw_set(&backup, text) {
+        Ok(()) => {
+            let storage = LocalStorage::raw();
+            let existing: Vec<String> = (0..storage.length().unwrap_or(0))
+                .filter_map(|i| storage.key(i).ok().flatten())
+                .collect();
+            for old in stored::backups_to_drop(&existing, key) {
+                let _ = storage.remove_item(&old);
+            }
+            format!("The unreadable text was kept in this browser under \"{backup}\".")
+        }
+        Err(e) => format!(
+            "A copy of the unreadable text could not be kept ({e}), so it will be replaced when this browser next saves."
+        ),
+    }
 }
 
 fn location_hash() -> String {
@@ -39,13 +57,8 @@ pub fn initial_state() -> AppState {
         Some(text) => {
             let (library, problems) = stored::decode_library(&text);
             if !problems.is_empty() {
-                set_aside(stored::LIBRARY_KEY, &text);
                 notices.extend(problems);
-                notices.push(format!(
-                    "The unreadable text was kept in this browser under \"{}{}\".",
-                    stored::BACKUP_PREFIX,
-                    stored::LIBRARY_KEY
-                ));
+                notices.push(set_aside(stored::LIBRARY_KEY, &text));
             }
             library
         }
@@ -71,11 +84,9 @@ pub fn initial_state() -> AppState {
             Some(text) => match stored::decode_current(&text) {
                 Ok(s) => s,
                 Err(message) => {
-                    set_aside(stored::CURRENT_KEY, &text);
                     notices.push(format!(
-                        "{message} It was kept under \"{}{}\"; the built-in example is open instead.",
-                        stored::BACKUP_PREFIX,
-                        stored::CURRENT_KEY
+                        "{message} The built-in example is open instead. {}",
+                        set_aside(stored::CURRENT_KEY, &text)
                     ));
                     example_place()
                 }
@@ -108,10 +119,24 @@ pub fn shared_notice(name: &str) -> Notice {
     }
 }
 
+/// The saved scenarios as stored now (empty when none or unreadable).
+fn stored_library() -> Vec<stored::SavedScenario> {
+    raw_get(stored::LIBRARY_KEY)
+        .map(|text| stored::decode_library(&text).0)
+        .unwrap_or_default()
+}
+
 /// Save the scenario on every valid change (unless it came from a share link
 /// and has not been kept), and the saved scenarios whenever they change.
+///
+/// Another tab of the same calculator may save too: before writing, the
+/// stored list is re-read and merged with this tab's changes
+/// ([`stored::merge_library`]), and a `storage` event (another tab wrote)
+/// merges its list into this one, so neither tab's saves are lost.
 #[hook]
 pub fn use_persistence(app: &AppHandle) {
+    // The list as this tab last read or wrote it: the base of each merge.
+    let base = use_mut_ref(|| (*app.library).clone());
     {
         let app = app.clone();
         use_effect_with(app.revision, move |_| {
@@ -128,13 +153,43 @@ pub fn use_persistence(app: &AppHandle) {
     {
         let library = app.library.clone();
         let app = app.clone();
+        let base = base.clone();
         use_effect_with(library, move |library| {
-            if let Err(e) = raw_set(stored::LIBRARY_KEY, &stored::encode_library(library)) {
+            let merged = stored::merge_library(&base.borrow(), library, &stored_library());
+            if let Err(e) = raw_set(stored::LIBRARY_KEY, &stored::encode_library(&merged)) {
                 app.dispatch(Action::Notify(Notice {
                     kind: NoticeKind::Error,
                     text: format!("Your saved scenarios could not be stored: {e}."),
                 }));
             }
+            *base.borrow_mut() = merged.clone();
+            if merged != **library {
+                app.dispatch(Action::ReplaceLibrary(merged));
+            }
+        });
+    }
+    {
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                    use wasm_bindgen::JsCast;
+                    let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    if e.key().as_deref() == Some(stored::LIBRARY_KEY) {
+                        let theirs = e
+                            .new_value()
+                            .map(|text| stored::decode_library(&text).0)
+                            .unwrap_or_default();
+                        let old_base = base.replace(theirs.clone());
+                        app.dispatch(Action::LibraryStoredElsewhere {
+                            base: old_base,
+                            theirs,
+                        });
+                    }
+                });
+            move || drop(listener)
         });
     }
 }
