@@ -6,7 +6,8 @@
 #  3. native tests of the model (cargo test)
 #  4. wasm-bindgen-test component tests in headless Chromium
 #  5. the release build (dist/, with gzip sizes; fails over 5.29x a bare Yew app,
-#     or if the area asset drifts from data/areas/)
+#     or if the area asset drifts from data/areas/), and the test build
+#     (target/dist-test: the same plus test-only hooks)
 #  6. Playwright end-to-end journeys against dist/ served on 127.0.0.1
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
@@ -23,7 +24,7 @@ cargo clippy --all-targets --quiet -- -D warnings
 # too (with rustup's clippy; Debian's rustc-web toolchain ships none).
 if [ "$route" = rustup ]; then
   cargo clippy --quiet --target wasm32-unknown-unknown --lib --test web --test web_charts -- -D warnings
-  cargo clippy --quiet --target wasm32-unknown-unknown --lib --features bench-api -- -D warnings
+  cargo clippy --quiet --target wasm32-unknown-unknown --lib --features bench-api,test-hooks -- -D warnings
 else
   say "wasm32 clippy skipped: the Debian wasm toolchain has no clippy (native clippy above still ran)"
 fi
@@ -42,6 +43,10 @@ wasm_env trunk build --release --offline --dist dist >target/trunk-build.log 2>&
 node scripts/build-areas.mjs --check dist/areas.tsv
 build_size_baseline
 SIZE_BUDGET_RATIO=5.29 node scripts/sizes.mjs dist --baseline tools/size-baseline/dist
+# The test build: the same app plus hooks no published build has (a way to
+# make the WebAssembly panic), for the recovery journey.
+wasm_env trunk build --release --offline --features test-hooks --dist target/dist-test >target/trunk-build-test.log 2>&1 \
+  || { cat target/trunk-build-test.log; exit 1; }
 
 stage "6/6 Playwright end-to-end tests against dist/"
 node --test --test-concurrency=1 --test-reporter=spec e2e/ 2>&1 | tee target/e2e-tests.log

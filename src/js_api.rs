@@ -254,6 +254,13 @@ pub fn install() {
         "benchmark",
         &Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(js_benchmark).into_js_value(),
     );
+    // Test builds only (`--features test-hooks`): make the WebAssembly panic.
+    #[cfg(feature = "test-hooks")]
+    set(
+        &api,
+        "panicForTest",
+        &Closure::<dyn Fn()>::new(|| panic!("panicForTest was called")).into_js_value(),
+    );
     set(
         &api,
         "exampleScenario",

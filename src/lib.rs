@@ -19,6 +19,8 @@ pub mod js_api;
 /// JavaScript API.
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
+    ui::recovery::install_panic_hook();
+    #[cfg(target_arch = "wasm32")]
     js_api::install();
     ui::mount();
 }

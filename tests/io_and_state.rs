@@ -353,6 +353,74 @@ fn adding_past_a_limit_is_refused_with_a_notice() {
     assert_eq!(s.scenario.places.len(), 2);
 }
 
+/// Undo and redo over every kind of edit: typing (one step per input),
+/// removals, imports; a new edit clears what could be redone; history is
+/// bounded.
+#[test]
+fn undo_and_redo_take_back_every_edit() {
+    use workforce_gap::ui::state::{History, Origin};
+    let start = state();
+    let original = start.scenario.clone();
+    assert!(!start.history.can_undo());
+    // Typing "320000" key by key is one step.
+    let mut s = start.clone();
+    for typed in ["3", "32", "320", "320,", "320,0", "320,00", "320,000"] {
+        s = s.reduce(Action::SetNumber {
+            field: Field::Population(0, AgeBand::Adults),
+            text: typed.into(),
+        });
+    }
+    assert_eq!(s.history.depth(), 1);
+    let typed = s.scenario.clone();
+    // A removal, then an import of another scenario.
+    let s = s.reduce(Action::RemoveService(0));
+    let removed = s.scenario.clone();
+    assert!(!s.stale);
+    let mut other = example_place();
+    other.name = "Imported".into();
+    let s = s.reduce(Action::Load {
+        scenario: Box::new(other.clone()),
+        origin: Origin::SharedLink,
+        notice: None,
+    });
+    assert_eq!(s.history.depth(), 3);
+    // Undo walks back through each, restoring where the scenario came from.
+    let s = s.reduce(Action::Undo);
+    assert_eq!(s.scenario, removed);
+    assert_eq!(s.origin, Origin::Local);
+    let s = s.reduce(Action::Undo);
+    assert_eq!(s.scenario, typed);
+    let s = s.reduce(Action::Undo);
+    assert_eq!(s.scenario, original);
+    assert_eq!(
+        s.text_for(&Field::Population(0, AgeBand::Adults)),
+        "300,000"
+    );
+    assert!(!s.history.can_undo());
+    assert_eq!(
+        s.clone().reduce(Action::Undo).scenario,
+        original,
+        "nothing more to undo"
+    );
+    // Redo brings them back; the results follow.
+    let s = s.reduce(Action::Redo).reduce(Action::Redo);
+    assert_eq!(s.scenario, removed);
+    assert_eq!(*s.results.clone().unwrap(), compute(&removed));
+    // A new edit clears the redo list.
+    let s = s.reduce(Action::AddPlace);
+    assert!(!s.history.can_redo());
+    // Bounded: the oldest steps go.
+    let mut s = state();
+    for i in 0..History::STEPS + 20 {
+        s = s.reduce(Action::SetText {
+            field: workforce_gap::ui::state::TextField::ScenarioName,
+            value: format!("name {i}"),
+        });
+        s = s.reduce(Action::AddPlace);
+    }
+    assert_eq!(s.history.depth(), History::STEPS);
+}
+
 fn saved(name: &str, need: f64) -> SavedScenario {
     let mut scenario = example_place();
     scenario.name = name.into();

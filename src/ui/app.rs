@@ -7,6 +7,7 @@ use crate::ui::components::{
     about::about,
     area::area_inputs,
     error_summary::error_summary,
+    history::history_buttons,
     levers::levers_panel,
     notice::notice_banner,
     projection_inputs::projection_inputs,
@@ -18,7 +19,7 @@ use crate::ui::components::{
     sources::SourcesPanel,
     working_time::working_time_inputs,
 };
-use crate::ui::hooks::{initial_state, use_persistence, use_share_link_listener};
+use crate::ui::hooks::{initial_state, use_persistence, use_share_link_listener, use_undo_keys};
 use crate::ui::AppHandle;
 
 #[function_component(App)]
@@ -26,6 +27,7 @@ pub fn app() -> Html {
     let app: AppHandle = use_reducer(initial_state);
     use_persistence(&app);
     use_share_link_listener(&app);
+    use_undo_keys(&app);
 
     html! {
         <ContextProvider<AppHandle> context={app.clone()}>
@@ -45,6 +47,7 @@ pub fn app() -> Html {
                 <div class="layout">
                     <section class="layout__inputs" aria-labelledby="inputs-heading">
                         <h2 id="inputs-heading" class="visually-hidden">{"Inputs"}</h2>
+                        { history_buttons(&app) }
                         <ScenarioManager />
                         { area_inputs(&app) }
                         { working_time_inputs(&app) }

@@ -5,6 +5,8 @@
 pub mod app;
 pub mod components;
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod recovery;
 pub mod state;
 
 pub use app::App;

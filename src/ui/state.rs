@@ -126,6 +126,59 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Counts changes, so effects can tell a new edit from a re-render.
     pub revision: u64,
+    /// Undo and redo.
+    pub history: History,
+}
+
+/// What undo brings back: the scenario, the text as typed, and where the
+/// scenario came from (undoing an import or a share link's opening).
+#[derive(Debug, PartialEq)]
+pub struct Snapshot {
+    scenario: Scenario,
+    drafts: Drafts,
+    origin: Origin,
+}
+
+/// Undo and redo over every edit of the scenario, including removals,
+/// imports and opening a saved scenario or a share link. Keystrokes in one
+/// input make one step. At most [`History::STEPS`] steps are kept; the
+/// snapshots are shared (`Rc`), so the reducer's copy of the state on every
+/// keystroke copies pointers, not scenarios.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    past: Vec<Rc<Snapshot>>,
+    future: Vec<Rc<Snapshot>>,
+    /// The input the last step was typed into, while typing goes on there.
+    typing_in: Option<String>,
+}
+
+impl History {
+    pub const STEPS: usize = 100;
+
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    /// Steps that can be undone now.
+    pub fn depth(&self) -> usize {
+        self.past.len()
+    }
+
+    fn record(&mut self, before: Rc<Snapshot>, typing_in: Option<String>) {
+        let same_input = typing_in.is_some() && typing_in == self.typing_in;
+        if !same_input {
+            if self.past.len() == Self::STEPS {
+                self.past.remove(0);
+            }
+            self.past.push(before);
+        }
+        self.future.clear();
+        self.typing_in = typing_in;
+    }
 }
 
 impl AppState {
@@ -141,9 +194,25 @@ impl AppState {
             library: Rc::new(library),
             notice: None,
             revision: 0,
+            history: History::default(),
         };
         state.recompute();
         state
+    }
+
+    fn snapshot(&self) -> Rc<Snapshot> {
+        Rc::new(Snapshot {
+            scenario: self.scenario.clone(),
+            drafts: self.drafts.clone(),
+            origin: self.origin.clone(),
+        })
+    }
+
+    fn restore(&mut self, snapshot: &Snapshot) {
+        self.scenario = snapshot.scenario.clone();
+        self.drafts = snapshot.drafts.clone();
+        self.origin = snapshot.origin.clone();
+        self.history.typing_in = None;
     }
 
     /// Every problem the user can fix: unparseable text first, then the
@@ -287,6 +356,10 @@ pub enum Action {
     },
     /// Keep a scenario opened from a share link: autosave resumes.
     KeepShared,
+    /// Take back the last edit of the scenario.
+    Undo,
+    /// Do again what was undone.
+    Redo,
     /// The saved scenarios as merged with what another tab stored.
     ReplaceLibrary(Vec<SavedScenario>),
     /// Another tab stored its saved scenarios (`theirs`); `base` is the list
@@ -384,7 +457,35 @@ impl Reducible for AppState {
         let mut s = (*self).clone();
         s.revision += 1;
         let mut scenario_changed = true;
+        // Typing into one input again continues the same undo step.
+        let typing_in = match &action {
+            Action::SetNumber { field, .. } => Some(field.path()),
+            Action::SetText { field, .. } => Some(match field {
+                TextField::ScenarioName => "name".to_string(),
+                TextField::PlaceName(i) => format!("places[{i}].name"),
+                TextField::RoleName(i) => format!("roles[{i}].name"),
+                TextField::ServiceName(i) => format!("services[{i}].name"),
+            }),
+            _ => None,
+        };
+        let mut undoable = true;
         match action {
+            Action::Undo => {
+                undoable = false;
+                if let Some(before) = s.history.past.pop() {
+                    let now = self.snapshot();
+                    s.history.future.push(now);
+                    s.restore(&before);
+                }
+            }
+            Action::Redo => {
+                undoable = false;
+                if let Some(after) = s.history.future.pop() {
+                    let now = self.snapshot();
+                    s.history.past.push(now);
+                    s.restore(&after);
+                }
+            }
             Action::SetNumber { field, text } => {
                 let path = field.path();
                 match format::parse_input(&text, field.unit()) {
@@ -762,6 +863,13 @@ impl Reducible for AppState {
             }
         }
         if scenario_changed {
+            if undoable
+                && (s.scenario != self.scenario
+                    || s.drafts != self.drafts
+                    || s.origin != self.origin)
+            {
+                s.history.record(self.snapshot(), typing_in);
+            }
             s.recompute();
         }
         Rc::new(s)

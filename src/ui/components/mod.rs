@@ -20,6 +20,7 @@ pub mod charts;
 pub mod error_summary;
 pub mod explain;
 pub mod headline;
+pub mod history;
 pub mod levers;
 pub mod notice;
 pub mod number_field;

@@ -237,3 +237,48 @@ pub fn clear_location_hash() {
         );
     }
 }
+
+/// Ctrl+Z (or Cmd+Z) undoes the last edit of the scenario; Ctrl+Shift+Z or
+/// Ctrl+Y redoes it, wherever the focus is, except in text boxes that are
+/// not scenario inputs (the name to save under, the area search), which
+/// keep the browser's own undo.
+#[hook]
+pub fn use_undo_keys(app: &AppHandle) {
+    let app = app.clone();
+    use_effect_with((), move |_| {
+        // Not passive: the browser's own undo must be stopped.
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        let document = gloo::utils::document();
+        let listener = gloo::events::EventListener::new_with_options(
+            &document,
+            "keydown",
+            options,
+            move |e| {
+                use wasm_bindgen::JsCast;
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+                    return;
+                }
+                let action = match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
+                    ("z", false) => Action::Undo,
+                    ("z", true) | ("y", false) => Action::Redo,
+                    _ => return,
+                };
+                let target = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                if let Some(el) = target {
+                    let text_box = matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA");
+                    if text_box && !el.id().starts_with("f-") {
+                        return;
+                    }
+                }
+                e.prevent_default();
+                app.dispatch(action);
+            },
+        );
+        move || drop(listener)
+    });
+}
