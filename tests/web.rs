@@ -195,11 +195,17 @@ async fn a_corrupt_autosave_gives_a_message_and_is_kept_aside() {
         .unwrap()
         .expect("a notice");
     assert!(notice.text_content().unwrap().contains("could not be read"));
-    let backup = format!(
-        "{}{}",
+    // Kept under a timestamped key that the notice names.
+    let prefix = format!(
+        "{}{}:",
         workforce_gap::io::stored::BACKUP_PREFIX,
         workforce_gap::io::stored::CURRENT_KEY
     );
+    let backup = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .find(|k| k.starts_with(&prefix))
+        .expect("a backup key");
+    assert!(notice.text_content().unwrap().contains(&backup));
     assert_eq!(
         storage.get_item(&backup).unwrap().as_deref(),
         Some("{not json")
@@ -208,6 +214,7 @@ async fn a_corrupt_autosave_gives_a_message_and_is_kept_aside() {
         root.query_selector("#headline").unwrap().is_some(),
         "the example opens instead"
     );
+    storage.remove_item(&backup).unwrap();
     handle.destroy();
 }
 

@@ -15,10 +15,42 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlElement};
 use yew::BaseComponent;
 
+use yew::prelude::{function_component, Html};
+
+use workforce_gap::ui::components::charts::figure::use_chart_id;
+
 use workforce_gap::ui::components::charts::{
-    BarRow, ProjectionChart, ProjectionChartProps, ProjectionPoint, RequiredVsInPost,
-    RequiredVsInPostProps, TornadoChart, TornadoChartProps, TornadoRow,
+    projection_chart, required_vs_in_post, tornado_chart, BarRow, ProjectionChartProps,
+    ProjectionPoint, RequiredVsInPostProps, TornadoChartProps, TornadoRow,
 };
+
+// The charts are view functions; these hosts mount each as a component.
+#[function_component(RequiredVsInPost)]
+fn required_vs_in_post_host(props: &RequiredVsInPostProps) -> Html {
+    let id = use_chart_id();
+    required_vs_in_post(&RequiredVsInPostProps {
+        id,
+        ..props.clone()
+    })
+}
+
+#[function_component(ProjectionChart)]
+fn projection_chart_host(props: &ProjectionChartProps) -> Html {
+    let id = use_chart_id();
+    projection_chart(&ProjectionChartProps {
+        id,
+        ..props.clone()
+    })
+}
+
+#[function_component(TornadoChart)]
+fn tornado_chart_host(props: &TornadoChartProps) -> Html {
+    let id = use_chart_id();
+    tornado_chart(&TornadoChartProps {
+        id,
+        ..props.clone()
+    })
+}
 
 const LONG_ROLE: &str = "Clinical psychologist and psychological therapist (band 8a and above)";
 
@@ -151,6 +183,7 @@ fn bar_rows() -> Vec<BarRow> {
 #[wasm_bindgen_test]
 async fn bar_chart_is_an_accessible_figure() {
     let root = mount::<RequiredVsInPost>(RequiredVsInPostProps {
+        id: Default::default(),
         title: "WTE required and in post, by role".into(),
         rows: bar_rows(),
     })
@@ -201,6 +234,7 @@ async fn bar_chart_is_an_accessible_figure() {
 #[wasm_bindgen_test]
 async fn charts_get_unique_ids() {
     let props = || RequiredVsInPostProps {
+        id: Default::default(),
         title: "Same title".into(),
         rows: bar_rows(),
     };
@@ -217,6 +251,7 @@ async fn charts_get_unique_ids() {
 #[wasm_bindgen_test]
 async fn bar_chart_survives_nan_and_negative_values() {
     let root = mount::<RequiredVsInPost>(RequiredVsInPostProps {
+        id: Default::default(),
         title: "Odd data".into(),
         rows: vec![
             BarRow {
@@ -266,6 +301,7 @@ fn projection_points() -> Vec<ProjectionPoint> {
 #[wasm_bindgen_test]
 async fn projection_chart_draws_each_year() {
     let root = mount::<ProjectionChart>(ProjectionChartProps {
+        id: Default::default(),
         title: "Ten-year projection".into(),
         points: projection_points(),
     })
@@ -373,11 +409,13 @@ async fn tornado_chart_respects_max_rows() {
 #[wasm_bindgen_test]
 async fn empty_data_says_so() {
     let bar = mount::<RequiredVsInPost>(RequiredVsInPostProps {
+        id: Default::default(),
         title: "Nothing yet".into(),
         rows: vec![],
     })
     .await;
     let projection = mount::<ProjectionChart>(ProjectionChartProps {
+        id: Default::default(),
         title: "Nothing yet".into(),
         points: vec![],
     })

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::model::{Results, Scenario};
-use crate::ui::components::charts::{PlaceBar, PlacesChart};
+use crate::ui::components::charts::{places_chart, PlaceBar, PlacesChartProps};
 
 /// A plain view function: no hooks of its own.
 pub fn place_results(scenario: &Scenario, results: &Results) -> Html {
@@ -30,8 +30,12 @@ pub fn place_results(scenario: &Scenario, results: &Results) -> Html {
         <section class="place-results" aria-labelledby="place-results-heading">
             <h3 id="place-results-heading">{"By place"}</h3>
             <p class="muted">{"Each place's share of the system's requirement, by its population and need. Staff in post are counted for the whole system, so there is no gap by place."}</p>
-            <PlacesChart title={AttrValue::from("Required WTE per 100,000 residents, by place")}
-                {rows} system_per_100k={t.required_wte_per_100k} />
+            { places_chart(&yew::props!(PlacesChartProps {
+                title: AttrValue::from("Required WTE per 100,000 residents, by place"),
+                id: AttrValue::from("chart-places"),
+                rows,
+                system_per_100k: t.required_wte_per_100k,
+            })) }
             <div class="table-wrap" tabindex="0" role="region" aria-label="Need and required WTE by place (scrolls sideways)">
                 <table class="table" id="places-table">
                     <caption>{"Need and required WTE, by place"}</caption>

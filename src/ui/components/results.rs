@@ -12,7 +12,8 @@ use crate::model::sensitivity::sensitivity;
 use crate::model::uncertainty::uncertainty;
 use crate::model::{Results, Scenario};
 use crate::ui::components::charts::{
-    BarRow, ProjectionChart, ProjectionPoint, RequiredVsInPost, TornadoChart, TornadoRow,
+    projection_chart, required_vs_in_post, tornado_chart, BarRow, ProjectionChartProps,
+    ProjectionPoint, RequiredVsInPostProps, TornadoChartProps, TornadoRow,
 };
 use crate::ui::components::explain::ExplainPicker;
 use crate::ui::components::headline::headline;
@@ -113,16 +114,26 @@ fn results_body(props: &ResultsBodyProps) -> Html {
                 {"Planning estimates from the Mental Health Workforce Gap Calculator (WISN with a needs-based front end); every default is listed with its source in the calculator."}
             </p>
             { headline(&results, band.as_deref(), stale) }
-            <RequiredVsInPost title={AttrValue::from("Required WTE and staff in post, by role")} rows={bars} />
-            <ProjectionChart title={AttrValue::from(format!("Required WTE and supply over {} years", scenario.projection.years))} {points} />
+            { required_vs_in_post(&yew::props!(RequiredVsInPostProps {
+                title: AttrValue::from("Required WTE and staff in post, by role"),
+                id: AttrValue::from("chart-roles"),
+                rows: bars,
+            })) }
+            { projection_chart(&yew::props!(ProjectionChartProps {
+                title: AttrValue::from(format!("Required WTE and supply over {} years", scenario.projection.years)),
+                id: AttrValue::from("chart-projection"),
+                points,
+            })) }
             <RoleTable scenario={scenario.clone()} results={results.clone()} {stale} />
             { services_table(&scenario, &results) }
             { place_results(&scenario, &results) }
-            <TornadoChart
-                title={AttrValue::from("What moves the answer most: each input 20% lower and higher")}
-                base={results.total.extra_wte}
-                measure={AttrValue::from("Extra WTE needed")}
-                rows={tornado_rows} />
+            { tornado_chart(&yew::props!(TornadoChartProps {
+                title: AttrValue::from("What moves the answer most: each input 20% lower and higher"),
+                id: AttrValue::from("chart-tornado"),
+                base: results.total.extra_wte,
+                measure: AttrValue::from("Extra WTE needed"),
+                rows: tornado_rows,
+            })) }
             <ExplainPicker />
         </div>
     }

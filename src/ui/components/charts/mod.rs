@@ -18,8 +18,8 @@ pub mod places;
 pub mod projection;
 pub mod tornado;
 
-pub use bar::{BarRow, RequiredVsInPost, RequiredVsInPostProps};
+pub use bar::{required_vs_in_post, BarRow, RequiredVsInPostProps};
 pub use figure::{nice_range, nice_ticks, ChartFigure, ChartFigureProps};
-pub use places::{PlaceBar, PlacesChart, PlacesChartProps};
-pub use projection::{ProjectionChart, ProjectionChartProps, ProjectionPoint};
-pub use tornado::{TornadoChart, TornadoChartProps, TornadoRow};
+pub use places::{places_chart, PlaceBar, PlacesChartProps};
+pub use projection::{projection_chart, ProjectionChartProps, ProjectionPoint};
+pub use tornado::{tornado_chart, TornadoChartProps, TornadoRow};

@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use super::figure::{
-    finite, hatch, legend_line, legend_swatch, n, nice_range, tick_decimals, use_chart_id,
-    ChartFigure, Scale, BLUE, DARK, FONT, GREY, GRID, VIEW_WIDTH,
+    finite, hatch, legend_line, legend_swatch, n, nice_range, tick_decimals, ChartFigure, Scale,
+    BLUE, DARK, FONT, GREY, GRID, VIEW_WIDTH,
 };
 use crate::format;
 
@@ -22,6 +22,10 @@ pub struct ProjectionPoint {
 #[derive(Properties, Clone, Debug, PartialEq)]
 pub struct ProjectionChartProps {
     pub title: AttrValue,
+    /// Id prefix for the chart's elements, unique in the page (fixed by
+    /// the caller, or [`super::figure::use_chart_id`]).
+    #[prop_or_default]
+    pub id: AttrValue,
     pub points: Vec<ProjectionPoint>,
 }
 
@@ -107,9 +111,10 @@ fn year_scale(points: &[ProjectionPoint]) -> Scale {
 }
 
 /// Line chart over years with gap bars, legend and data table.
-#[function_component(ProjectionChart)]
+/// A view function, not a component: it keeps no state of its own, and
+/// each component type costs about 600 bytes gzip in the WebAssembly.
 pub fn projection_chart(props: &ProjectionChartProps) -> Html {
-    let id = use_chart_id();
+    let id = props.id.clone();
     let points = sorted(&props.points);
     let (lo, hi) = points.iter().fold((0.0f64, 0.0f64), |(lo, hi), p| {
         let values = [finite(p.required), finite(p.supply), finite(p.gap)];
