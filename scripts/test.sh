@@ -3,7 +3,8 @@
 #   bash scripts/test.sh
 #  1. cargo fmt --check
 #  2. cargo clippy --all-targets -- -D warnings
-#  3. native tests of the model (cargo test)
+#  3. native tests of the model, formats and decoders (cargo test), with a
+#     bounded fuzzing pass over every decoder (FUZZ_SECONDS per decoder)
 #  4. wasm-bindgen-test component tests in headless Chromium
 #  5. the release build (dist/, with gzip sizes; fails over 5.29x a bare Yew app,
 #     or if the area asset drifts from data/areas/), and the test build
@@ -30,7 +31,8 @@ else
 fi
 
 stage "3/6 native tests (model, formats, codecs)"
-cargo test --quiet 2>&1 | tee target/native-tests.log
+# Includes the decoder fuzzing (tests/fuzz_decoders.rs), 15 s per decoder.
+FUZZ_SECONDS="${FUZZ_SECONDS:-15}" cargo test --quiet 2>&1 | tee target/native-tests.log
 
 stage "4/6 wasm-bindgen-test in headless Chromium"
 wasm_env env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -90,10 +90,13 @@ pub fn decode_library(text: &str) -> (Vec<SavedScenario>, Vec<String>) {
     };
     let mut out = Vec::new();
     for (i, entry) in entries.into_iter().enumerate() {
-        let label = entry
-            .name
-            .clone()
-            .unwrap_or_else(|| format!("number {}", i + 1));
+        let label = match &entry.name {
+            Some(name) if name.chars().count() > 60 => {
+                format!("{}\u{2026}", name.chars().take(60).collect::<String>())
+            }
+            Some(name) => name.clone(),
+            None => format!("number {}", i + 1),
+        };
         let Some(name) = entry.name else {
             problems.push(format!(
                 "Saved scenario {label} has no name and was set aside."

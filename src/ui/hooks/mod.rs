@@ -1,7 +1,6 @@
 //! Browser glue, in one place: the state the app starts from (share link,
 //! autosave, saved scenarios) and where it is persisted.
 
-use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
 use crate::io::share::{self, Fragment};
@@ -10,12 +9,20 @@ use crate::model::examples::example_place;
 use crate::ui::state::{Action, AppState, Notice, NoticeKind, Origin};
 use crate::ui::AppHandle;
 
+/// The browser's localStorage, or `None` where it is turned off or blocked
+/// (a privacy setting, a sandboxed frame): the app then works without
+/// keeping anything, and says so.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 fn raw_get(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+    local_storage()?.get_item(key).ok().flatten()
 }
 
 fn raw_set(key: &str, value: &str) -> Result<(), String> {
-    LocalStorage::raw()
+    local_storage()
+        .ok_or_else(|| "this browser does not let the page store anything".to_string())?
         .set_item(key, value)
         .map_err(|_| "the browser refused to store it (storage full or disabled)".to_string())
 }
@@ -28,12 +35,13 @@ fn set_aside(key: &str, text: &str) -> String {
     let backup = stored::backup_key(key, &stamp);
     match raw_set(&backup, text) {
         Ok(()) => {
-            let storage = LocalStorage::raw();
-            let existing: Vec<String> = (0..storage.length().unwrap_or(0))
-                .filter_map(|i| storage.key(i).ok().flatten())
-                .collect();
-            for old in stored::backups_to_drop(&existing, key) {
-                let _ = storage.remove_item(&old);
+            if let Some(storage) = local_storage() {
+                let existing: Vec<String> = (0..storage.length().unwrap_or(0))
+                    .filter_map(|i| storage.key(i).ok().flatten())
+                    .collect();
+                for old in stored::backups_to_drop(&existing, key) {
+                    let _ = storage.remove_item(&old);
+                }
             }
             format!("The unreadable text was kept in this browser under \"{backup}\".")
         }
@@ -95,6 +103,13 @@ pub fn initial_state() -> AppState {
         },
     };
 
+    if local_storage().is_none() {
+        notices.push(
+            "This browser does not let the calculator keep anything (storage is turned off or blocked): your work will be lost when you close the page. Use \"Export scenario (JSON)\" to keep it."
+                .to_string(),
+        );
+    }
+
     let mut state = AppState::new(scenario, library);
     state.origin = origin.clone();
     state.notice = if !notices.is_empty() {
@@ -140,12 +155,20 @@ pub fn use_persistence(app: &AppHandle) {
     {
         let app = app.clone();
         use_effect_with(app.revision, move |_| {
-            if app.origin == Origin::Local && !app.has_errors() {
+            // Without storage there is nothing to save into (said at start).
+            if app.origin == Origin::Local && !app.has_errors() && local_storage().is_some() {
                 if let Err(e) = raw_set(stored::CURRENT_KEY, &app.scenario.to_json_pretty()) {
-                    app.dispatch(Action::Notify(Notice {
-                        kind: NoticeKind::Error,
-                        text: format!("Autosave failed: {e}."),
-                    }));
+                    let text = format!(
+                        "Autosave failed: {e}. Your changes are still here; use \"Export scenario (JSON)\" to keep them."
+                    );
+                    // Said once: the notice itself is a change of state,
+                    // and saying it again would loop.
+                    if app.notice.as_ref().map(|n| &n.text) != Some(&text) {
+                        app.dispatch(Action::Notify(Notice {
+                            kind: NoticeKind::Error,
+                            text,
+                        }));
+                    }
                 }
             }
         });
@@ -155,6 +178,9 @@ pub fn use_persistence(app: &AppHandle) {
         let app = app.clone();
         let base = base.clone();
         use_effect_with(library, move |library| {
+            if local_storage().is_none() {
+                return;
+            }
             let merged = stored::merge_library(&base.borrow(), library, &stored_library());
             if let Err(e) = raw_set(stored::LIBRARY_KEY, &stored::encode_library(&merged)) {
                 app.dispatch(Action::Notify(Notice {
