@@ -1,4 +1,4 @@
-// Prints the gzip size (level 9) of every file the page downloads on first
+// Prints the gzip (level 9) and brotli (quality 11) size of every file the page downloads on first
 // load, their total, and the ratio to a bare Yew counter app built the same
 // way (tools/size-baseline: same toolchain, profile, Trunk and wasm-opt).
 // Files the page fetches only on demand (ON_DEMAND: the area tables, when
@@ -9,7 +9,7 @@
 // SIZE_BUDGET_RATIO=N makes it exit 1 when the ratio is over N.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 // Measured here with yew 0.23, Rust 1.95, wasm-opt 132 -Oz (docs/performance.md);
 // used only when the baseline app has not been built.
@@ -29,20 +29,23 @@ function measure(folder, { onDemand = false } = {}) {
     const path = join(folder, name);
     if (!statSync(path).isFile() || ON_DEMAND.has(name) !== onDemand) continue;
     const raw = readFileSync(path);
-    rows.push({ name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length });
+    const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    rows.push({ name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, brotli });
   }
-  return { rows, gzip: rows.reduce((a, r) => a + r.gzip, 0), raw: rows.reduce((a, r) => a + r.raw, 0) };
+  const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
+  return { rows, gzip: sum('gzip'), raw: sum('raw'), brotli: sum('brotli') };
 }
 
 const kb = (n) => (n / 1000).toFixed(1).padStart(8) + ' KB';
 const app = measure(dir);
-console.log('file'.padEnd(48) + 'raw'.padStart(11) + 'gzip -9'.padStart(11));
-for (const r of app.rows) console.log(r.name.padEnd(48) + kb(r.raw) + kb(r.gzip));
-console.log('total (first load)'.padEnd(48) + kb(app.raw) + kb(app.gzip));
+console.log('file'.padEnd(48) + 'raw'.padStart(11) + 'gzip -9'.padStart(11) + 'brotli 11'.padStart(11));
+for (const r of app.rows) console.log(r.name.padEnd(48) + kb(r.raw) + kb(r.gzip) + kb(r.brotli));
+console.log('total (first load)'.padEnd(48) + kb(app.raw) + kb(app.gzip) + kb(app.brotli));
 const later = measure(dir, { onDemand: true });
-for (const r of later.rows) console.log(`${r.name} (on demand)`.padEnd(48) + kb(r.raw) + kb(r.gzip));
+for (const r of later.rows) console.log(`${r.name} (on demand)`.padEnd(48) + kb(r.raw) + kb(r.gzip) + kb(r.brotli));
 
 let bare = RECORDED_BARE_YEW_GZIP_BYTES;
+let bareBrotli = null;
 let how = 'recorded; build tools/size-baseline to measure it';
 if (baselineDir) {
   if (!existsSync(baselineDir)) {
@@ -51,10 +54,14 @@ if (baselineDir) {
   }
   const b = measure(baselineDir);
   bare = b.gzip;
+  bareBrotli = b.brotli;
   how = `measured: ${b.rows.map((r) => `${r.name.replace(/-[0-9a-f]{16}/, '')} ${r.gzip}`).join(', ')}`;
 }
 const ratio = app.gzip / bare;
 console.log(`bare Yew counter app, gzip: ${bare} bytes (${how})`);
+if (bareBrotli) {
+  console.log(`first load, brotli: ${app.brotli} bytes = ${(app.brotli / bareBrotli).toFixed(2)}x a bare Yew counter app (${bareBrotli} bytes)`);
+}
 console.log(`first load, gzip: ${app.gzip} bytes = ${ratio.toFixed(2)}x a bare Yew counter app`);
 if (process.env.SIZE_BUDGET_RATIO && ratio > Number(process.env.SIZE_BUDGET_RATIO)) {
   console.error(`over budget: more than ${process.env.SIZE_BUDGET_RATIO}x a bare Yew app`);

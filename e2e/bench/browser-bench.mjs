@@ -7,6 +7,12 @@
 //   BENCH_N=10 node e2e/bench/browser-bench.mjs (quicker)
 //
 // Measures:
+//  (0) load under three profiles (plain; 4x CPU throttling; 4x CPU and a slow
+//      network, Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down),
+//      for the calculator and for the bare Yew counter (tools/size-baseline)
+//      measured the same way: navigation start to the frame after the first
+//      figure is in the page; and keystroke-to-repaint over 200 edits of
+//      different inputs, plain and at 4x CPU (median and 95th percentile);
 //  (a) load: navigation start to the `workforce-gap-ready` event, to the
 //      headline figure being in the DOM, and to the frame after that, over N
 //      fresh browser contexts (cold: no cache, no storage);
@@ -208,6 +214,107 @@ async function measureApi(browser, url) {
   return { ...result, uncertainty: stats(result.uncertaintyRuns), version, chromium };
 }
 
+/** Lighthouse's mobile "slow 4G" (DevTools network throttling). */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+/** Marks when `selector` first has text, and the frame after, from before any script runs. */
+function firstFigureProbe(selector) {
+  window.__first = {};
+  const check = () => {
+    const el = document.querySelector(selector);
+    if (el && el.textContent.trim() && window.__first.dom === undefined) {
+      window.__first.dom = performance.now();
+      requestAnimationFrame(() => { window.__first.paint = performance.now(); });
+      return true;
+    }
+    return false;
+  };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** Fresh loads of `url` under a CPU rate and optional network profile: ms to the frame after the first figure. */
+async function measureProfileLoads(browser, url, selector, { cpu = 1, network = null }, n) {
+  const paint = [];
+  for (let i = 0; i < n; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(firstFigureProbe, selector);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
+    await page.goto(url);
+    await page.waitForFunction(() => window.__first?.paint !== undefined, null, { timeout: 60_000 });
+    paint.push(await page.evaluate(() => window.__first.paint));
+    await context.close();
+  }
+  return stats(paint);
+}
+
+/** Inputs that move the headline, and two values each to alternate between. */
+const EDIT_FIELDS = [
+  ['f-places-0-population-children', ['90000', '110000']],
+  ['f-places-0-population-adults', ['280000', '320000']],
+  ['f-places-0-population-older', ['85000', '100000']],
+  ['f-places-0-need_index', ['0.9', '1.2']],
+  ['f-working_time-sickness_rate', ['4', '6']],
+  ['f-working_time-non_clinical_share', ['25', '32']],
+  ['f-services-0-target_coverage', ['30', '40']],
+  ['f-services-2-target_coverage', ['80', '90']],
+  ['f-roles-0-in_post_wte', ['180', '220']],
+  ['f-roles-1-in_post_wte', ['30', '38']],
+];
+
+/** One edit of input `id` to `value`: ms from the input event to the frame after the headline changes. */
+function timeFieldEdit([id, value]) {
+  return new Promise((resolveEdit) => {
+    const input = document.getElementById(id);
+    const headline = document.getElementById('headline');
+    let t0 = 0;
+    let done = false;
+    const finish = (result) => { if (!done) { done = true; observer.disconnect(); resolveEdit(result); } };
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      requestAnimationFrame(() => finish(performance.now() - t0));
+    });
+    observer.observe(headline, { childList: true, subtree: true, characterData: true });
+    setTimeout(() => finish(null), 5000);
+    input.value = value;
+    t0 = performance.now();
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
+  });
+}
+
+/** `edits` edits cycling through EDIT_FIELDS, at a CPU throttling rate. */
+async function measureVariedEdits(browser, url, cpu, edits) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url);
+  await page.waitForFunction(() => window.workforceGap && document.getElementById('headline-extra-wte'));
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const times = [];
+  let misses = 0;
+  for (let i = 0; i < edits + 10; i++) {
+    const [id, values] = EDIT_FIELDS[i % EDIT_FIELDS.length];
+    const value = values[Math.floor(i / EDIT_FIELDS.length) % 2];
+    const t = await page.evaluate(timeFieldEdit, [id, value]);
+    if (i < 10) continue; // warm-up
+    if (t === null) misses++;
+    else times.push(t);
+  }
+  await context.close();
+  const s = stats(times);
+  const sorted = times.slice().sort((a, b) => a - b);
+  const p95 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] : NaN;
+  return { ...s, p95, misses };
+}
+
 /** Native medians (ms) from criterion, keyed by benchmark id, if present. */
 function readCriterion() {
   const dir = resolve(ROOT, 'target', 'criterion');
@@ -240,6 +347,30 @@ try {
     await c.close();
     return s;
   })();
+
+  // Load and keystroke-to-repaint under throttling, against the bare counter.
+  const baseline = await serveDist(resolve(ROOT, 'tools', 'size-baseline', 'dist'));
+  const PROFILES = [
+    ['plain', { cpu: 1 }],
+    ['4x CPU', { cpu: 4 }],
+    ['4x CPU + slow 4G', { cpu: 4, network: SLOW_4G }],
+  ];
+  const LOADS = Math.max(10, Math.min(N, 30));
+  const profiles = {};
+  for (const [name, profile] of PROFILES) {
+    console.error(`loading ${LOADS} times each, ${name}...`);
+    profiles[name] = {
+      calculator: await measureProfileLoads(browser, server.url, '#headline-extra-wte', profile, LOADS),
+      counter: await measureProfileLoads(browser, baseline.url, 'p', profile, LOADS),
+    };
+  }
+  await baseline.close();
+  const EDITS = 200;
+  console.error(`${EDITS} edits of different inputs, plain and at 4x CPU...`);
+  const varied = {
+    plain: await measureVariedEdits(browser, server.url, 1, EDITS),
+    cpu4: await measureVariedEdits(browser, server.url, 4, EDITS),
+  };
 
   console.error(`loading ${N} times...`);
   const load = await measureLoads(browser, server.url);
@@ -277,7 +408,23 @@ try {
     ['In wasm, no conversion: sensitivity(example)', `${ms(api.inWasm.sensitivity)} ms`, '', 'mean of 200 calls'],
     ['In wasm, no conversion: uncertainty, 10,000 draws', `${ms(api.inWasm.uncertainty)} ms`, '', `mean of ${UNCERTAINTY_RUNS} runs`],
   ];
+  const profileRows = Object.entries(profiles).map(([name, p]) =>
+    `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${ms(p.calculator.p90)} ms |`);
+  const editRows = [['plain', varied.plain], ['4x CPU', varied.cpu4]].map(([name, e]) =>
+    `| ${name} | ${ms(e.median)} ms | ${ms(e.p95)} ms | ${e.n}${e.misses ? ` (${e.misses} missed)` : ''} | ${e.p95 <= 16.7 ? 'yes' : 'no'} |`);
   const lines = [
+    `Load to the first figure painted (median of ${LOADS} fresh loads each), calculator against the bare Yew counter:`,
+    '',
+    '| profile | calculator | bare Yew counter | ratio | calculator p90 |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...profileRows,
+    '',
+    `Keystroke to repaint, ${EDITS} edits cycling through ${EDIT_FIELDS.length} different inputs:`,
+    '',
+    '| profile | median | p95 | edits | p95 within one frame (16.7 ms) |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...editRows,
+    '',
     `Browser benchmark: workforce-gap ${api.version}, Chromium ${api.chromium}, ${process.env.BENCH_DIST || "target/dist-bench"} on 127.0.0.1, N=${N}`,
     '',
     '| measure | median | p90 | over |',
@@ -307,6 +454,8 @@ try {
     version: api.version,
     chromium: api.chromium,
     n: N,
+    load_profiles_ms: profiles,
+    keystroke_to_repaint_ms: varied,
     load_ms: load,
     input_to_paint_ms: { example: edit, example_with_ranges: editRanged },
     api_ms: {
