@@ -51,6 +51,14 @@ test('every kind of numeric field refuses every kind of bad text, briefly, and r
       assert.ok(message.length < 220, `${unit}: a short message, not the whole text (${message.length} characters)`);
       assert.equal(await input.inputValue(), bad, 'what was typed stays');
     }
+    // "-1": refused where a negative makes no sense, with a message; where it
+    // is allowed (a fall in demand), taken.
+    await input.fill('-1');
+    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
+    if ((await input.getAttribute('aria-invalid')) === 'true') {
+      const message = await app.inlineError(input);
+      assert.ok(message && message.length > 10 && message.length < 220, `${unit} "-1": ${message}`);
+    }
     // Pasted over two lines.
     await input.fill('');
     await input.evaluate((el) => {

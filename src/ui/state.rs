@@ -168,13 +168,15 @@ impl History {
         self.past.len()
     }
 
-    fn record(&mut self, before: Rc<Snapshot>, typing_in: Option<String>) {
+    /// Record an edit; `before` (the state it changed) is taken only when
+    /// the edit starts a new step, not on every keystroke of one.
+    fn record(&mut self, before: impl FnOnce() -> Rc<Snapshot>, typing_in: Option<String>) {
         let same_input = typing_in.is_some() && typing_in == self.typing_in;
         if !same_input {
             if self.past.len() == Self::STEPS {
                 self.past.remove(0);
             }
-            self.past.push(before);
+            self.past.push(before());
         }
         self.future.clear();
         self.typing_in = typing_in;
@@ -868,7 +870,7 @@ impl Reducible for AppState {
                     || s.drafts != self.drafts
                     || s.origin != self.origin)
             {
-                s.history.record(self.snapshot(), typing_in);
+                s.history.record(|| self.snapshot(), typing_in);
             }
             s.recompute();
         }
