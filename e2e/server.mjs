@@ -1,5 +1,7 @@
 // A static file server for dist/ on 127.0.0.1 (random free port), for the
 // end-to-end tests and the browser benchmark. Serves .wasm as application/wasm.
+// `prefix` hosts the files under a sub-path ("/tools/workforce-gap/"), as an
+// intranet might; `setRoot(dir)` swaps the files served (a new build).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -11,28 +13,35 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
 };
 
 /**
  * Start serving `root` (default dist/, or $E2E_DIST if set); resolves to
- * { url, close, requests }.
+ * { url, close, requests, setRoot }.
  */
-export async function serveDist(root = resolve(process.env.E2E_DIST || resolve(import.meta.dirname, '..', 'dist'))) {
-  await stat(join(root, 'index.html')).catch(() => {
-    throw new Error(`${root}/index.html is missing: run "bash scripts/build.sh" first.`);
+export async function serveDist(
+  root = resolve(process.env.E2E_DIST || resolve(import.meta.dirname, '..', 'dist')),
+  { prefix = '/' } = {},
+) {
+  let base = resolve(root);
+  await stat(join(base, 'index.html')).catch(() => {
+    throw new Error(`${base}/index.html is missing: run "bash scripts/build.sh" first.`);
   });
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
-    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+    let path = normalize(decodeURIComponent(url.pathname.slice(prefix.length - 1))).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('/')) path += 'index.html';
-    const file = join(root, path);
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    const file = join(base, path);
+    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
       res.writeHead(200, {
@@ -47,8 +56,9 @@ export async function serveDist(root = resolve(process.env.E2E_DIST || resolve(i
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     requests,
-    close: () => new Promise((ok) => server.close(ok)),
+    setRoot(dir) { base = resolve(dir); },
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
   };
 }

@@ -1,0 +1,66 @@
+// Trunk post_build hook (after build-areas.mjs): makes a build installable
+// and safe to host on a locked-down intranet.
+//  1. The Content-Security-Policy meta tag in index.html: only this site's
+//     own files, what WebAssembly needs ('wasm-unsafe-eval'), Trunk's one
+//     inline start-up script by its hash, and no connection anywhere else.
+//  2. sw.js, the service worker, with the precache list of every file of
+//     this build (Workbox's injectManifest; revisions are content hashes).
+//
+//   node scripts/build-offline.mjs <staging dir>
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { injectManifest } from 'workbox-build';
+
+const dir = resolve(process.argv[2] ?? 'dist');
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** The policy, given the hashes of the page's inline scripts. */
+export function contentSecurityPolicy(scriptHashes) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'sha256-${h}'`).join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+if (process.env.TRUNK_PROFILE === 'debug') {
+  // `trunk serve`: no policy (Trunk fills its live-reload script in as it
+  // serves, after this hook) and no service worker (it would keep the page
+  // on old files); offline.js becomes a no-op. Release builds have both.
+  writeFileSync(join(dir, 'offline.js'), '// A debug build (trunk serve): no service worker.\n');
+  console.error('offline: debug build, no Content-Security-Policy and no service worker');
+  process.exit(0);
+}
+
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const inline = [...html.matchAll(/<script(?:\s+type=("?)module\1)?>([\s\S]*?)<\/script>/g)].map((m) => m[2]);
+if (inline.length === 0) throw new Error('index.html has no inline start-up script: has Trunk changed?');
+const hashes = inline.map((text) => createHash('sha256').update(text, 'utf8').digest('base64'));
+const policy = contentSecurityPolicy(hashes);
+html = html.replace(/<meta http-equiv=("?)Content-Security-Policy\1 content="[^"]*">/i, '');
+const meta = `<meta http-equiv=Content-Security-Policy content="${policy}">`;
+const charset = html.match(/<meta charset="?utf-8"?>/i);
+if (!charset) throw new Error('index.html has no <meta charset>');
+html = html.replace(charset[0], `${charset[0]}${meta}`);
+writeFileSync(indexPath, html);
+
+const { count, size, warnings } = await injectManifest({
+  swSrc: join(ROOT, 'www', 'sw.js'),
+  swDest: join(dir, 'sw.js'),
+  globDirectory: dir,
+  globPatterns: ['**/*.{html,js,css,wasm,tsv,webmanifest,png}'],
+  globIgnores: ['sw.js'],
+  maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+});
+for (const w of warnings) console.error(`workbox: ${w}`);
+console.error(`offline: CSP with ${hashes.length} inline script hash(es); sw.js precaches ${count} files (${(size / 1000).toFixed(1)} KB)`);
