@@ -78,6 +78,41 @@ async fn app_shows_the_example_results() {
     handle.destroy();
 }
 
+/// Issue 9: the extra WTE and its cost are split into filling funded
+/// vacancies and new posts (new money), from the model's own figures, and
+/// the role table shows each role's new posts.
+#[wasm_bindgen_test]
+async fn the_headline_splits_funded_vacancies_from_new_posts() {
+    let (root, handle) = render_app().await;
+    let total = compute(&example_place()).total;
+    let split = text(&root, "headline-wte-split");
+    assert_eq!(
+        split,
+        format!(
+            "{} to fill funded vacancies, {} new posts",
+            workforce_gap::format::wte(total.vacancy_fill_wte),
+            workforce_gap::format::wte(total.unfunded_wte)
+        )
+    );
+    assert!((total.vacancy_fill_wte + total.unfunded_wte - total.extra_wte).abs() < 1e-9);
+    let money = text(&root, "headline-new-money");
+    assert!(
+        money.contains(&workforce_gap::format::money_short(total.unfunded_cost)),
+        "{money}"
+    );
+    let heads: Vec<String> = {
+        let list = root.query_selector_all("#role-table thead th").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|n| n.text_content()))
+            .collect()
+    };
+    assert!(
+        heads.iter().any(|h| h.starts_with("New posts WTE")),
+        "the role table has a new posts column: {heads:?}"
+    );
+    handle.destroy();
+}
+
 #[wasm_bindgen_test]
 async fn number_field_has_label_hint_and_source() {
     let (root, handle) = render_app().await;

@@ -12,9 +12,12 @@ use crate::model::Results;
 pub fn summary_sentence(results: &Results) -> String {
     let t = &results.total;
     format!(
-        "Extra staff needed: {} WTE, costing {} a year. {} people in need are untreated today.",
+        "Extra staff needed: {} WTE ({} to fill funded vacancies, {} new posts), costing {} a year, of which {} is new money. {} people in need are untreated today.",
         format::wte(t.extra_wte),
+        format::wte(t.vacancy_fill_wte),
+        format::wte(t.unfunded_wte),
         format::money_short(t.extra_cost),
+        format::money_short(t.unfunded_cost),
         format::people(t.untreated_today)
     )
 }
@@ -36,6 +39,9 @@ pub fn headline(r: &Results, band: Option<&Uncertainty>, stale: bool) -> Html {
                 <div class="headline__item headline__item--main">
                     <dt class="headline__label">{"Extra WTE needed"}</dt>
                     <dd class="headline__value" id="headline-extra-wte">{format::wte(t.extra_wte)}</dd>
+                    <dd class="headline__band" id="headline-wte-split">
+                        {format!("{} to fill funded vacancies, {} new posts", format::wte(t.vacancy_fill_wte), format::wte(t.unfunded_wte))}
+                    </dd>
                     if let Some(u) = band {
                         <dd class="headline__band">{format!("10th-90th percentile: {} to {}", format::wte(u.extra_wte.p10), format::wte(u.extra_wte.p90))}</dd>
                     }
@@ -43,6 +49,9 @@ pub fn headline(r: &Results, band: Option<&Uncertainty>, stale: bool) -> Html {
                 <div class="headline__item">
                     <dt class="headline__label">{"Extra cost a year"}</dt>
                     <dd class="headline__value" id="headline-extra-cost">{format::money_short(t.extra_cost)}</dd>
+                    <dd class="headline__band" id="headline-new-money">
+                        {format!("of which new money: {} a year", format::money_short(t.unfunded_cost))}
+                    </dd>
                     if let Some(u) = band {
                         <dd class="headline__band">{format!("10th-90th: {} to {}", format::money_short(u.extra_cost.p10), format::money_short(u.extra_cost.p90))}</dd>
                     }

@@ -16,6 +16,7 @@ pub enum Column {
     Required,
     InPost,
     Gap,
+    NewPosts,
     Wisn,
     ExtraCost,
     Closes,
@@ -23,12 +24,13 @@ pub enum Column {
 }
 
 impl Column {
-    const ALL: [Column; 9] = [
+    const ALL: [Column; 10] = [
         Column::Role,
         Column::Group,
         Column::Required,
         Column::InPost,
         Column::Gap,
+        Column::NewPosts,
         Column::Wisn,
         Column::ExtraCost,
         Column::Closes,
@@ -42,6 +44,7 @@ impl Column {
             Column::Required => "Required WTE",
             Column::InPost => "In post WTE",
             Column::Gap => "Gap WTE",
+            Column::NewPosts => "New posts WTE (beyond funded vacancies)",
             Column::Wisn => "WISN ratio",
             Column::ExtraCost => "Extra cost a year",
             Column::Closes => "Gap closes",
@@ -63,6 +66,8 @@ pub struct RoleRow {
     pub required: f64,
     pub in_post: f64,
     pub gap: f64,
+    /// Extra WTE beyond the role's funded vacancies: posts that need new money.
+    pub new_posts: f64,
     pub wisn: Option<f64>,
     pub extra_cost: f64,
     pub closes: Option<u32>,
@@ -83,6 +88,7 @@ pub fn role_rows(scenario: &Scenario, results: &Results) -> Vec<RoleRow> {
                 required: r.required_wte,
                 in_post: r.in_post_wte,
                 gap: r.gap_wte,
+                new_posts: r.unfunded_wte,
                 wisn: r.wisn_ratio,
                 extra_cost: r.extra_cost,
                 closes: r.year_gap_closes,
@@ -105,6 +111,7 @@ fn compare(a: &RoleRow, b: &RoleRow, column: Column) -> Ordering {
         Column::Required => f(a.required, b.required),
         Column::InPost => f(a.in_post, b.in_post),
         Column::Gap => f(a.gap, b.gap),
+        Column::NewPosts => f(a.new_posts, b.new_posts),
         Column::Wisn => f(
             a.wisn.unwrap_or(f64::INFINITY),
             b.wisn.unwrap_or(f64::INFINITY),
@@ -203,6 +210,7 @@ pub fn role_table(props: &RoleTableProps) -> Html {
                             <td class="num">{format::wte(r.required)}</td>
                             <td class="num">{format::wte(r.in_post)}</td>
                             <td class={classes!("num", (r.gap > 0.0).then_some("gap"))}>{format::wte(r.gap)}</td>
+                            <td class="num">{format::wte(r.new_posts)}</td>
                             <td class="num">{r.wisn.map(|w| format::number(w, 2)).unwrap_or_else(|| "–".into())}</td>
                             <td class="num">{format::money(r.extra_cost)}</td>
                             <td class="num">{closes_text(r.closes, years)}</td>
@@ -217,6 +225,7 @@ pub fn role_table(props: &RoleTableProps) -> Html {
                         <td class="num">{format::wte(t.required_wte)}</td>
                         <td class="num">{format::wte(t.in_post_wte)}</td>
                         <td class="num">{format!("{} extra", format::wte(t.extra_wte))}</td>
+                        <td class="num">{format::wte(t.unfunded_wte)}</td>
                         <td class="num">{if t.required_wte > 0.0 { format::number(t.in_post_wte / t.required_wte, 2) } else { "–".into() }}</td>
                         <td class="num">{format::money(t.extra_cost)}</td>
                         <td></td>

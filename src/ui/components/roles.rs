@@ -21,6 +21,7 @@ pub fn roles_editor(app: &AppHandle) -> Html {
         <details class="panel" open=true>
             <summary class="panel__summary"><h3 class="panel__title">{format!("Roles ({count})")}</h3></summary>
             <p class="panel__intro">{"New roles and the voluntary sector (VCSE) are counted in their own groups: they complement registered professions and are never netted against them."}</p>
+            <p class="panel__intro scope-note">{"Staff in post: count only the people who work in the service lines above, not a trust's whole workforce (that shows a surplus that is not there)."}</p>
             { for (0..count).map(|i| role_card(app, i)) }
             <button type="button" class="button button--secondary" onclick={add}>{"Add a role"}</button>
         </details>

@@ -30,6 +30,7 @@ pub fn services_editor(app: &AppHandle) -> Html {
         <details class="panel" open=true>
             <summary class="panel__summary"><h3 class="panel__title">{format!("Services ({count})")}</h3></summary>
             <p class="panel__intro">{"Each service line turns people in need into workload. People in need = population served x prevalence x need index; people to treat = people in need x target coverage."}</p>
+            <p class="panel__intro">{crate::ui::components::about::NOT_MODELLED}</p>
             if count == 0 {
                 <p>{"No services yet. Add one to start."}</p>
             }

@@ -22,6 +22,7 @@ pub fn working_time_inputs(app: &AppHandle) -> Html {
         <details class="panel">
             <summary class="panel__summary"><h3 class="panel__title">{"Working time"}</h3></summary>
             <p class="panel__intro">{"How many hours one whole-time equivalent (WTE) can give to patients in a year, after leave, training, sickness and non-clinical work (WISN available working time)."}</p>
+            <p class="panel__intro">{"These hours move only the services counted in contacts (minutes per contact). Caseload and bed-based services are set by caseload per WTE and WTE per bed: allow for sickness and non-clinical time there."}</p>
             <div class="grid-2">
                 { for WorkingTimeField::ALL.iter().map(|f| html! { { number_field(app, &Field::WorkingTime(*f), None, false) } }) }
             </div>
