@@ -113,6 +113,32 @@ async fn the_headline_splits_funded_vacancies_from_new_posts() {
     handle.destroy();
 }
 
+/// Issue 9: "what it takes" gives, for every role, the joiners needed, the
+/// retention improvement needed (or that retention alone cannot), and when
+/// the gap closes, as the model computes them.
+#[wasm_bindgen_test]
+async fn what_it_takes_shows_joiners_and_retention_needed_per_role() {
+    use workforce_gap::ui::components::what_it_takes::retention_text;
+    let (root, handle) = render_app().await;
+    let scenario = example_place();
+    let results = compute(&scenario);
+    let rows = root.query_selector_all("#what-it-takes tbody tr").unwrap();
+    assert_eq!(rows.length() as usize, results.roles.len());
+    for (i, role) in results.roles.iter().enumerate() {
+        let row: Element = rows.item(i as u32).unwrap().dyn_into().unwrap();
+        let cells = row.query_selector_all("td").unwrap();
+        let cell = |n: u32| cells.item(n).unwrap().text_content().unwrap();
+        assert_eq!(cell(1), workforce_gap::format::wte(role.joiners_needed));
+        assert_eq!(cell(2), retention_text(role.retention_needed));
+    }
+    assert!(
+        results.roles.iter().any(|r| r.retention_needed.is_none()),
+        "the example has a role retention alone cannot fix"
+    );
+    assert!(text(&root, "what-it-takes").contains("Not by retention alone"));
+    handle.destroy();
+}
+
 #[wasm_bindgen_test]
 async fn number_field_has_label_hint_and_source() {
     let (root, handle) = render_app().await;

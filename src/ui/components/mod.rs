@@ -33,4 +33,5 @@ pub mod scenarios;
 pub mod services;
 pub mod share_export;
 pub mod sources;
+pub mod what_it_takes;
 pub mod working_time;

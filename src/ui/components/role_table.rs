@@ -149,7 +149,8 @@ pub struct RoleTableProps {
     pub stale: bool,
 }
 
-fn closes_text(closes: Option<u32>, years: u32) -> String {
+/// When the gap closes, as the tables say it.
+pub fn closes_text(closes: Option<u32>, years: u32) -> String {
     match closes {
         Some(0) => "Now".to_string(),
         Some(y) => format!("Year {y}"),

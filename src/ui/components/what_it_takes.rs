@@ -1,0 +1,79 @@
+//! "What it takes to close the gap": for each role and the whole workforce,
+//! the joiners a year that would close the gap by the final year, the cut in
+//! leavers that would do it with today's joiners (`retention_needed`; "not by
+//! retention alone" when even no leavers would not), and the first year
+//! supply meets the need as things stand. Every figure is the model's
+//! (MODEL.md section 7).
+
+use yew::prelude::*;
+
+use crate::format;
+use crate::model::{Results, Scenario};
+use crate::ui::components::role_table::closes_text;
+
+/// The retention improvement a role needs, as the user reads it.
+pub fn retention_text(retention_needed: Option<f64>) -> String {
+    match retention_needed {
+        Some(x) if x <= 0.0 => "None: today's leaver rate gets there".to_string(),
+        Some(x) => format!("{} fewer leavers", format::percent(x, 0)),
+        None => "Not by retention alone".to_string(),
+    }
+}
+
+/// A view function (no state of its own).
+pub fn what_it_takes(scenario: &Scenario, results: &Results, stale: bool) -> Html {
+    let years = scenario.projection.years;
+    let name = |id: &str| {
+        scenario
+            .roles
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let joiners_today: f64 = scenario.roles.iter().map(|r| r.joiners_per_year).sum();
+    let joiners_needed: f64 = results.roles.iter().map(|r| r.joiners_needed).sum();
+    let total_closes = results
+        .projection
+        .iter()
+        .find(|row| row.gap_wte <= 0.0)
+        .map(|row| row.year);
+    html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="What it takes to close the gap (scrolls sideways)">
+            <table class="table table--compact" id="what-it-takes">
+                <caption>
+                    {format!("What it takes to close the gap by year {years}")}
+                    if stale { <span class="stale-tag">{" (out of date: fix the inputs above)"}</span> }
+                </caption>
+                <thead><tr>
+                    <th scope="col">{"Role"}</th>
+                    <th scope="col" class="num">{"Joiners a year now"}</th>
+                    <th scope="col" class="num">{"Joiners a year needed"}</th>
+                    <th scope="col">{"Or: fewer leavers needed, with today's joiners"}</th>
+                    <th scope="col">{"Supply first meets need, as things stand"}</th>
+                </tr></thead>
+                <tbody>
+                    { for results.roles.iter().map(|r| {
+                        let today = scenario.roles.iter().find(|x| x.id == r.id).map(|x| x.joiners_per_year).unwrap_or(0.0);
+                        html! {
+                            <tr>
+                                <th scope="row">{name(&r.id)}</th>
+                                <td class="num">{format::wte(today)}</td>
+                                <td class={classes!("num", (r.joiners_needed > today).then_some("gap"))}>{format::wte(r.joiners_needed)}</td>
+                                <td>{retention_text(r.retention_needed)}</td>
+                                <td>{closes_text(r.year_gap_closes, years)}</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+                <tfoot><tr>
+                    <th scope="row">{"All roles"}</th>
+                    <td class="num">{format::wte(joiners_today)}</td>
+                    <td class="num">{format::wte(joiners_needed)}</td>
+                    <td>{"By role, above"}</td>
+                    <td>{closes_text(total_closes, years)}</td>
+                </tr></tfoot>
+            </table>
+        </div>
+    }
+}
