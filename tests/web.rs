@@ -414,6 +414,32 @@ async fn an_uncertainty_range_puts_a_band_on_the_headline() {
     yew::scheduler::flush().await;
     let headline = text(&root, "headline");
     assert!(headline.contains("10th-90th percentile"), "{headline}");
+    // "What it takes" gains the joiners needed for an 80% chance, from the
+    // same draws as the band.
+    let table = text(&root, "what-it-takes");
+    assert!(table.contains("For an 80% chance"), "{table}");
+    let mut ranged = example_place();
+    let central = ranged.places[0].need_index;
+    ranged.ranges.insert(
+        "places.place.need_index".into(),
+        [central * 0.8, central * 1.2],
+    );
+    let shown_total = root
+        .query_selector("#what-it-takes tfoot td:nth-of-type(3)")
+        .unwrap()
+        .expect("the all-roles 80% cell")
+        .text_content()
+        .unwrap();
+    let u = workforce_gap::model::uncertainty::uncertainty(
+        &ranged,
+        workforce_gap::ui::components::results::BAND_DRAWS,
+        workforce_gap::ui::components::results::BAND_SEED,
+    )
+    .unwrap();
+    assert_eq!(
+        shown_total,
+        workforce_gap::format::wte(u.joiners_needed_p80)
+    );
 
     // A bad low value is kept as typed, says what is wrong, and changes nothing.
     type_into(&root, "f-ranges-places-place-need_index", "lots").await;

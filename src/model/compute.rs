@@ -422,6 +422,9 @@ pub struct Headline {
     /// The shortage in the final projection year: `projection.last().gap_wte`
     /// (sum over roles of `max(0, required - supply)`).
     pub final_gap_wte: f64,
+    /// Joiners a year, all roles, that close each role's gap by the final
+    /// year: the sum of `roles[].joiners_needed`.
+    pub joiners_needed: f64,
 }
 
 /// As [`headline`], reusing `required` as scratch space so that repeated
@@ -451,8 +454,37 @@ pub fn headline_with(scenario: &Scenario, required: &mut Vec<f64>) -> Headline {
             required_t *= growth;
         }
         out.final_gap_wte += (required_t - supply).max(0.0);
+        out.joiners_needed += joiners_needed(required_t, role.in_post_wte, leaver_rate, years);
     }
     out
+}
+
+/// Each role's `joiners_needed`, from its required WTE today as
+/// [`headline_with`] leaves it in `required`: the same arithmetic as
+/// [`compute`], so the same numbers to the bit.
+pub fn joiners_needed_by_role<'a>(
+    scenario: &'a Scenario,
+    required: &'a [f64],
+) -> impl Iterator<Item = f64> + 'a {
+    let years = scenario.projection.years.min(MAX_PROJECTION_YEARS);
+    let growth = 1.0 + scenario.projection.demand_growth;
+    let retention = 1.0 - scenario.projection.retention_improvement;
+    scenario
+        .roles
+        .iter()
+        .zip(required)
+        .map(move |(role, &req)| {
+            let mut required_t = req;
+            for _ in 0..years {
+                required_t *= growth;
+            }
+            joiners_needed(
+                required_t,
+                role.in_post_wte,
+                role.leaver_rate * retention,
+                years,
+            )
+        })
 }
 
 /// Total extra WTE, extra cost and final-year gap, without building the full

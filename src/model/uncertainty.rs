@@ -20,7 +20,7 @@
 
 use serde::Serialize;
 
-use super::compute::{headline_with, Headline};
+use super::compute::{headline_with, joiners_needed_by_role, Headline};
 use super::field::Field;
 use super::scenario::Scenario;
 use super::validate::{validate, InputError};
@@ -51,9 +51,28 @@ pub struct Uncertainty {
     /// Gap in the final projection year (moved by leaver-rate, joiner and
     /// demand-growth ranges, which leave today's answer alone).
     pub final_gap_wte: Percentiles,
+    /// Joiners a year, all roles, that close the gap by the final year.
+    pub joiners_needed: Percentiles,
+    /// Its 80th percentile: joiners a year that close the gap in 80% of the
+    /// draws (an 80% chance, as far as the ranges go).
+    pub joiners_needed_p80: f64,
+    /// Each role's 80th percentile of joiners needed, in scenario order.
+    /// Taken over at most [`ROLE_DRAWS`] role-draws (the first
+    /// `ROLE_DRAWS / roles` draws), so memory stays bounded.
+    pub roles_joiners_needed_p80: Vec<RoleQuantile>,
     /// The scenario's own answer, every input at its value.
     pub point: Point,
 }
+
+/// One role's quantile.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RoleQuantile {
+    pub id: String,
+    pub p80: f64,
+}
+
+/// At most this many role-draws are kept for the per-role percentiles.
+pub const ROLE_DRAWS: usize = 2_000_000;
 
 /// The point estimate the percentiles sit around.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -199,15 +218,26 @@ pub fn uncertainty(
     let mut buffer = Vec::with_capacity(scenario.roles.len());
     let point = headline_with(scenario, &mut buffer);
     let n = draws as usize;
-    let (mut wte, mut cost, mut gap) = (
+    let (mut wte, mut cost, mut gap, mut joiners) = (
+        Vec::with_capacity(n),
         Vec::with_capacity(n),
         Vec::with_capacity(n),
         Vec::with_capacity(n),
     );
+    let roles = scenario.roles.len();
+    let role_draws = ROLE_DRAWS.checked_div(roles).unwrap_or(0).min(n);
+    let mut by_role: Vec<Vec<f64>> = vec![Vec::with_capacity(role_draws); roles];
     if ranged.is_empty() {
         wte.resize(n, point.extra_wte);
         cost.resize(n, point.extra_cost);
         gap.resize(n, point.final_gap_wte);
+        joiners.resize(n, point.joiners_needed);
+        for (values, j) in by_role
+            .iter_mut()
+            .zip(joiners_needed_by_role(scenario, &buffer))
+        {
+            values.push(j);
+        }
     } else {
         let mut rng = Rng::new(seed);
         let mut work = scenario.clone();
@@ -220,8 +250,31 @@ pub fn uncertainty(
             wte.push(h.extra_wte);
             cost.push(h.extra_cost);
             gap.push(h.final_gap_wte);
+            joiners.push(h.joiners_needed);
+            if joiners.len() <= role_draws {
+                for (values, j) in by_role
+                    .iter_mut()
+                    .zip(joiners_needed_by_role(&work, &buffer))
+                {
+                    values.push(j);
+                }
+            }
         }
     }
+    let joiners_needed = percentiles(&mut joiners);
+    let joiners_needed_p80 = quantile(&joiners, 0.8);
+    let roles_joiners_needed_p80 = scenario
+        .roles
+        .iter()
+        .zip(by_role.iter_mut())
+        .map(|(role, values)| {
+            super::order::sort_by(values, f64::total_cmp);
+            RoleQuantile {
+                id: role.id.clone(),
+                p80: quantile(values, 0.8),
+            }
+        })
+        .collect();
 
     Ok(Uncertainty {
         draws,
@@ -233,6 +286,9 @@ pub fn uncertainty(
         extra_wte: percentiles(&mut wte),
         extra_cost: percentiles(&mut cost),
         final_gap_wte: percentiles(&mut gap),
+        joiners_needed,
+        joiners_needed_p80,
+        roles_joiners_needed_p80,
         point: point.into(),
     })
 }
@@ -241,6 +297,38 @@ pub fn uncertainty(
 mod tests {
     use super::*;
     use crate::model::examples::{example_place, ranged_example};
+
+    /// Issue 9: the joiners needed for an 80% chance of closing the gap.
+    #[test]
+    fn joiners_needed_percentiles_match_the_model_and_order() {
+        use crate::model::compute;
+        // No ranges: every percentile is the model's own figure, per role too.
+        let s = example_place();
+        let r = compute(&s);
+        let u = uncertainty(&s, 50, 1).unwrap();
+        let total: f64 = r.roles.iter().map(|x| x.joiners_needed).sum();
+        assert!((u.joiners_needed_p80 - total).abs() < 1e-9 * total.max(1.0));
+        assert!((u.joiners_needed.p50 - total).abs() < 1e-9 * total.max(1.0));
+        assert_eq!(u.roles_joiners_needed_p80.len(), r.roles.len());
+        for (q, role) in u.roles_joiners_needed_p80.iter().zip(&r.roles) {
+            assert_eq!(q.id, role.id);
+            assert_eq!(q.p80, role.joiners_needed, "{} is bit for bit", role.id);
+        }
+        // With ranges: the 80th percentile sits between the median and the
+        // 90th, and is repeatable.
+        let ranged = ranged_example();
+        let a = uncertainty(&ranged, 3_000, 9).unwrap();
+        assert!(a.joiners_needed.p50 <= a.joiners_needed_p80);
+        assert!(a.joiners_needed_p80 <= a.joiners_needed.p90);
+        assert!(
+            a.joiners_needed.p10 < a.joiners_needed.p90,
+            "the ranges move it"
+        );
+        assert_eq!(a, uncertainty(&ranged, 3_000, 9).unwrap());
+        for q in &a.roles_joiners_needed_p80 {
+            assert!(q.p80.is_finite() && q.p80 >= 0.0, "{}: {}", q.id, q.p80);
+        }
+    }
 
     #[test]
     fn same_seed_same_answer() {

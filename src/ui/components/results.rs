@@ -125,7 +125,7 @@ fn results_body(props: &ResultsBodyProps) -> Html {
                 points,
             })) }
             <RoleTable scenario={scenario.clone()} results={results.clone()} {stale} />
-            { crate::ui::components::what_it_takes::what_it_takes(&scenario, &results, stale) }
+            { crate::ui::components::what_it_takes::what_it_takes(&scenario, &results, band.as_deref(), stale) }
             { services_table(&scenario, &results) }
             { place_results(&scenario, &results) }
             { tornado_chart(&yew::props!(TornadoChartProps {

@@ -8,6 +8,7 @@
 use yew::prelude::*;
 
 use crate::format;
+use crate::model::uncertainty::Uncertainty;
 use crate::model::{Results, Scenario};
 use crate::ui::components::role_table::closes_text;
 
@@ -20,8 +21,14 @@ pub fn retention_text(retention_needed: Option<f64>) -> String {
     }
 }
 
-/// A view function (no state of its own).
-pub fn what_it_takes(scenario: &Scenario, results: &Results, stale: bool) -> Html {
+/// A view function (no state of its own). With uncertainty ranges set,
+/// `band` adds the joiners needed for an 80% chance of closing the gap.
+pub fn what_it_takes(
+    scenario: &Scenario,
+    results: &Results,
+    band: Option<&Uncertainty>,
+    stale: bool,
+) -> Html {
     let years = scenario.projection.years;
     let name = |id: &str| {
         scenario
@@ -49,6 +56,9 @@ pub fn what_it_takes(scenario: &Scenario, results: &Results, stale: bool) -> Htm
                     <th scope="col">{"Role"}</th>
                     <th scope="col" class="num">{"Joiners a year now"}</th>
                     <th scope="col" class="num">{"Joiners a year needed"}</th>
+                    if band.is_some() {
+                        <th scope="col" class="num">{"For an 80% chance, given the ranges"}</th>
+                    }
                     <th scope="col">{"Or: fewer leavers needed, with today's joiners"}</th>
                     <th scope="col">{"Supply first meets need, as things stand"}</th>
                 </tr></thead>
@@ -60,6 +70,9 @@ pub fn what_it_takes(scenario: &Scenario, results: &Results, stale: bool) -> Htm
                                 <th scope="row">{name(&r.id)}</th>
                                 <td class="num">{format::wte(today)}</td>
                                 <td class={classes!("num", (r.joiners_needed > today).then_some("gap"))}>{format::wte(r.joiners_needed)}</td>
+                                if let Some(u) = band {
+                                    <td class="num">{u.roles_joiners_needed_p80.iter().find(|q| q.id == r.id).map(|q| format::wte(q.p80)).unwrap_or_else(|| "–".into())}</td>
+                                }
                                 <td>{retention_text(r.retention_needed)}</td>
                                 <td>{closes_text(r.year_gap_closes, years)}</td>
                             </tr>
@@ -70,6 +83,9 @@ pub fn what_it_takes(scenario: &Scenario, results: &Results, stale: bool) -> Htm
                     <th scope="row">{"All roles"}</th>
                     <td class="num">{format::wte(joiners_today)}</td>
                     <td class="num">{format::wte(joiners_needed)}</td>
+                    if let Some(u) = band {
+                        <td class="num">{format::wte(u.joiners_needed_p80)}</td>
+                    }
                     <td>{"By role, above"}</td>
                     <td>{closes_text(total_closes, years)}</td>
                 </tr></tfoot>
