@@ -145,7 +145,9 @@ pub fn joiners_needed(required_final: f64, in_post: f64, leaver_rate: f64, years
     }
     let t = years as f64;
     let needed = if leaver_rate > 0.0 {
-        let q = (1.0 - leaver_rate).powf(t);
+        // Years are whole: an integer power, several times cheaper than
+        // `powf` (this runs for every role in every uncertainty draw).
+        let q = (1.0 - leaver_rate).powi(years as i32);
         if (1.0 - q).abs() < f64::MIN_POSITIVE {
             (required_final - in_post) / t
         } else {
@@ -422,9 +424,6 @@ pub struct Headline {
     /// The shortage in the final projection year: `projection.last().gap_wte`
     /// (sum over roles of `max(0, required - supply)`).
     pub final_gap_wte: f64,
-    /// Joiners a year, all roles, that close each role's gap by the final
-    /// year: the sum of `roles[].joiners_needed`.
-    pub joiners_needed: f64,
 }
 
 /// As [`headline`], reusing `required` as scratch space so that repeated
@@ -454,7 +453,6 @@ pub fn headline_with(scenario: &Scenario, required: &mut Vec<f64>) -> Headline {
             required_t *= growth;
         }
         out.final_gap_wte += (required_t - supply).max(0.0);
-        out.joiners_needed += joiners_needed(required_t, role.in_post_wte, leaver_rate, years);
     }
     out
 }

@@ -168,6 +168,22 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
     }
 }
 
+/// [`quantile`] of values in any order, by selection (linear time) rather
+/// than a sort: one per role per run, so it must be cheap. The same two
+/// order statistics, so the same answer as sorting first.
+fn quantile_unsorted(values: &mut [f64], q: f64) -> f64 {
+    let n = values.len();
+    if n < 2 {
+        return values.first().copied().unwrap_or(f64::NAN);
+    }
+    let h = (n - 1) as f64 * q;
+    let i = h.floor() as usize;
+    let (_, low, above) = values.select_nth_unstable_by(i, f64::total_cmp);
+    let low = *low;
+    let high = above.iter().copied().min_by(f64::total_cmp).unwrap_or(low);
+    low + (h - i as f64) * (high - low)
+}
+
 fn percentiles(values: &mut Vec<f64>) -> Percentiles {
     super::order::sort_by(values, f64::total_cmp);
     Percentiles {
@@ -227,17 +243,26 @@ pub fn uncertainty(
     let roles = scenario.roles.len();
     let role_draws = ROLE_DRAWS.checked_div(roles).unwrap_or(0).min(n);
     let mut by_role: Vec<Vec<f64>> = vec![Vec::with_capacity(role_draws); roles];
+    // Each role's joiners needed (kept for the first `role_draws` draws),
+    // and their sum, from the required WTE `headline_with` left in `buffer`.
+    let mut record_joiners = |s: &Scenario, buffer: &[f64], joiners: &mut Vec<f64>| {
+        let keep = joiners.len() < role_draws;
+        let mut total = 0.0;
+        for (values, j) in by_role.iter_mut().zip(joiners_needed_by_role(s, buffer)) {
+            total += j;
+            if keep {
+                values.push(j);
+            }
+        }
+        joiners.push(total);
+    };
     if ranged.is_empty() {
         wte.resize(n, point.extra_wte);
         cost.resize(n, point.extra_cost);
         gap.resize(n, point.final_gap_wte);
-        joiners.resize(n, point.joiners_needed);
-        for (values, j) in by_role
-            .iter_mut()
-            .zip(joiners_needed_by_role(scenario, &buffer))
-        {
-            values.push(j);
-        }
+        record_joiners(scenario, &buffer, &mut joiners);
+        let total = joiners[0];
+        joiners.resize(n, total);
     } else {
         let mut rng = Rng::new(seed);
         let mut work = scenario.clone();
@@ -250,15 +275,7 @@ pub fn uncertainty(
             wte.push(h.extra_wte);
             cost.push(h.extra_cost);
             gap.push(h.final_gap_wte);
-            joiners.push(h.joiners_needed);
-            if joiners.len() <= role_draws {
-                for (values, j) in by_role
-                    .iter_mut()
-                    .zip(joiners_needed_by_role(&work, &buffer))
-                {
-                    values.push(j);
-                }
-            }
+            record_joiners(&work, &buffer, &mut joiners);
         }
     }
     let joiners_needed = percentiles(&mut joiners);
@@ -267,12 +284,9 @@ pub fn uncertainty(
         .roles
         .iter()
         .zip(by_role.iter_mut())
-        .map(|(role, values)| {
-            super::order::sort_by(values, f64::total_cmp);
-            RoleQuantile {
-                id: role.id.clone(),
-                p80: quantile(values, 0.8),
-            }
+        .map(|(role, values)| RoleQuantile {
+            id: role.id.clone(),
+            p80: quantile_unsorted(values, 0.8),
         })
         .collect();
 
@@ -297,6 +311,24 @@ pub fn uncertainty(
 mod tests {
     use super::*;
     use crate::model::examples::{example_place, ranged_example};
+
+    #[test]
+    fn selection_gives_the_same_quantile_as_sorting() {
+        let mut rng = Rng::new(5);
+        for n in [1usize, 2, 3, 10, 101, 1000] {
+            let values: Vec<f64> = (0..n).map(|_| rng.next_f64() * 100.0).collect();
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            for q in [0.0, 0.1, 0.5, 0.8, 0.9, 1.0] {
+                let mut v = values.clone();
+                assert_eq!(
+                    quantile_unsorted(&mut v, q),
+                    quantile(&sorted, q),
+                    "n {n} q {q}"
+                );
+            }
+        }
+    }
 
     /// Issue 9: the joiners needed for an 80% chance of closing the gap.
     #[test]
