@@ -143,16 +143,23 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
 /// message: enough to recognise it, never a pasted page.
 const QUOTE_CHARS: usize = 24;
 
-/// The start of what someone typed, in quotes, for a message: `"0,5"`, or the first
-/// [`QUOTE_CHARS`] characters and an ellipsis.
-pub fn quote_typed(text: &str) -> String {
+/// At most the first `max` characters of `text`, with an ellipsis when it
+/// was cut: what a message quotes of something it found, never a whole file
+/// or a pasted page.
+pub fn shorten(text: &str, max: usize) -> String {
     let mut chars = text.chars();
-    let start: String = chars.by_ref().take(QUOTE_CHARS).collect();
+    let start: String = chars.by_ref().take(max).collect();
     if chars.next().is_some() {
-        format!("\"{start}\u{2026}\"")
+        format!("{start}\u{2026}")
     } else {
-        format!("\"{start}\"")
+        start
     }
+}
+
+/// The start of what someone typed, in quotes, for a message: `"0,5"`, or
+/// the first [`QUOTE_CHARS`] characters and an ellipsis.
+pub fn quote_typed(text: &str) -> String {
+    format!("\"{}\"", shorten(text, QUOTE_CHARS))
 }
 
 /// Characters accepted between groups of three digits: "1,200", "1 200".

@@ -91,10 +91,7 @@ pub fn decode_library(text: &str) -> (Vec<SavedScenario>, Vec<String>) {
     let mut out = Vec::new();
     for (i, entry) in entries.into_iter().enumerate() {
         let label = match &entry.name {
-            Some(name) if name.chars().count() > 60 => {
-                format!("{}\u{2026}", name.chars().take(60).collect::<String>())
-            }
-            Some(name) => name.clone(),
+            Some(name) => crate::format::shorten(name, 60),
             None => format!("number {}", i + 1),
         };
         let Some(name) = entry.name else {

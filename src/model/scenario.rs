@@ -672,18 +672,6 @@ impl std::fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
-/// At most the first `max` characters of `text` (with an ellipsis when
-/// cut): a message quotes what it found, never a whole file.
-fn short(text: &str, max: usize) -> String {
-    let mut chars = text.chars();
-    let start: String = chars.by_ref().take(max).collect();
-    if chars.next().is_some() {
-        format!("{start}\u{2026}")
-    } else {
-        start
-    }
-}
-
 fn syntax_error(e: &serde_json::Error) -> ScenarioError {
     // serde_json appends " at line L column C" itself; keep the message plain.
     let full = e.to_string();
@@ -692,7 +680,7 @@ fn syntax_error(e: &serde_json::Error) -> ScenarioError {
         None => full.as_str(),
     };
     // An unknown field or value is quoted by serde_json whole: keep it short.
-    let message = short(message, 300);
+    let message = crate::format::shorten(message, 300);
     ScenarioError::Syntax {
         message,
         line: e.line(),
@@ -747,7 +735,7 @@ pub fn parse_scenario(json: &str) -> Result<Scenario, ScenarioError> {
         Some(raw) if serde_json::from_str::<&str>(raw).ok() == Some(SCHEMA) => {}
         Some(other) => {
             return Err(ScenarioError::WrongSchema {
-                found: short(other, 60),
+                found: crate::format::shorten(other, 60),
             })
         }
         None => {
@@ -760,7 +748,7 @@ pub fn parse_scenario(json: &str) -> Result<Scenario, ScenarioError> {
         Some(raw) => raw
             .parse::<u64>()
             .map_err(|_| ScenarioError::UnknownVersion {
-                found: short(raw, 30),
+                found: crate::format::shorten(raw, 30),
             })?,
         None => {
             return Err(ScenarioError::UnknownVersion {

@@ -417,7 +417,6 @@ fn mark_entered_by_user(scenario: &mut Scenario, field: &Field) {
     }
 }
 
-/// A new id like "role_3" that no item has yet.
 /// True (and a notice saying so) when a list already holds as many items as
 /// a scenario may ([`Limits`]): everything the app saves must open again.
 fn full(s: &mut AppState, count: usize, limit: usize, what: &str) -> bool {
@@ -433,6 +432,7 @@ fn full(s: &mut AppState, count: usize, limit: usize, what: &str) -> bool {
     over
 }
 
+/// A new id like "role_3" that no item has yet.
 fn fresh_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
     (1..)
         .map(|n| format!("{prefix}_{n}"))

@@ -30,14 +30,6 @@ pub fn what_it_takes(
     stale: bool,
 ) -> Html {
     let years = scenario.projection.years;
-    let name = |id: &str| {
-        scenario
-            .roles
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| r.name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
     let joiners_today: f64 = scenario.roles.iter().map(|r| r.joiners_per_year).sum();
     let joiners_needed: f64 = results.roles.iter().map(|r| r.joiners_needed).sum();
     let total_closes = results
@@ -64,10 +56,13 @@ pub fn what_it_takes(
                 </tr></thead>
                 <tbody>
                     { for results.roles.iter().map(|r| {
-                        let today = scenario.roles.iter().find(|x| x.id == r.id).map(|x| x.joiners_per_year).unwrap_or(0.0);
+                        // The role as the scenario names it, and its joiners today.
+                        let role = scenario.roles.iter().find(|x| x.id == r.id);
+                        let name = role.map_or(r.id.as_str(), |x| x.name.as_str());
+                        let today = role.map_or(0.0, |x| x.joiners_per_year);
                         html! {
                             <tr>
-                                <th scope="row">{name(&r.id)}</th>
+                                <th scope="row">{name.to_string()}</th>
                                 <td class="num">{format::wte(today)}</td>
                                 <td class={classes!("num", (r.joiners_needed > today).then_some("gap"))}>{format::wte(r.joiners_needed)}</td>
                                 if let Some(u) = band {
