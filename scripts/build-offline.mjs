@@ -5,9 +5,14 @@
 //     inline start-up script by its hash, and no connection anywhere else.
 //  2. sw.js, the service worker, with the precache list of every file of
 //     this build (Workbox's injectManifest; revisions are content hashes).
+//  0. First, in every build: the second module (extras.js, extras_bg.wasm:
+//     the panels loaded on demand, which Trunk names without a hash) gets a
+//     content hash in its names, like the app's own files, and index.html a
+//     <meta name=wg-extras> naming it, so a browser never mixes an old
+//     second module with a new app.
 //
 //   node scripts/build-offline.mjs <staging dir>
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { injectManifest } from 'workbox-build';
@@ -32,6 +37,20 @@ export function contentSecurityPolicy(scriptHashes) {
   ].join('; ');
 }
 
+const indexPath = join(dir, 'index.html');
+if (existsSync(join(dir, 'extras.js'))) {
+  const js = readFileSync(join(dir, 'extras.js'));
+  const wasm = readFileSync(join(dir, 'extras_bg.wasm'));
+  const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
+  renameSync(join(dir, 'extras.js'), join(dir, `extras-${hash}.js`));
+  renameSync(join(dir, 'extras_bg.wasm'), join(dir, `extras-${hash}_bg.wasm`));
+  const page = readFileSync(indexPath, 'utf8').replace(/<meta name="?wg-extras"?[^>]*>/, '');
+  const charsetTag = page.match(/<meta charset="?utf-8"?>/i);
+  if (!charsetTag) throw new Error('index.html has no <meta charset>');
+  writeFileSync(indexPath, page.replace(charsetTag[0], `${charsetTag[0]}<meta name=wg-extras content=extras-${hash}.js>`));
+  console.error(`offline: second module named extras-${hash}.js`);
+}
+
 if (process.env.TRUNK_PROFILE === 'debug') {
   // `trunk serve`: no policy (Trunk fills its live-reload script in as it
   // serves, after this hook) and no service worker (it would keep the page
@@ -41,7 +60,6 @@ if (process.env.TRUNK_PROFILE === 'debug') {
   process.exit(0);
 }
 
-const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const inline = [...html.matchAll(/<script(?:\s+type=("?)module\1)?>([\s\S]*?)<\/script>/g)].map((m) => m[2]);
 if (inline.length === 0) throw new Error('index.html has no inline start-up script: has Trunk changed?');

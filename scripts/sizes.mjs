@@ -19,7 +19,19 @@ const RECORDED_BARE_YEW_GZIP_BYTES = 58_360;
 // picker is first used) and what the browser fetches in the background for
 // working offline (the service worker and the manifest; the icons are a
 // folder and not counted).
+// The second module (extras-<hash>.js and its wasm: the panels off the first
+// screen, imported when first needed) is on demand too.
 const ON_DEMAND = new Set(['areas.tsv', 'sw.js', 'manifest.webmanifest']);
+const onDemandFile = (name) => ON_DEMAND.has(name) || /^extras(-[0-9a-f]+)?(\.js|_bg\.wasm)$/.test(name);
+
+/** Every file under `folder` (wasm-bindgen's snippets/ are one level down). */
+function files(folder, prefix = '') {
+  return readdirSync(join(folder, prefix)).sort().flatMap((name) => {
+    const rel = prefix ? `${prefix}/${name}` : name;
+    if (statSync(join(folder, rel)).isDirectory()) return rel === 'icons' ? [] : files(folder, rel);
+    return [rel];
+  });
+}
 
 const args = process.argv.slice(2);
 const flag = args.indexOf('--baseline');
@@ -28,9 +40,9 @@ const dir = args[0] ?? 'dist';
 
 function measure(folder, { onDemand = false } = {}) {
   const rows = [];
-  for (const name of readdirSync(folder).sort()) {
+  for (const name of files(folder)) {
     const path = join(folder, name);
-    if (!statSync(path).isFile() || ON_DEMAND.has(name) !== onDemand) continue;
+    if (onDemandFile(name.split('/').pop()) !== onDemand) continue;
     const raw = readFileSync(path);
     const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     rows.push({ name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, brotli });
@@ -46,6 +58,10 @@ for (const r of app.rows) console.log(r.name.padEnd(48) + kb(r.raw) + kb(r.gzip)
 console.log('total (first load)'.padEnd(48) + kb(app.raw) + kb(app.gzip) + kb(app.brotli));
 const later = measure(dir, { onDemand: true });
 for (const r of later.rows) console.log(`${r.name} (on demand)`.padEnd(48) + kb(r.raw) + kb(r.gzip) + kb(r.brotli));
+const second = later.rows.filter((r) => r.name.startsWith('extras'));
+if (second.length) {
+  console.log(`second module (on demand: area picker, analysis, ranges, explanations, compare, share, sources), gzip: ${second.reduce((a, r) => a + r.gzip, 0)} bytes`);
+}
 
 let bare = RECORDED_BARE_YEW_GZIP_BYTES;
 let bareBrotli = null;

@@ -1,22 +1,21 @@
 //! The page: inputs on the left, live results on the right (stacked on a
-//! phone), scenarios and sharing below.
+//! phone), scenarios and sharing below (loaded when they come near the
+//! screen).
 
 use yew::prelude::*;
 
 use crate::ui::components::{
-    about::about,
     area::area_inputs,
     error_summary::error_summary,
+    extras_host::{ExtrasHost, Trigger},
     history::history_buttons,
     levers::levers_panel,
     notice::notice_banner,
     projection_inputs::projection_inputs,
     results::results_panel,
     roles::roles_editor,
-    scenarios::{CompareSection, ScenarioManager},
+    scenarios::ScenarioManager,
     services::services_editor,
-    share_export::ShareExport,
-    sources::SourcesPanel,
     working_time::working_time_inputs,
 };
 use crate::ui::hooks::{initial_state, use_persistence, use_share_link_listener, use_undo_keys};
@@ -61,10 +60,11 @@ pub fn app() -> Html {
                         { results_panel(&app) }
                     </section>
                 </div>
-                <CompareSection />
-                <ShareExport />
-                <SourcesPanel />
-                { about() }
+                // Compare, share and export, sources and about: loaded when
+                // they come near the screen (a second module, not part of
+                // the first load).
+                <ExtrasHost panel="more" id="more"
+                    trigger={Trigger::Near("Show comparison, sharing and export, sources and about".into())} />
             </main>
             <footer class="footer">
                 <div class="container">

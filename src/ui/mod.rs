@@ -3,7 +3,9 @@
 //! dispatch [`state::Action`]s.
 
 pub mod app;
+pub mod bridge;
 pub mod components;
+pub mod extras_app;
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod recovery;

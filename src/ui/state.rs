@@ -130,6 +130,24 @@ pub struct AppState {
     pub history: History,
 }
 
+thread_local! {
+    /// Set only in the second module (`ui::extras_app`): sends an action to
+    /// the page instead of applying it here, and says whether it did. The
+    /// page's own reducer has none.
+    pub static FORWARD: std::cell::Cell<Option<fn(&Rc<AppState>, &Action) -> bool>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// The page's state as a lazily loaded panel needs it (`ui::extras`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MirrorState {
+    pub scenario: Scenario,
+    /// The scenario the page's results came from, if any.
+    pub last_good: Option<Scenario>,
+    pub origin: Origin,
+    pub library: Vec<SavedScenario>,
+}
+
 /// What undo brings back: the scenario, the text as typed, and where the
 /// scenario came from (undoing an import or a share link's opening).
 #[derive(Debug, PartialEq)]
@@ -358,6 +376,8 @@ pub enum Action {
     },
     /// Keep a scenario opened from a share link: autosave resumes.
     KeepShared,
+    /// The page's state, sent to a lazily loaded panel's mirror of it.
+    Mirror(Box<MirrorState>),
     /// Take back the last edit of the scenario.
     Undo,
     /// Do again what was undone.
@@ -456,6 +476,10 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // In a lazily loaded panel, the page applies the panel's actions.
+        if FORWARD.with(|f| f.get()).is_some_and(|forward| forward(&self, &action)) {
+            return self;
+        }
         let mut s = (*self).clone();
         s.revision += 1;
         let mut scenario_changed = true;
@@ -472,6 +496,23 @@ impl Reducible for AppState {
         };
         let mut undoable = true;
         match action {
+            Action::Mirror(m) => {
+                let m = *m;
+                undoable = false;
+                s.scenario = m.scenario;
+                s.origin = m.origin;
+                s.library = Rc::new(m.library);
+                s.drafts.clear();
+                s.notice = None;
+                s.results = None;
+                s.results_scenario = None;
+                // A valid scenario is computed below; the last good one only
+                // matters while the page's scenario has problems.
+                if let Some(good) = m.last_good.filter(|g| *g != s.scenario) {
+                    s.results = Some(Rc::new(compute(&good)));
+                    s.results_scenario = Some(Rc::new(good));
+                }
+            }
             Action::Undo => {
                 undoable = false;
                 if let Some(before) = s.history.past.pop() {

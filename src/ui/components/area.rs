@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::format;
 use crate::model::field::Field;
 use crate::model::scenario::{AgeBand, Place};
-use crate::ui::components::area_picker::AreaPicker;
+use crate::ui::components::extras_host::{ExtrasHost, Trigger};
 use crate::ui::components::number_field::number_field;
 use crate::ui::components::services::{item_actions, ItemActions};
 use crate::ui::state::{Action, TextField};
@@ -39,7 +39,9 @@ pub fn area_inputs(app: &AppHandle) -> Html {
                 <input class="field__input field__input--wide" id={dom_id("name")} type="text"
                     value={app.scenario.name.clone()} oninput={on_name} aria-describedby="name-hint" />
             </div>
-            <AreaPicker />
+            // The picker and England's area tables load when asked for.
+            <ExtrasHost panel="area-picker" id="area-picker-host"
+                trigger={Trigger::Button("Start from your area: find it by name or code".into())} />
             <h4 class="places__title">{format!("Places ({})", places.len())}</h4>
             <p class="panel__intro">{"One place, or several side by side (an integrated care board's sub-ICB locations or local authorities): each has its own population and need index; services, roles and staff in post are shared by the whole system."}</p>
             // In a container of its own, so that a change in the number of

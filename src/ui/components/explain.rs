@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::model::explain::{explain_role, explain_service, Explanation};
 use crate::model::Scenario;
+use crate::ui::components::extras_host::{ExtrasHost, Trigger};
 use crate::ui::{use_app, AppHandle};
 
 fn steps(explanation: &Explanation) -> Html {
@@ -35,31 +36,62 @@ fn explained(app: &AppHandle) -> &Scenario {
 const STALE_NOTE: &str = "Your inputs have problems, so this explains your last valid inputs: the ones the results come from.";
 
 /// A closed "How is this calculated?" `<details>` under a service or role
-/// card.
+/// card. Its content, the model's chain with the user's numbers
+/// ([`CardExplanation`]), comes with the second module the first time a
+/// card's details are opened: the page carries none of the explanation code.
 pub fn explain(app: &AppHandle, subject: Subject) -> Html {
     let scenario = explained(app);
     // Only the item with the same id in the last valid scenario is explained.
-    let explanation = match subject {
-        Subject::Service(i) => app
-            .scenario
-            .services
-            .get(i)
-            .and_then(|s| scenario.service_index(&s.id))
-            .and_then(|j| explain_service(scenario, j)),
-        Subject::Role(i) => app
-            .scenario
-            .roles
-            .get(i)
-            .and_then(|r| scenario.role_index(&r.id))
-            .and_then(|j| explain_role(scenario, j)),
+    let (kind, id) = match subject {
+        Subject::Service(i) => ("service", app.scenario.services.get(i).map(|s| &s.id)),
+        Subject::Role(i) => ("role", app.scenario.roles.get(i).map(|r| &r.id)),
+    };
+    let Some(id) = id else { return html! {} };
+    let known = match subject {
+        Subject::Service(_) => scenario.service_index(id).is_some(),
+        Subject::Role(_) => scenario.role_index(id).is_some(),
+    };
+    if !known {
+        return html! {};
+    }
+    let panel = format!("explain-{kind}-{id}");
+    html! {
+        <details class="explain">
+            <summary>{"How is this calculated?"}</summary>
+            <ExtrasHost panel={panel.clone()} id={format!("{panel}-steps")}
+                trigger={Trigger::Near("Show the calculation".into())} />
+        </details>
+    }
+}
+
+/// The content of a card's "How is this calculated?", in the second module:
+/// the chain for the role or service with this id in the scenario the
+/// results came from.
+#[derive(Properties, PartialEq)]
+pub struct CardExplanationProps {
+    pub role: bool,
+    pub id: AttrValue,
+}
+
+#[function_component(CardExplanation)]
+pub fn card_explanation(props: &CardExplanationProps) -> Html {
+    let app = use_app();
+    let scenario = explained(&app);
+    let explanation = if props.role {
+        scenario
+            .role_index(&props.id)
+            .and_then(|j| explain_role(scenario, j))
+    } else {
+        scenario
+            .service_index(&props.id)
+            .and_then(|j| explain_service(scenario, j))
     };
     match explanation {
         Some(e) => html! {
-            <details class="explain">
-                <summary>{"How is this calculated?"}</summary>
+            <>
                 if app.stale { <p class="explain__stale">{STALE_NOTE}</p> }
                 {steps(&e)}
-            </details>
+            </>
         },
         None => html! {},
     }

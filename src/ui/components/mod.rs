@@ -14,11 +14,13 @@
 //!   views re-render with every change to the app state anyway.
 
 pub mod about;
+pub mod analysis;
 pub mod area;
 pub mod area_picker;
 pub mod charts;
 pub mod error_summary;
 pub mod explain;
+pub mod extras_host;
 pub mod headline;
 pub mod history;
 pub mod levers;

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::model::field::{Field, ProjectionField, Unit};
+use crate::ui::components::extras_host::{ExtrasHost, Trigger};
 use crate::ui::components::number_field::number_field;
 use crate::ui::state::Action;
 use crate::ui::{dom_id, use_app, AppHandle};
@@ -19,7 +20,9 @@ pub fn projection_inputs(app: &AppHandle) -> Html {
             <div class="grid-3">
                 { for ProjectionField::ALL.iter().map(|f| html! { { number_field(app, &Field::Projection(*f), None, false) } }) }
             </div>
-            <RangesEditor />
+            // The ranges editor loads when this panel is first opened.
+            <ExtrasHost panel="ranges" id="ranges-host"
+                trigger={Trigger::Near("Show the uncertainty ranges".into())} />
         </details>
     }
 }
@@ -28,8 +31,10 @@ fn show(value: f64, unit: Unit) -> String {
     format::input_text(value, unit)
 }
 
+/// Uncertainty ranges: in the second module, loaded when the projection
+/// panel is first opened.
 #[function_component(RangesEditor)]
-fn ranges_editor() -> Html {
+pub fn ranges_editor() -> Html {
     let app = use_app();
     let choice = use_state(String::new);
     let candidates: Vec<(String, String)> = Field::all(&app.scenario)

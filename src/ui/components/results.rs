@@ -7,18 +7,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::format;
-use crate::model::field::{Field, Unit};
-use crate::model::sensitivity::sensitivity;
 use crate::model::uncertainty::uncertainty;
 use crate::model::{Results, Scenario};
 use crate::ui::components::charts::{
-    projection_chart, required_vs_in_post, tornado_chart, BarRow, ProjectionChartProps,
-    ProjectionPoint, RequiredVsInPostProps, TornadoChartProps, TornadoRow,
+    projection_chart, required_vs_in_post, BarRow, ProjectionChartProps, ProjectionPoint,
+    RequiredVsInPostProps,
 };
-use crate::ui::components::explain::ExplainPicker;
+use crate::ui::components::extras_host::{ExtrasHost, Trigger};
 use crate::ui::components::headline::headline;
-use crate::ui::components::number_field::shown;
-use crate::ui::components::place_results::place_results;
 use crate::ui::components::role_table::RoleTable;
 use crate::ui::AppHandle;
 
@@ -56,7 +52,6 @@ fn results_body(props: &ResultsBodyProps) -> Html {
             uncertainty(s, BAND_DRAWS, BAND_SEED).ok().map(Rc::new)
         }
     });
-    let tornado = use_memo(scenario.clone(), |s| sensitivity(s));
 
     let bars: Vec<BarRow> = results
         .roles
@@ -78,32 +73,6 @@ fn results_body(props: &ResultsBodyProps) -> Html {
             gap: p.gap_wte,
         })
         .collect();
-    let tornado_rows: Vec<TornadoRow> = tornado
-        .iter()
-        .map(|row| {
-            let field = Field::from_key(&scenario, &row.key);
-            let unit = field.as_ref().map(|f| f.unit()).unwrap_or(Unit::Count);
-            // The input first, then whose it is: the start of the label is
-            // what survives truncation in the chart.
-            let label = match &field {
-                Some(f @ (Field::Service(i, _) | Field::RoleMix(i, _))) => {
-                    format!("{}, {}", f.label(), scenario.services[*i].name)
-                }
-                Some(f @ Field::Role(i, _)) => {
-                    format!("{}, {}", f.label(), scenario.roles[*i].name)
-                }
-                _ => row.label.clone(),
-            };
-            TornadoRow {
-                label,
-                low_input: format!("-20%: {}", shown(row.low_value, unit)),
-                high_input: format!("+20%: {}", shown(row.high_value, unit)),
-                at_low: row.extra_wte_low,
-                at_high: row.extra_wte_high,
-            }
-        })
-        .collect();
-
     html! {
         <div class={classes!("results", stale.then_some("stale"))}>
             if stale {
@@ -125,17 +94,11 @@ fn results_body(props: &ResultsBodyProps) -> Html {
                 points,
             })) }
             <RoleTable scenario={scenario.clone()} results={results.clone()} {stale} />
-            { crate::ui::components::what_it_takes::what_it_takes(&scenario, &results, band.as_deref(), stale) }
-            { services_table(&scenario, &results) }
-            { place_results(&scenario, &results) }
-            { tornado_chart(&yew::props!(TornadoChartProps {
-                title: AttrValue::from("What moves the answer most: each input 20% lower and higher"),
-                id: AttrValue::from("chart-tornado"),
-                base: results.total.extra_wte,
-                measure: AttrValue::from("Extra WTE needed"),
-                rows: tornado_rows,
-            })) }
-            <ExplainPicker />
+            // What closes the gap, need and workload by service, results by
+            // place, what moves the answer most, and "how is this
+            // calculated?": loaded when they come near the screen.
+            <ExtrasHost panel="analysis" id="analysis"
+                trigger={Trigger::Near("Show what closes the gap, results by service and place, what moves the answer most, and how it is calculated".into())} />
         </div>
     }
 }

@@ -1,0 +1,38 @@
+//! The second WebAssembly module: the panels that are not on the first
+//! screen (`workforce_gap::ui::extras_app`). The page loads it the first
+//! time one of them is needed (`workforce_gap::ui::components::extras_host`),
+//! so the first load carries none of their code.
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    workforce_gap::ui::recovery::install_panic_hook();
+}
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use wasm_bindgen::prelude::*;
+    use workforce_gap::ui::extras_app;
+
+    /// Render a panel (`"area-picker"` or `"more"`) into `host` over the
+    /// page's state; `send` receives the panel's changes as JSON text.
+    #[wasm_bindgen]
+    pub fn mount(
+        panel: &str,
+        host: web_sys::Element,
+        payload: &str,
+        send: js_sys::Function,
+    ) -> Result<u32, JsValue> {
+        let send = yew::Callback::from(move |change: String| {
+            let _ = send.call1(&JsValue::NULL, &JsValue::from_str(&change));
+        });
+        extras_app::mount(panel, host, payload, send)
+            .map(|handle| handle as u32)
+            .map_err(|e| JsValue::from_str(&e))
+    }
+
+    /// The page's state changed.
+    #[wasm_bindgen]
+    pub fn update(handle: u32, payload: &str) -> Result<(), JsValue> {
+        extras_app::update(handle as usize, payload).map_err(|e| JsValue::from_str(&e))
+    }
+}

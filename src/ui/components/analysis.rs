@@ -1,0 +1,105 @@
+//! The lower part of the results, loaded with the second module when it
+//! comes near the screen: what it takes to close the gap, need and workload
+//! by service, results by place, what moves the answer most (the
+//! sensitivity run), and "how is this calculated?" for any role or service.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::field::{Field, Unit};
+use crate::model::sensitivity::sensitivity;
+use crate::model::uncertainty::uncertainty;
+use crate::model::{Results, Scenario};
+use crate::ui::components::charts::{tornado_chart, TornadoChartProps, TornadoRow};
+use crate::ui::components::explain::ExplainPicker;
+use crate::ui::components::number_field::shown;
+use crate::ui::components::place_results::place_results;
+use crate::ui::components::results::{services_table, BAND_DRAWS, BAND_SEED};
+use crate::ui::components::what_it_takes::what_it_takes;
+use crate::ui::use_app;
+
+#[function_component(Analysis)]
+pub fn analysis() -> Html {
+    let app = use_app();
+    let (Some(results), Some(scenario)) = (app.results.clone(), app.results_scenario.clone())
+    else {
+        return html! {};
+    };
+    html! {
+        <>
+            <WhatItTakes scenario={scenario.clone()} results={results.clone()} stale={app.stale} />
+            { services_table(&scenario, &results) }
+            { place_results(&scenario, &results) }
+            <Tornado {scenario} base={results.total.extra_wte} />
+            <ExplainPicker />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WhatItTakesProps {
+    scenario: Rc<Scenario>,
+    results: Rc<Results>,
+    stale: bool,
+}
+
+/// "What it takes", with the 80% figures from the same uncertainty run as
+/// the headline's band (same draws and seed), memoised on the scenario.
+#[function_component(WhatItTakes)]
+fn what_it_takes_table(props: &WhatItTakesProps) -> Html {
+    let band = use_memo(props.scenario.clone(), |s| {
+        if s.ranges.is_empty() {
+            None
+        } else {
+            uncertainty(s, BAND_DRAWS, BAND_SEED).ok()
+        }
+    });
+    what_it_takes(&props.scenario, &props.results, band.as_ref().as_ref(), props.stale)
+}
+
+#[derive(Properties, PartialEq)]
+struct TornadoProps {
+    scenario: Rc<Scenario>,
+    base: f64,
+}
+
+/// The sensitivity run, memoised on the scenario the results came from.
+#[function_component(Tornado)]
+fn tornado(props: &TornadoProps) -> Html {
+    let scenario = props.scenario.clone();
+    let tornado = use_memo(scenario.clone(), |s| sensitivity(s));
+    let tornado_rows: Vec<TornadoRow> = tornado
+        .iter()
+        .map(|row| {
+            let field = Field::from_key(&scenario, &row.key);
+            let unit = field.as_ref().map(|f| f.unit()).unwrap_or(Unit::Count);
+            // The input first, then whose it is: the start of the label is
+            // what survives truncation in the chart.
+            let label = match &field {
+                Some(f @ (Field::Service(i, _) | Field::RoleMix(i, _))) => {
+                    format!("{}, {}", f.label(), scenario.services[*i].name)
+                }
+                Some(f @ Field::Role(i, _)) => {
+                    format!("{}, {}", f.label(), scenario.roles[*i].name)
+                }
+                _ => row.label.clone(),
+            };
+            TornadoRow {
+                label,
+                low_input: format!("-20%: {}", shown(row.low_value, unit)),
+                high_input: format!("+20%: {}", shown(row.high_value, unit)),
+                at_low: row.extra_wte_low,
+                at_high: row.extra_wte_high,
+            }
+        })
+        .collect();
+
+    tornado_chart(&yew::props!(TornadoChartProps {
+        title: AttrValue::from("What moves the answer most: each input 20% lower and higher"),
+        id: AttrValue::from("chart-tornado"),
+        base: props.base,
+        measure: AttrValue::from("Extra WTE needed"),
+        rows: tornado_rows,
+    }))
+}

@@ -1,0 +1,217 @@
+//! Where a lazily loaded panel goes in the page (see [`crate::ui::bridge`]).
+//!
+//! The second WebAssembly module (`extras`, built by Trunk beside the app,
+//! precached by the service worker) is imported the first time a panel is
+//! needed: when the user presses the panel's button, or when the place it
+//! goes scrolls near the screen. Until then the page carries none of its
+//! code. The module renders into an element of its own that this component
+//! keeps (`Html::VRef`), and gets the page's state after every change.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use crate::ui::bridge::{decode_action, encode_mirror};
+use crate::ui::state::{Action, Notice, NoticeKind};
+use crate::ui::{use_app, AppHandle};
+
+#[wasm_bindgen(inline_js = r#"
+let loading = null;
+export function importExtras() {
+  if (!loading) {
+    const meta = document.querySelector('meta[name="wg-extras"]');
+    const url = new URL(meta ? meta.content : 'extras.js', document.baseURI).href;
+    loading = import(url)
+      .then(async (m) => { await m.default({ module_or_path: url.replace(/\.js$/, '_bg.wasm') }); return m; })
+      .catch((e) => { loading = null; throw e; });
+  }
+  return loading;
+}
+export function whenNear(element, margin, then) {
+  if (!('IntersectionObserver' in window)) { then(); return; }
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) { observer.disconnect(); then(); }
+  }, { rootMargin: margin });
+  observer.observe(element);
+}
+"#)]
+extern "C" {
+    /// The second module, initialised (one import per page; retried after a
+    /// failure).
+    #[wasm_bindgen(js_name = importExtras)]
+    fn import_extras() -> js_sys::Promise;
+    /// Call `then` once, when `element` comes within `margin` of the screen.
+    #[wasm_bindgen(js_name = whenNear)]
+    fn when_near(element: &web_sys::Element, margin: &str, then: &js_sys::Function);
+}
+
+/// When the panel is loaded.
+#[derive(Clone, PartialEq)]
+pub enum Trigger {
+    /// When the user presses a button with this text.
+    Button(AttrValue),
+    /// When its place comes near the screen (or its button is pressed).
+    Near(AttrValue),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExtrasHostProps {
+    /// The panel's name in the second module (`"area-picker"`, `"more"`).
+    pub panel: AttrValue,
+    pub trigger: Trigger,
+    /// The id of the element the panel renders into.
+    pub id: AttrValue,
+}
+
+#[derive(Clone, PartialEq)]
+enum Status {
+    Idle,
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+/// The loaded module and this panel's number in it.
+type Loaded = Rc<RefCell<Option<(JsValue, u32)>>>;
+
+fn method(module: &JsValue, name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(module, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+fn error_text(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_else(|| "the browser gave no reason".to_string())
+}
+
+async fn load_into(
+    app: AppHandle,
+    panel: AttrValue,
+    host: web_sys::Element,
+    loaded: Loaded,
+) -> Result<(), String> {
+    let module = JsFuture::from(import_extras()).await.map_err(|e| error_text(&e))?;
+    let mount = method(&module, "mount").ok_or("the file has no panels")?;
+    let dispatcher = app.dispatcher();
+    let send = Closure::<dyn Fn(String)>::new(move |change: String| {
+        dispatcher.dispatch(decode_action(&change).unwrap_or_else(|text| {
+            Action::Notify(Notice {
+                kind: NoticeKind::Error,
+                text,
+            })
+        }))
+    });
+    let handle = js_sys::Reflect::apply(
+        &mount,
+        &JsValue::NULL,
+        &js_sys::Array::of4(
+            &JsValue::from_str(&panel),
+            &host,
+            &JsValue::from_str(&encode_mirror(&app)),
+            send.as_ref(),
+        ),
+    )
+        .map_err(|e| error_text(&e))?;
+    // The panel lives as long as the page.
+    send.forget();
+    let handle = handle.as_f64().unwrap_or(0.0) as u32;
+    *loaded.borrow_mut() = Some((module, handle));
+    Ok(())
+}
+
+#[function_component(ExtrasHost)]
+pub fn extras_host(props: &ExtrasHostProps) -> Html {
+    let app = use_app();
+    let status = use_state(|| Status::Idle);
+    let loaded: Loaded = use_mut_ref(|| None);
+    let host = use_memo((), |_| {
+        gloo::utils::document()
+            .create_element("div")
+            .expect("a document can create a div")
+    });
+
+    let start = {
+        let (app, status, loaded, host, panel) = (
+            app.clone(),
+            status.clone(),
+            loaded.clone(),
+            (*host).clone(),
+            props.panel.clone(),
+        );
+        Callback::from(move |_: ()| {
+            if matches!(*status, Status::Loading | Status::Ready) {
+                return;
+            }
+            status.set(Status::Loading);
+            let (app, status, loaded, host, panel) =
+                (app.clone(), status.clone(), loaded.clone(), host.clone(), panel.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                status.set(match load_into(app, panel, host, loaded).await {
+                    Ok(()) => Status::Ready,
+                    Err(e) => Status::Failed(e),
+                });
+            });
+        })
+    };
+
+    {
+        // Load when the place comes near the screen.
+        let (start, host, near) = (start.clone(), (*host).clone(), props.trigger.clone());
+        use_effect_with((), move |_| {
+            if matches!(near, Trigger::Near(_)) {
+                let then = Closure::once_into_js(move || start.emit(()));
+                when_near(&host, "300px", then.unchecked_ref());
+            }
+        });
+    }
+    {
+        // Send the page's state after every change.
+        let (app, loaded) = (app.clone(), loaded.clone());
+        let ready = *status == Status::Ready;
+        use_effect_with((app.revision, ready), move |_| {
+            if let Some((module, handle)) = &*loaded.borrow() {
+                if let Some(update) = method(module, "update") {
+                    let _ = update.call2(
+                        &JsValue::NULL,
+                        &JsValue::from(*handle),
+                        &JsValue::from_str(&encode_mirror(&app)),
+                    );
+                }
+            }
+        });
+    }
+
+    let label = match &props.trigger {
+        Trigger::Button(label) | Trigger::Near(label) => label.clone(),
+    };
+    let onclick = start.reform(|_: MouseEvent| ());
+    let placeholder = match &*status {
+        Status::Ready => html! {},
+        Status::Idle => html! {
+            <button type="button" class="button button--secondary" {onclick}>{label}</button>
+        },
+        Status::Loading => html! {
+            <p class="muted" role="status">{"Loading..."}</p>
+        },
+        Status::Failed(reason) => html! {
+            <div class="field__error" role="alert">
+                <p>{format!("This part of the calculator could not be loaded ({reason}). Everything above still works.")}</p>
+                <button type="button" class="button button--secondary" {onclick}>{"Try again"}</button>
+            </div>
+        },
+    };
+    host.set_id(&props.id);
+    html! {
+        <div class="extras-host" aria-busy={(*status == Status::Loading).then_some("true")}>
+            { placeholder }
+            { Html::VRef((*host).clone().into()) }
+        </div>
+    }
+}

@@ -1,0 +1,219 @@
+//! The second WebAssembly module's side of the lazily loaded panels
+//! (`src/bin/extras.rs` publishes [`mount`] and [`update`] to the page).
+//!
+//! Each panel is a Yew app of its own over a mirror of the page's state
+//! ([`crate::ui::bridge`]): the panel's components are the same ones, reading
+//! [`AppHandle`] from context; the actions they dispatch that change the
+//! page's state are sent to the page, whose reducer applies them and sends
+//! the mirror again.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::ui::bridge::{decode_mirror, encode_action};
+use crate::ui::components::{
+    about::about,
+    analysis::Analysis,
+    explain::CardExplanation,
+    projection_inputs::RangesEditor,
+    area_picker::AreaPicker,
+    scenarios::CompareSection,
+    share_export::ShareExport,
+    sources::SourcesPanel,
+};
+use crate::ui::state::{Action, AppState, MirrorState, FORWARD};
+use crate::ui::AppHandle;
+
+/// The panels the second module serves, by the name the page asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// "Start from your area": the area picker (and the area tables).
+    AreaPicker,
+    /// The lower part of the results: by place, sensitivity, explanations.
+    Analysis,
+    /// The uncertainty ranges editor (in the projection panel).
+    Ranges,
+    /// A card's "How is this calculated?": the role's or service's id.
+    Explain { role: bool, id: String },
+    /// Below the calculator: compare saved scenarios, share and export,
+    /// sources, about.
+    More,
+}
+
+impl Panel {
+    pub fn from_name(name: &str) -> Option<Panel> {
+        match name {
+            "area-picker" => Some(Panel::AreaPicker),
+            "analysis" => Some(Panel::Analysis),
+            "more" => Some(Panel::More),
+            "ranges" => Some(Panel::Ranges),
+            _ => {
+                if let Some(id) = name.strip_prefix("explain-role-") {
+                    Some(Panel::Explain { role: true, id: id.to_string() })
+                } else {
+                    name.strip_prefix("explain-service-").map(|id| Panel::Explain {
+                        role: false,
+                        id: id.to_string(),
+                    })
+                }
+            }
+        }
+    }
+}
+
+/// One mounted panel: the mirror it was last sent, and (once its app has
+/// rendered) the dispatcher that takes the next one.
+struct Mounted {
+    mirror: Rc<RefCell<MirrorState>>,
+    dispatcher: Option<UseReducerDispatcher<AppState>>,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    /// Where the panels' actions go: the page that loaded this module.
+    static TO_PAGE: RefCell<Option<Callback<String>>> = const { RefCell::new(None) };
+}
+
+/// The reducer's forwarder in this module ([`crate::ui::state::FORWARD`]):
+/// the actions the page applies are sent there.
+fn forward(state: &Rc<AppState>, action: &Action) -> bool {
+    if !matches!(
+        action,
+        Action::FillPlace { .. }
+            | Action::ReplacePlaces(_)
+            | Action::SetRange { .. }
+            | Action::Load { .. }
+            | Action::Notify(_)
+    ) {
+        return false;
+    }
+    // The mirror as the action leaves it (this reducer, not forwarding).
+    FORWARD.with(|f| f.set(None));
+    let after = yew::Reducible::reduce(state.clone(), action.clone());
+    FORWARD.with(|f| f.set(Some(forward)));
+    let Some(text) = encode_action(action, &after) else {
+        return false;
+    };
+    TO_PAGE.with(|to| match &*to.borrow() {
+        Some(send) => {
+            send.emit(text);
+            true
+        }
+        None => false,
+    })
+}
+
+#[derive(Properties, Clone)]
+pub struct ExtrasProps {
+    pub panel: Panel,
+    pub handle: usize,
+    pub mirror: Rc<RefCell<MirrorState>>,
+}
+
+impl PartialEq for ExtrasProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.panel == other.panel && self.handle == other.handle
+    }
+}
+
+#[function_component(ExtrasApp)]
+pub fn extras_app(props: &ExtrasProps) -> Html {
+    let app: AppHandle = use_reducer({
+        let first = props.mirror.borrow().clone();
+        move || {
+            let blank = Rc::new(AppState::new(first.scenario.clone(), Vec::new()));
+            let mirrored = yew::Reducible::reduce(blank, Action::Mirror(Box::new(first)));
+            Rc::try_unwrap(mirrored).unwrap_or_else(|rc| (*rc).clone())
+        }
+    });
+    {
+        // Register, then take any mirror that arrived before the first render.
+        let (handle, dispatcher, mirror) = (props.handle, app.dispatcher(), props.mirror.clone());
+        let panel = props.panel.clone();
+        use_effect_with((), move |_| {
+            MOUNTED.with(|m| {
+                if let Some(entry) = m.borrow_mut().get_mut(handle) {
+                    entry.dispatcher = Some(dispatcher.clone());
+                }
+            });
+            dispatcher.dispatch(Action::Mirror(Box::new(mirror.borrow().clone())));
+            if panel == Panel::AreaPicker {
+                if let Some(input) = gloo::utils::document().get_element_by_id("area-search") {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = input.focus();
+                    }
+                }
+            }
+        });
+    }
+    let body = match &props.panel {
+        Panel::AreaPicker => html! { <AreaPicker /> },
+        Panel::Analysis => html! { <Analysis /> },
+        Panel::Ranges => html! { <RangesEditor /> },
+        Panel::Explain { role, id } => html! { <CardExplanation role={*role} id={id.clone()} /> },
+        Panel::More => html! {
+            <>
+                <CompareSection />
+                <ShareExport />
+                <SourcesPanel />
+                { about() }
+            </>
+        },
+    };
+    html! {
+        <ContextProvider<AppHandle> context={app}>{ body }</ContextProvider<AppHandle>>
+    }
+}
+
+/// Render `panel` into `host` over the page's state (`payload`, from
+/// [`crate::ui::bridge::encode_mirror`]); its changes go to `send`. The
+/// number to pass to [`update`].
+pub fn mount(
+    panel: &str,
+    host: web_sys::Element,
+    payload: &str,
+    send: Callback<String>,
+) -> Result<usize, String> {
+    let panel = Panel::from_name(panel).ok_or_else(|| format!("There is no panel called \"{}\".", crate::format::shorten(panel, 30)))?;
+    let mirror = Rc::new(RefCell::new(decode_mirror(payload)?));
+    TO_PAGE.with(|to| *to.borrow_mut() = Some(send));
+    FORWARD.with(|f| f.set(Some(forward)));
+    let handle = MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        m.push(Mounted {
+            mirror: mirror.clone(),
+            dispatcher: None,
+        });
+        m.len() - 1
+    });
+    host.set_inner_html("");
+    yew::Renderer::<ExtrasApp>::with_root_and_props(
+        host,
+        ExtrasProps {
+            panel,
+            handle,
+            mirror,
+        },
+    )
+    .render();
+    Ok(handle)
+}
+
+/// The page's state changed: mirror it in panel `handle`.
+pub fn update(handle: usize, payload: &str) -> Result<(), String> {
+    let next = decode_mirror(payload)?;
+    MOUNTED.with(|m| {
+        let m = m.borrow();
+        let entry = m
+            .get(handle)
+            .ok_or_else(|| format!("There is no panel number {handle}."))?;
+        *entry.mirror.borrow_mut() = next.clone();
+        if let Some(dispatcher) = &entry.dispatcher {
+            dispatcher.dispatch(Action::Mirror(Box::new(next)));
+        }
+        Ok(())
+    })
+}
