@@ -43,11 +43,16 @@ test('a newcomer types "Leeds", picks it and gets its population and need index 
   await app.goto(server.url);
   await page.waitForTimeout(300);
   assert.deepEqual(areaRequests(requests), [], 'the area tables are not part of the first load');
+  assert.deepEqual(requests.filter((u) => /\/extras-[0-9a-f]+/.test(new URL(u).pathname)), [],
+    'nor is the second module (the picker\'s code)');
 
   const start = await app.extraWte().innerText();
-  const search = app.areaSearch();
-  await search.focus();
-  await page.waitForResponse((r) => r.url().endsWith('/areas.tsv'));
+  // The picker comes with the second module, when asked for, focused; the
+  // tables follow.
+  const tables = page.waitForResponse((r) => r.url().endsWith('/areas.tsv'));
+  const search = await app.openAreaPicker();
+  await tables;
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'area-search', 'the picker has the focus');
   await search.fill('Leeds');
   const option = app.areaOptions().filter({ hasText: 'E08000035' }).first();
   await option.waitFor();
@@ -98,7 +103,7 @@ test('an ICB with its places added shows the by-place results, and a saved scena
   const { page, context, assertSameOrigin, errors } = await openPage(browser, server.url);
   const app = new CalculatorPage(page);
   await app.goto(server.url);
-  const search = app.areaSearch();
+  const search = await app.openAreaPicker();
   await search.fill('QWO');
   const icb = app.areaOptions().filter({ hasText: 'West Yorkshire' }).first();
   await icb.waitFor();
@@ -108,6 +113,7 @@ test('an ICB with its places added shows the by-place results, and a saved scena
   const add = page.getByRole('button', { name: /^Use its \d+ sub-ICB locations as the places$/ });
   assert.equal(await add.innerText(), `Use its ${members.length} sub-ICB locations as the places`);
   await add.click();
+  await app.showAnalysis();
   const table = page.getByRole('table', { name: /Need and required WTE, by place/ });
   await table.waitFor();
   const rows = table.locator('tbody tr');

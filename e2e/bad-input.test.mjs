@@ -248,7 +248,7 @@ test('importing a wrong file says so and changes nothing', async () => {
     { name: 'results.csv', mimeType: 'text/csv', buffer: Buffer.from('Summary\r\nmeasure,value\r\n') },
   ];
   for (const file of files) {
-    await app.importInput().setInputFiles(file);
+    await (await app.inMore()).importInput().setInputFiles(file);
     const notice = page.getByRole('alert').filter({ hasText: `"${file.name}" was not imported` });
     await notice.waitFor();
     assert.match(await notice.locator(".notice__text").innerText(), /Nothing was changed\.$/);

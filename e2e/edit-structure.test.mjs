@@ -58,7 +58,7 @@ test('add a role and a service, and make the new role mix add up to 100%', async
   await app.field('Contacts per person', 'Crisis café').fill('3');
   await app.field('Minutes per contact', 'Crisis café').fill('60');
   assert.equal(await app.staleBanner().count(), 0, 'every edit so far is valid');
-  const servicesRow = app.servicesTable().getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Crisis café' }) });
+  const servicesRow = (await app.inAnalysis()).servicesTable().getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Crisis café' }) });
   await servicesRow.waitFor();
   await assertAccessible(page, 'service added');
 
@@ -127,7 +127,7 @@ test('reorder services with Up and Down, and remove one after confirming', async
   await app.button(`Move ${names[1]} up`).click();
   await page.waitForFunction((n) => document.querySelector('article:not(.place) h4')?.innerText === n, names[1]);
   assert.deepEqual(await app.cardNames('Services'), [names[1], names[0], ...names.slice(2)]);
-  const firstRow = app.servicesTable().locator('tbody tr').first().getByRole('rowheader');
+  const firstRow = (await app.inAnalysis()).servicesTable().locator('tbody tr').first().getByRole('rowheader');
   assert.ok((await firstRow.innerText()).startsWith(names[1]), 'the services table follows the order');
   await app.button(`Move ${names[1]} down`).click();
   await app.button(`Move ${names[1]} down`).click();
@@ -150,7 +150,7 @@ test('reorder services with Up and Down, and remove one after confirming', async
   await page.getByRole('heading', { name: `Services (${names.length - 1})` }).waitFor();
   const after = await app.waitForExtraWteChange(start);
   assert.ok(after < parseFigure(start), `fewer services need fewer staff: ${start} -> ${after}`);
-  assert.equal(await app.servicesTable().getByRole('rowheader', { name: victim }).count(), 0);
+  assert.equal(await (await app.inAnalysis()).servicesTable().getByRole('rowheader', { name: victim }).count(), 0);
   assert.equal(await app.cardNames('Services').then((n) => n.length), names.length - 1);
   await assertAccessible(page, 'service removed');
   await screenshot(page, 'edit-structure-removed');

@@ -161,7 +161,7 @@ test('scenario JSON exports, and importing it after changes brings the values ba
   await page.waitForFunction((h) => document.querySelector('#headline-extra-wte').innerText !== h, headline.extraWte);
 
   // Import the file: everything comes back.
-  await app.importInput().setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await (await app.inMore()).importInput().setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await app.notice(`Imported "${name}".`).waitFor();
   assert.equal(await app.field('Scenario name').inputValue(), 'Northshire 2030');
   assert.equal(await app.field('Older people (65+)').inputValue(), '101,000');

@@ -93,7 +93,7 @@ test('files that are not scenarios: version 99, binary, another program\'s JSON'
     ['geo.json', Buffer.from('{"type":"FeatureCollection","features":[]}'), /not a workforce-gap scenario/],
   ];
   for (const [name, buffer, said] of files) {
-    await app.importInput().setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+    await (await app.inMore()).importInput().setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
     const notice = page.getByRole('alert').filter({ hasText: `"${name}" was not imported` });
     await notice.waitFor();
     assert.match(await notice.innerText(), said);

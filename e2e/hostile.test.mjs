@@ -136,7 +136,7 @@ test('oversized imports are refused with their size, and the API has the same li
   await app.goto(server.url);
   const headline = await app.headlineTexts();
 
-  await app.importInput().setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(20_000_000, 32) });
+  await (await app.inMore()).importInput().setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(20_000_000, 32) });
   const big = page.getByRole('alert').filter({ hasText: '"huge.json" was not imported' });
   await big.waitFor();
   assert.match(await big.innerText(), /20,000,000 bytes.*at most 2,000,000 \(2 MB\)\. Nothing was changed\./);
@@ -148,7 +148,7 @@ test('oversized imports are refused with their size, and the API has the same li
     for (let i = 0; i < 1_000; i++) s.roles.push({ ...role, id: `r${i}` });
     return JSON.stringify(s);
   });
-  await app.importInput().setInputFiles({ name: 'roles.json', mimeType: 'application/json', buffer: Buffer.from(manyRoles) });
+  await (await app.inMore()).importInput().setInputFiles({ name: 'roles.json', mimeType: 'application/json', buffer: Buffer.from(manyRoles) });
   const roles = page.getByRole('alert').filter({ hasText: '"roles.json" was not imported' });
   await roles.waitFor();
   assert.match(await roles.innerText(), /too large for the calculator: it has 1,013 roles, and the calculator takes at most 100/);

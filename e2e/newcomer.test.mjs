@@ -107,7 +107,7 @@ test('the role table has a Total row and the charts have text alternatives and d
   const headline = await app.extraWte().innerText();
   assert.ok(totalText.includes(`${headline} extra`), `Total row "${totalText}" shows the headline ${headline}`);
   assert.match(totalText, /£[\d,]+/, 'the Total row has the extra cost');
-  assert.equal(await app.totalRow(app.servicesTable()).count(), 1, 'the services table has a Total row too');
+  assert.equal(await app.totalRow((await app.inAnalysis()).servicesTable()).count(), 1, 'the services table has a Total row too');
 
   // Sorting by a column says so to assistive technology.
   const gapHeader = table.getByRole('columnheader', { name: /Gap WTE/ });
@@ -119,7 +119,10 @@ test('the role table has a Total row and the charts have text alternatives and d
   assert.equal(await app.totalRow(table).count(), 1, 'the Total row stays (in the footer)');
   await assertAccessible(page, 'role table sorted');
 
-  // Charts: figures with a caption, an SVG image with a name and a description.
+  // Charts: figures with a caption, an SVG image with a name and a description
+  // (the tornado loads with the lower part of the results).
+  await app.showAnalysis();
+  await page.locator('#chart-tornado').waitFor();
   const figures = app.figures();
   const count = await figures.count();
   assert.ok(count >= 3, `at least three charts (by role, projection, tornado); found ${count}`);

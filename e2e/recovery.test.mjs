@@ -52,7 +52,7 @@ test('undo and redo take back typing, a removal and an import, by button and by 
     s.name = 'Imported plan';
     return JSON.stringify(s);
   });
-  await app.importInput().setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(imported) });
+  await (await app.inMore()).importInput().setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(imported) });
   await page.getByRole('status').filter({ hasText: 'Imported "plan.json"' }).waitFor();
   assert.equal(await app.field('Scenario name').inputValue(), 'Imported plan');
 

@@ -33,7 +33,7 @@ async function saveTwo(app, page) {
 
 /** The selected option's text of the compare selects. */
 async function compareChoice(app) {
-  const group = app.compareGroup();
+  const group = (await app.inMore()).compareGroup();
   const text = (label) => group.getByLabel(label, { exact: true }).evaluate((s) => s.selectedOptions[0]?.text ?? '');
   return [await text('Baseline'), await text('Ambition')];
 }
@@ -56,11 +56,11 @@ test('save two scenarios, reload, and compare them', async () => {
   assert.deepEqual(await app.savedNames(), ['Baseline', 'Ambition']);
 
   // Compare: choose Baseline and Ambition.
-  const group = app.compareGroup();
+  const group = (await app.inMore()).compareGroup();
   await group.getByLabel('Baseline', { exact: true }).selectOption({ label: 'Baseline' });
-  assert.equal(await app.compareTable().count(), 0, 'no table until both are chosen');
+  assert.equal(await (await app.inMore()).compareTable().count(), 0, 'no table until both are chosen');
   await group.getByLabel('Ambition', { exact: true }).selectOption({ label: 'Ambition' });
-  const table = app.compareTable();
+  const table = (await app.inMore()).compareTable();
   await table.waitFor();
   assert.match(await table.locator('caption').innerText(), /^Ambition compared with Baseline$/);
   const headers = await table.getByRole('columnheader').allInnerTexts();
@@ -168,10 +168,10 @@ test('the comparison keeps its two scenarios when the saved list changes', async
   const app = new CalculatorPage(page);
   await app.goto(server.url);
   await saveTwo(app, page);
-  const group = app.compareGroup();
+  const group = (await app.inMore()).compareGroup();
   await group.getByLabel('Baseline', { exact: true }).selectOption({ label: 'Baseline' });
   await group.getByLabel('Ambition', { exact: true }).selectOption({ label: 'Ambition' });
-  await app.compareTable().waitFor();
+  await (await app.inMore()).compareTable().waitFor();
 
   // A copy of Baseline goes in between the two: the comparison must not
   // silently switch to the copy.
@@ -179,7 +179,7 @@ test('the comparison keeps its two scenarios when the saved list changes', async
   await app.savedList().getByText('Baseline (copy)', { exact: true }).waitFor();
   assert.deepEqual(await compareChoice(app), ['Baseline', 'Ambition'],
     'after duplicating, the compare boxes still show the chosen scenarios');
-  assert.match(await app.compareTable().locator('caption').innerText(), /^Ambition compared with Baseline$/);
+  assert.match(await (await app.inMore()).compareTable().locator('caption').innerText(), /^Ambition compared with Baseline$/);
   await assertAccessible(page, 'compared, then duplicated');
   assertSameOrigin();
   await context.close();

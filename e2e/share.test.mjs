@@ -34,12 +34,12 @@ test('a share link opens the same scenario in a fresh browser without overwritin
   const headline = await appA.headlineTexts();
 
   await appA.button('Create a share link').click();
-  const link = await appA.shareLink().inputValue();
+  const link = await (await appA.inMore()).shareLink().inputValue();
   assert.ok(link.startsWith(`${server.url}#scenario=`), link);
-  assert.ok(await appA.shareLink().evaluate((el) => el.readOnly), 'the link box is read-only');
+  assert.ok(await (await appA.inMore()).shareLink().evaluate((el) => el.readOnly), 'the link box is read-only');
   assert.equal(await a.page.evaluate(() => navigator.clipboard.readText()), link, 'the link is on the clipboard');
   await assertAccessible(a.page, 'share link created');
-  await appA.shareLink().scrollIntoViewIfNeeded();
+  await (await appA.inMore()).shareLink().scrollIntoViewIfNeeded();
   await screenshot(a.page, 'share-link-created');
   assert.deepEqual(a.errors, [], 'no errors in the console');
   a.assertSameOrigin();
@@ -127,7 +127,7 @@ test('a share link pasted into an open tab opens the shared scenario', async () 
   await otherApp.field('Scenario name').fill('Pasted plan');
   await otherApp.type('Older people (65+)', '120,000');
   await otherApp.button('Create a share link').click();
-  const link = await otherApp.shareLink().inputValue();
+  const link = await (await otherApp.inMore()).shareLink().inputValue();
   await other.close();
 
   // ...and it is pasted into this tab's address bar: a hashchange, no reload.

@@ -6,7 +6,8 @@
 //
 //   node scripts/sizes.mjs [dist] [--baseline tools/size-baseline/dist]
 //
-// SIZE_BUDGET_RATIO=N makes it exit 1 when the ratio is over N.
+// SIZE_BUDGET_RATIO=N makes it exit 1 when the ratio is over N;
+// SIZE_BUDGET_BYTES=N when the first load's gzip bytes are over N.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -82,6 +83,10 @@ if (bareBrotli) {
   console.log(`first load, brotli: ${app.brotli} bytes = ${(app.brotli / bareBrotli).toFixed(2)}x a bare Yew counter app (${bareBrotli} bytes)`);
 }
 console.log(`first load, gzip: ${app.gzip} bytes = ${ratio.toFixed(2)}x a bare Yew counter app`);
+if (process.env.SIZE_BUDGET_BYTES && app.gzip > Number(process.env.SIZE_BUDGET_BYTES)) {
+  console.error(`over budget: the first load is more than ${process.env.SIZE_BUDGET_BYTES} bytes gzip`);
+  process.exit(1);
+}
 if (process.env.SIZE_BUDGET_RATIO && ratio > Number(process.env.SIZE_BUDGET_RATIO)) {
   console.error(`over budget: more than ${process.env.SIZE_BUDGET_RATIO}x a bare Yew app`);
   process.exit(1);

@@ -24,7 +24,7 @@ cargo clippy --all-targets --quiet -- -D warnings
 # The JS API and the browser tests only compile for wasm32: lint them there
 # too (with rustup's clippy; Debian's rustc-web toolchain ships none).
 if [ "$route" = rustup ]; then
-  cargo clippy --quiet --target wasm32-unknown-unknown --lib --test web --test web_charts -- -D warnings
+  cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --test web --test web_charts -- -D warnings
   cargo clippy --quiet --target wasm32-unknown-unknown --lib --features bench-api,test-hooks -- -D warnings
 else
   say "wasm32 clippy skipped: the Debian wasm toolchain has no clippy (native clippy above still ran)"
@@ -44,7 +44,9 @@ wasm_env trunk build --release --offline --dist dist >target/trunk-build.log 2>&
 # The shipped area asset must be what data/areas/ gives now.
 node scripts/build-areas.mjs --check dist/areas.tsv
 build_size_baseline
-SIZE_BUDGET_RATIO=5.40 node scripts/sizes.mjs dist --baseline tools/size-baseline/dist
+# The first load may not grow past what it was before issue 8 (269,718 bytes
+# gzip): features off the first screen go in the second module, on demand.
+SIZE_BUDGET_BYTES=269718 SIZE_BUDGET_RATIO=4.65 node scripts/sizes.mjs dist --baseline tools/size-baseline/dist
 # The test build: the same app plus hooks no published build has (a way to
 # make the WebAssembly panic), for the recovery journey.
 wasm_env trunk build --release --offline --features test-hooks --dist target/dist-test >target/trunk-build-test.log 2>&1 \

@@ -36,7 +36,44 @@ fn host() -> Element {
     div
 }
 
+/// In the app, the panels off the first screen come from the second
+/// WebAssembly module, imported when first needed; a test page has no such
+/// file, so they come from this test's own copy of the same code, through
+/// the same host component and the same bridge.
+fn panels_in_process() {
+    workforce_gap::ui::components::extras_host::load_panels_in_process(
+        workforce_gap::ui::extras_app::IN_PROCESS,
+    );
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Press a lazily loaded panel's button and wait until `ready` is in it.
+async fn open_panel(root: &Element, label: &str, ready: &str) {
+    button(root, label).click();
+    for _ in 0..300 {
+        yew::scheduler::flush().await;
+        if root.query_selector(ready).unwrap().is_some() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("the panel behind \"{label}\" did not show {ready}");
+}
+
+const ANALYSIS: &str = "Show what closes the gap, results by service and place, what moves the answer most, and how it is calculated";
+const MORE: &str = "Show comparison, sharing and export, sources and about";
+const RANGES: &str = "Show the uncertainty ranges";
+
 async fn render_app() -> (Element, yew::AppHandle<App>) {
+    panels_in_process();
     let root = host();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
@@ -120,6 +157,7 @@ async fn the_headline_splits_funded_vacancies_from_new_posts() {
 async fn what_it_takes_shows_joiners_and_retention_needed_per_role() {
     use workforce_gap::ui::components::what_it_takes::retention_text;
     let (root, handle) = render_app().await;
+    open_panel(&root, ANALYSIS, "#what-it-takes").await;
     let scenario = example_place();
     let results = compute(&scenario);
     let rows = root.query_selector_all("#what-it-takes tbody tr").unwrap();
@@ -338,6 +376,11 @@ fn js_api_computes_validates_and_reports_errors() {
 async fn sources_panel_lists_every_default_once_opened() {
     let (root, handle) = render_app().await;
     assert!(
+        root.query_selector("#sources-details").unwrap().is_none(),
+        "not part of the first screen"
+    );
+    open_panel(&root, MORE, "#sources-details").await;
+    assert!(
         root.query_selector("#sources-table").unwrap().is_none(),
         "built only when opened"
     );
@@ -372,6 +415,7 @@ async fn sources_panel_lists_every_default_once_opened() {
 async fn explanation_shows_the_chain_with_the_users_numbers() {
     let (root, handle) = render_app().await;
     type_into(&root, "f-places-0-population-adults", "400,000").await;
+    open_panel(&root, ANALYSIS, "#explain-choice").await;
     let select: web_sys::HtmlSelectElement = by_id(&root, "explain-choice");
     select.set_value("service:0");
     select
@@ -398,6 +442,8 @@ async fn an_uncertainty_range_puts_a_band_on_the_headline() {
         .text_content()
         .unwrap()
         .contains("10th-90th percentile"));
+    open_panel(&root, ANALYSIS, "#what-it-takes").await;
+    open_panel(&root, RANGES, "#range-choice").await;
     let choice: web_sys::HtmlSelectElement = by_id(&root, "range-choice");
     choice.set_value("places.place.need_index");
     choice
@@ -479,6 +525,7 @@ fn button(root: &Element, label: &str) -> HtmlElement {
 #[wasm_bindgen_test]
 async fn a_second_place_adds_its_need_and_shows_results_by_place() {
     let (root, handle) = render_app().await;
+    open_panel(&root, ANALYSIS, "#services-table").await;
     assert!(
         root.query_selector("#places-table").unwrap().is_none(),
         "one place: no by-place table"
@@ -537,6 +584,7 @@ async fn a_second_place_adds_its_need_and_shows_results_by_place() {
 async fn with_stale_results_the_explanation_is_of_the_last_valid_inputs() {
     let (root, handle) = render_app().await;
     type_into(&root, "f-places-0-population-adults", "600,000").await;
+    open_panel(&root, ANALYSIS, "#explain-choice").await;
     let choice: web_sys::HtmlSelectElement = by_id(&root, "explain-choice");
     choice.set_value("service:0");
     choice
@@ -553,5 +601,42 @@ async fn with_stale_results_the_explanation_is_of_the_last_valid_inputs() {
     assert!(stale.contains("600,000"), "{stale}");
     assert!(!stale.contains("-5"), "{stale}");
     assert!(stale.contains("last valid inputs"), "{stale}");
+    handle.destroy();
+}
+
+/// A card's "How is this calculated?" loads its chain when opened (from the
+/// second module in the app) and follows what the user types.
+#[wasm_bindgen_test]
+async fn a_cards_explanation_loads_when_opened_and_follows_the_inputs() {
+    let (root, handle) = render_app().await;
+    let details = root
+        .query_selector("article details.explain")
+        .unwrap()
+        .expect("a card with a calculation");
+    assert!(
+        details.query_selector("ol").unwrap().is_none(),
+        "nothing is built before it is opened"
+    );
+    details.set_attribute("open", "").unwrap();
+    details
+        .query_selector("button")
+        .unwrap()
+        .expect("the panel's button")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    for _ in 0..300 {
+        yew::scheduler::flush().await;
+        if details.query_selector("ol").unwrap().is_some() {
+            break;
+        }
+        sleep(10).await;
+    }
+    let before = details.text_content().unwrap();
+    assert!(before.contains("WTE"), "{before}");
+    type_into(&root, "f-places-0-population-adults", "450,000").await;
+    yew::scheduler::flush().await;
+    let after = details.text_content().unwrap();
+    assert_ne!(before, after, "the chain follows the inputs");
     handle.destroy();
 }

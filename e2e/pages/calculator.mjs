@@ -110,6 +110,36 @@ export class CalculatorPage {
     return this.page.locator('.notice').filter({ hasText: text });
   }
 
+  // Parts of the page that load on demand (the second module): as a person
+  // gets them, by pressing their button or scrolling to them.
+  /** "Start from your area": press the button; the picker comes focused. */
+  async openAreaPicker() {
+    const start = this.page.getByRole('button', { name: 'Start from your area: find it by name or code' });
+    if (await start.count()) await start.click();
+    await this.areaSearch().waitFor();
+    return this.areaSearch();
+  }
+  /** Scroll to the part below the calculator (compare, share and export, sources, about). */
+  async showMore() {
+    await this.page.locator('#more').scrollIntoViewIfNeeded();
+    await this.page.getByRole('heading', { name: 'Share, import and export' }).waitFor();
+  }
+  /** Scroll to the lower part of the results (what it takes, by service and place, sensitivity, explanations). */
+  async showAnalysis() {
+    await this.page.locator('#analysis').scrollIntoViewIfNeeded();
+    await this.page.locator('#what-it-takes').waitFor();
+  }
+  /** This page object, once the part below the calculator is loaded. */
+  async inMore() { await this.showMore(); return this; }
+  /** This page object, once the lower part of the results is loaded. */
+  async inAnalysis() { await this.showAnalysis(); return this; }
+  /** Open the projection panel; its uncertainty ranges editor loads. */
+  async showRanges() {
+    const panel = this.page.locator('details.panel').filter({ has: this.page.getByRole('heading', { name: 'Ten-year projection and uncertainty' }) });
+    if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
+    await this.page.locator('#range-choice').waitFor();
+  }
+
   // Area picker (a WAI-ARIA combobox) and places
   areaSearch() { return this.page.getByRole('combobox', { name: 'Find your area' }); }
   areaOptions() { return this.page.getByRole('listbox', { name: 'Areas' }).getByRole('option'); }
@@ -141,6 +171,7 @@ export class CalculatorPage {
 
   /** Click a button that downloads a file; resolves to { name, text }. */
   async download(buttonName) {
+    if (!(await this.button(buttonName).count())) await this.showMore();
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
       this.button(buttonName).click(),

@@ -66,6 +66,14 @@ pub fn app() -> Html {
                 <ExtrasHost panel="more" id="more"
                     trigger={Trigger::Near("Show comparison, sharing and export, sources and about".into())} />
             </main>
+            // Presentation mode: loaded the first time it is turned on, then
+            // kept (with its baseline and marked states) while it is off.
+            if app.presented {
+                <div class="presentation-host" hidden={!app.presenting}>
+                    <ExtrasHost panel="presentation" id="presentation"
+                        trigger={Trigger::Now("Loading presentation mode...".into())} />
+                </div>
+            }
             <footer class="footer">
                 <div class="container">
                     <p>{"Method: WHO Workload Indicators of Staffing Need (WISN) with a needs-based front end. Figures are planning estimates, not forecasts; check every default against your own data."}</p>

@@ -55,10 +55,11 @@ pub fn encode_mirror(state: &AppState) -> String {
         None => "null".to_string(),
     };
     format!(
-        "{{\"scenario\":{},\"last_good\":{},\"origin\":\"{}\",\"library\":{}}}",
+        "{{\"scenario\":{},\"last_good\":{},\"origin\":\"{}\",\"presenting\":{},\"library\":{}}}",
         state.scenario.to_json_pretty(),
         last_good,
         origin_name(&state.origin),
+        state.presenting,
         encode_library(&state.library)
     )
 }
@@ -71,6 +72,8 @@ struct MirrorIn<'a> {
     last_good: Option<&'a RawValue>,
     #[serde(default)]
     origin: Option<String>,
+    #[serde(default)]
+    presenting: bool,
     #[serde(borrow, default)]
     library: Option<&'a RawValue>,
 }
@@ -106,6 +109,7 @@ pub fn decode_mirror(text: &str) -> Result<MirrorState, String> {
         last_good,
         origin: origin_from(m.origin.as_deref()),
         library,
+        presenting: m.presenting,
     })
 }
 
@@ -128,24 +132,35 @@ fn notice_json(n: &Notice) -> String {
 /// page already reads. `None` for any other action: the panel applies it to
 /// its own mirror.
 pub fn encode_action(action: &Action, after: &AppState) -> Option<String> {
+    let mut value = None;
+    let field_key;
     let (kind, index, key, notice) = match action {
         Action::FillPlace { index, .. } => ("fill_place", *index, None, None),
         Action::ReplacePlaces(_) => ("replace_places", None, None, None),
         Action::SetRange { key, .. } => ("set_range", None, Some(key), None),
         Action::Load { notice, .. } => ("load", None, None, notice.as_ref()),
         Action::Notify(n) => ("notify", None, None, Some(n)),
+        Action::SetValue { field, value: v } => {
+            field_key = field.key(&after.scenario)?;
+            value = Some(*v);
+            ("set_value", None, Some(&field_key), None)
+        }
+        Action::Present(on) => ("present", Some(usize::from(*on)), None, None),
+        Action::SaveAs(name) => ("save_as", None, Some(name), None),
         _ => return None,
     };
+    let with_scenario = matches!(kind, "fill_place" | "replace_places" | "set_range" | "load");
     Some(format!(
-        "{{\"kind\":\"{kind}\",\"index\":{},\"key\":{},\"origin\":\"{}\",\"notice\":{},\"scenario\":{}}}",
+        "{{\"kind\":\"{kind}\",\"index\":{},\"key\":{},\"value\":{},\"origin\":\"{}\",\"notice\":{},\"scenario\":{}}}",
         index.map_or("null".to_string(), |i| i.to_string()),
         key.map_or("null".to_string(), |k| quote(k)),
+        value.filter(|v| v.is_finite()).map_or("null".to_string(), |v| v.to_string()),
         origin_name(&after.origin),
         notice.map_or("null".to_string(), notice_json),
-        if kind == "notify" {
-            "null".to_string()
-        } else {
+        if with_scenario {
             after.scenario.to_json_pretty()
+        } else {
+            "null".to_string()
         }
     ))
 }
@@ -164,6 +179,8 @@ struct ActionIn<'a> {
     #[serde(default)]
     key: Option<String>,
     #[serde(default)]
+    value: Option<f64>,
+    #[serde(default)]
     origin: Option<String>,
     #[serde(default)]
     notice: Option<NoticeIn>,
@@ -174,7 +191,7 @@ struct ActionIn<'a> {
 /// The page's reading of a panel's action ([`encode_action`]). Refused with
 /// a sentence if it cannot be read; the reducer applies its usual limits.
 pub fn decode_action(text: &str) -> Result<Action, String> {
-    let a: ActionIn = serde_json::from_str(text).map_err(|e| {
+    let mut a: ActionIn = serde_json::from_str(text).map_err(|e| {
         format!(
             "A panel's change could not be read: {}.",
             crate::format::shorten(&e.to_string(), 80)
@@ -188,10 +205,19 @@ pub fn decode_action(text: &str) -> Result<Action, String> {
         },
         text: crate::format::shorten(&n.text, 600),
     });
-    if a.kind == "notify" {
-        return notice
-            .map(Action::Notify)
-            .ok_or_else(|| "A panel's notice had no text.".to_string());
+    match (a.kind.as_str(), a.key, a.value) {
+        ("notify", ..) => {
+            return notice
+                .map(Action::Notify)
+                .ok_or_else(|| "A panel's notice had no text.".to_string())
+        }
+        ("present", ..) => return Ok(Action::Present(a.index == Some(1))),
+        ("save_as", Some(name), _) => return Ok(Action::SaveAs(name)),
+        ("set_value", Some(key), Some(value)) => return Ok(Action::SetByKey { key, value }),
+        ("save_as" | "set_value", ..) => {
+            return Err("A panel's change was missing its input or value.".to_string())
+        }
+        (_, key, _) => a.key = key,
     }
     let mut scenario = match a.scenario.map(|raw| parse_scenario(raw.get())) {
         Some(Ok(s)) => s,
@@ -299,6 +325,14 @@ mod tests {
                 notice: Some(Notice { kind: NoticeKind::Success, text: "Opened \"x\".".to_string() }),
             },
             Action::Notify(Notice { kind: NoticeKind::Error, text: "Could not copy.".to_string() }),
+            Action::SetValue { field: Field::NeedIndex(0), value: 1.35 },
+            Action::SetValue {
+                field: Field::Projection(crate::model::field::ProjectionField::RetentionImprovement),
+                value: 0.2,
+            },
+            Action::Present(true),
+            Action::Present(false),
+            Action::SaveAs("Roundtable A".to_string()),
         ];
         for action in actions {
             // The panel's mirror as the action leaves it, as the forwarder
@@ -309,6 +343,8 @@ mod tests {
             assert_eq!(in_page.scenario, after.scenario, "{text}");
             assert_eq!(in_page.notice, after.notice, "{text}");
             assert_eq!(in_page.origin, after.origin, "{text}");
+            assert_eq!(in_page.presenting, after.presenting, "{text}");
+            assert_eq!(in_page.library.len(), after.library.len(), "{text}");
         }
         assert_eq!(encode_action(&Action::Undo, &page()), None);
         assert_eq!(encode_action(&Action::AddPlace, &page()), None);
@@ -341,6 +377,8 @@ mod tests {
             "{\"kind\":\"notify\"}",
             "{\"kind\":\"undo\",\"scenario\":null}",
             "{\"kind\":\"fill_place\",\"index\":-1}",
+            "{\"kind\":\"set_value\",\"key\":\"x\"}",
+            "{\"kind\":\"save_as\"}",
             "\u{0}",
         ] {
             let err = decode_action(bad).unwrap_err();

@@ -17,6 +17,7 @@ use crate::ui::components::{
     about::about,
     analysis::Analysis,
     explain::CardExplanation,
+    presentation::Presentation,
     projection_inputs::RangesEditor,
     area_picker::AreaPicker,
     scenarios::CompareSection,
@@ -35,6 +36,8 @@ pub enum Panel {
     Analysis,
     /// The uncertainty ranges editor (in the projection panel).
     Ranges,
+    /// Presentation mode, over the page.
+    Presentation,
     /// A card's "How is this calculated?": the role's or service's id.
     Explain { role: bool, id: String },
     /// Below the calculator: compare saved scenarios, share and export,
@@ -49,6 +52,7 @@ impl Panel {
             "analysis" => Some(Panel::Analysis),
             "more" => Some(Panel::More),
             "ranges" => Some(Panel::Ranges),
+            "presentation" => Some(Panel::Presentation),
             _ => {
                 if let Some(id) = name.strip_prefix("explain-role-") {
                     Some(Panel::Explain { role: true, id: id.to_string() })
@@ -86,6 +90,9 @@ fn forward(state: &Rc<AppState>, action: &Action) -> bool {
             | Action::SetRange { .. }
             | Action::Load { .. }
             | Action::Notify(_)
+            | Action::SetValue { .. }
+            | Action::Present(_)
+            | Action::SaveAs(_)
     ) {
         return false;
     }
@@ -153,6 +160,7 @@ pub fn extras_app(props: &ExtrasProps) -> Html {
         Panel::AreaPicker => html! { <AreaPicker /> },
         Panel::Analysis => html! { <Analysis /> },
         Panel::Ranges => html! { <RangesEditor /> },
+        Panel::Presentation => html! { <Presentation /> },
         Panel::Explain { role, id } => html! { <CardExplanation role={*role} id={id.clone()} /> },
         Panel::More => html! {
             <>
@@ -168,6 +176,36 @@ pub fn extras_app(props: &ExtrasProps) -> Html {
     }
 }
 
+#[function_component(Nothing)]
+fn nothing() -> Html {
+    html! {}
+}
+
+/// Yew numbers each app it mounts (its "subtree") from 1, per WebAssembly
+/// module, and tells which app an event belongs to by that number. The page
+/// and this module are two modules in one document, so the panels' first
+/// numbers would be the page's: the page's app would take a panel's events
+/// as its own (a slider moved in presentation mode set an input of the page).
+/// The page mounts one app (number 1); before its first panel this module
+/// uses up its first numbers on empty apps, so its panels never share one.
+fn skip_the_pages_app_numbers() {
+    thread_local! {
+        static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    let document = gloo::utils::document();
+    for _ in 0..PAGE_APP_NUMBERS {
+        if let Ok(el) = document.create_element("div") {
+            yew::Renderer::<Nothing>::with_root(el).render().destroy();
+        }
+    }
+}
+
+/// App numbers kept for the page (it uses 1; the rest is margin).
+const PAGE_APP_NUMBERS: u32 = 32;
+
 /// Render `panel` into `host` over the page's state (`payload`, from
 /// [`crate::ui::bridge::encode_mirror`]); its changes go to `send`. The
 /// number to pass to [`update`].
@@ -179,6 +217,7 @@ pub fn mount(
 ) -> Result<usize, String> {
     let panel = Panel::from_name(panel).ok_or_else(|| format!("There is no panel called \"{}\".", crate::format::shorten(panel, 30)))?;
     let mirror = Rc::new(RefCell::new(decode_mirror(payload)?));
+    skip_the_pages_app_numbers();
     TO_PAGE.with(|to| *to.borrow_mut() = Some(send));
     FORWARD.with(|f| f.set(Some(forward)));
     let handle = MOUNTED.with(|m| {
@@ -217,3 +256,8 @@ pub fn update(handle: usize, payload: &str) -> Result<(), String> {
         Ok(())
     })
 }
+
+/// This module's panels as the page's component tests load them
+/// ([`crate::ui::components::extras_host::load_panels_in_process`]).
+pub const IN_PROCESS: crate::ui::components::extras_host::InProcess =
+    crate::ui::components::extras_host::InProcess { mount, update };

@@ -128,17 +128,25 @@ pub struct AppState {
     pub revision: u64,
     /// Undo and redo.
     pub history: History,
+    /// Presentation mode is on (a projector view over the page).
+    pub presenting: bool,
+    /// Presentation mode has been on in this page (its panel stays loaded,
+    /// with its baseline and marked states, while it is off).
+    pub presented: bool,
+    /// True in a lazily loaded panel's mirror of the page's state
+    /// ([`Action::Mirror`]): its actions go to the page ([`FORWARD`]).
+    pub panel: bool,
 }
 
 thread_local! {
-    /// Set only in the second module (`ui::extras_app`): sends an action to
+    /// Set only where panels run (`ui::extras_app`): sends an action to
     /// the page instead of applying it here, and says whether it did. The
     /// page's own reducer has none.
     pub static FORWARD: std::cell::Cell<Option<fn(&Rc<AppState>, &Action) -> bool>> =
         const { std::cell::Cell::new(None) };
 }
 
-/// The page's state as a lazily loaded panel needs it (`ui::extras`).
+/// The page's state as a lazily loaded panel needs it (`ui::extras_app`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct MirrorState {
     pub scenario: Scenario,
@@ -146,6 +154,7 @@ pub struct MirrorState {
     pub last_good: Option<Scenario>,
     pub origin: Origin,
     pub library: Vec<SavedScenario>,
+    pub presenting: bool,
 }
 
 /// What undo brings back: the scenario, the text as typed, and where the
@@ -215,6 +224,9 @@ impl AppState {
             notice: None,
             revision: 0,
             history: History::default(),
+            presenting: false,
+            presented: false,
+            panel: false,
         };
         state.recompute();
         state
@@ -378,6 +390,14 @@ pub enum Action {
     KeepShared,
     /// The page's state, sent to a lazily loaded panel's mirror of it.
     Mirror(Box<MirrorState>),
+    /// A value for the input with this key ([`Field::key`]): a lever moved in
+    /// a lazily loaded panel.
+    SetByKey {
+        key: String,
+        value: f64,
+    },
+    /// Presentation mode on or off.
+    Present(bool),
     /// Take back the last edit of the scenario.
     Undo,
     /// Do again what was undone.
@@ -477,7 +497,7 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // In a lazily loaded panel, the page applies the panel's actions.
-        if FORWARD.with(|f| f.get()).is_some_and(|forward| forward(&self, &action)) {
+        if self.panel && FORWARD.with(|f| f.get()).is_some_and(|forward| forward(&self, &action)) {
             return self;
         }
         let mut s = (*self).clone();
@@ -499,6 +519,8 @@ impl Reducible for AppState {
             Action::Mirror(m) => {
                 let m = *m;
                 undoable = false;
+                s.panel = true;
+                s.presenting = m.presenting;
                 s.scenario = m.scenario;
                 s.origin = m.origin;
                 s.library = Rc::new(m.library);
@@ -555,6 +577,18 @@ impl Reducible for AppState {
                             },
                         );
                     }
+                }
+            }
+            Action::Present(on) => {
+                s.presenting = on;
+                s.presented |= on;
+                scenario_changed = false;
+            }
+            Action::SetByKey { key, value } => {
+                if let Some(field) = Field::from_key(&s.scenario, &key) {
+                    field.set(&mut s.scenario, value);
+                    mark_entered_by_user(&mut s.scenario, &field);
+                    s.drafts.remove(&field.path());
                 }
             }
             Action::SetValue { field, value } => {

@@ -56,6 +56,8 @@ pub enum Trigger {
     Button(AttrValue),
     /// When its place comes near the screen (or its button is pressed).
     Near(AttrValue),
+    /// As soon as it is on the page (this text while it loads).
+    Now(AttrValue),
 }
 
 #[derive(Properties, PartialEq)]
@@ -75,8 +77,51 @@ enum Status {
     Failed(String),
 }
 
-/// The loaded module and this panel's number in it.
-type Loaded = Rc<RefCell<Option<(JsValue, u32)>>>;
+/// The panels' two entry points (`ui::extras_app::mount` and `update`).
+#[derive(Clone, Copy)]
+pub struct InProcess {
+    pub mount: fn(&str, web_sys::Element, &str, Callback<String>) -> Result<usize, String>,
+    pub update: fn(usize, &str) -> Result<(), String>,
+}
+
+thread_local! {
+    static IN_PROCESS: std::cell::Cell<Option<InProcess>> = const { std::cell::Cell::new(None) };
+}
+
+/// Component tests: mount panels from this module's own copy of them
+/// instead of importing the second module (which a test page does not have).
+/// The published app never calls this, so its WebAssembly has no panel code.
+pub fn load_panels_in_process(entry_points: InProcess) {
+    IN_PROCESS.with(|p| p.set(Some(entry_points)));
+}
+
+/// Where a mounted panel is: the second module and the panel's number in it,
+/// or this module's own copy.
+enum Mounted {
+    Module(JsValue, u32),
+    InProcess(InProcess, usize),
+}
+
+type Loaded = Rc<RefCell<Option<Mounted>>>;
+
+impl Mounted {
+    fn update(&self, payload: &str) {
+        match self {
+            Mounted::Module(module, handle) => {
+                if let Some(update) = method(module, "update") {
+                    let _ = update.call2(
+                        &JsValue::NULL,
+                        &JsValue::from(*handle),
+                        &JsValue::from_str(payload),
+                    );
+                }
+            }
+            Mounted::InProcess(p, handle) => {
+                let _ = (p.update)(*handle, payload);
+            }
+        }
+    }
+}
 
 fn method(module: &JsValue, name: &str) -> Option<js_sys::Function> {
     js_sys::Reflect::get(module, &JsValue::from_str(name))
@@ -97,17 +142,23 @@ async fn load_into(
     host: web_sys::Element,
     loaded: Loaded,
 ) -> Result<(), String> {
-    let module = JsFuture::from(import_extras()).await.map_err(|e| error_text(&e))?;
-    let mount = method(&module, "mount").ok_or("the file has no panels")?;
     let dispatcher = app.dispatcher();
-    let send = Closure::<dyn Fn(String)>::new(move |change: String| {
+    let receive = move |change: String| {
         dispatcher.dispatch(decode_action(&change).unwrap_or_else(|text| {
             Action::Notify(Notice {
                 kind: NoticeKind::Error,
                 text,
             })
         }))
-    });
+    };
+    if let Some(p) = IN_PROCESS.with(|p| p.get()) {
+        let handle = (p.mount)(&panel, host, &encode_mirror(&app), Callback::from(receive))?;
+        *loaded.borrow_mut() = Some(Mounted::InProcess(p, handle));
+        return Ok(());
+    }
+    let module = JsFuture::from(import_extras()).await.map_err(|e| error_text(&e))?;
+    let mount = method(&module, "mount").ok_or("the file has no panels")?;
+    let send = Closure::<dyn Fn(String)>::new(receive);
     let handle = js_sys::Reflect::apply(
         &mount,
         &JsValue::NULL,
@@ -122,7 +173,7 @@ async fn load_into(
     // The panel lives as long as the page.
     send.forget();
     let handle = handle.as_f64().unwrap_or(0.0) as u32;
-    *loaded.borrow_mut() = Some((module, handle));
+    *loaded.borrow_mut() = Some(Mounted::Module(module, handle));
     Ok(())
 }
 
@@ -162,12 +213,16 @@ pub fn extras_host(props: &ExtrasHostProps) -> Html {
     };
 
     {
-        // Load when the place comes near the screen.
+        // Load when the place comes near the screen, or now.
         let (start, host, near) = (start.clone(), (*host).clone(), props.trigger.clone());
         use_effect_with((), move |_| {
-            if matches!(near, Trigger::Near(_)) {
-                let then = Closure::once_into_js(move || start.emit(()));
-                when_near(&host, "300px", then.unchecked_ref());
+            match near {
+                Trigger::Near(_) => {
+                    let then = Closure::once_into_js(move || start.emit(()));
+                    when_near(&host, "300px", then.unchecked_ref());
+                }
+                Trigger::Now(_) => start.emit(()),
+                Trigger::Button(_) => {}
             }
         });
     }
@@ -176,20 +231,14 @@ pub fn extras_host(props: &ExtrasHostProps) -> Html {
         let (app, loaded) = (app.clone(), loaded.clone());
         let ready = *status == Status::Ready;
         use_effect_with((app.revision, ready), move |_| {
-            if let Some((module, handle)) = &*loaded.borrow() {
-                if let Some(update) = method(module, "update") {
-                    let _ = update.call2(
-                        &JsValue::NULL,
-                        &JsValue::from(*handle),
-                        &JsValue::from_str(&encode_mirror(&app)),
-                    );
-                }
+            if let Some(mounted) = &*loaded.borrow() {
+                mounted.update(&encode_mirror(&app));
             }
         });
     }
 
     let label = match &props.trigger {
-        Trigger::Button(label) | Trigger::Near(label) => label.clone(),
+        Trigger::Button(label) | Trigger::Near(label) | Trigger::Now(label) => label.clone(),
     };
     let onclick = start.reform(|_: MouseEvent| ());
     let placeholder = match &*status {

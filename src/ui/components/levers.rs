@@ -63,6 +63,10 @@ pub fn levers_panel(app: &AppHandle) -> Html {
         <details class="levers" open=true>
             <summary><h3 class="levers__title">{"Levers"}</h3></summary>
             <p class="levers__intro">{"Move a lever to see the answer change. Each is the same input as in the form."}</p>
+            <button type="button" class="button button--secondary levers__present" onclick={
+                let app = app.clone();
+                Callback::from(move |_| app.dispatch(Action::Present(true)))
+            }>{"Presentation mode (P)"}</button>
             <div class="levers__grid">
             { for levers().into_iter().map(|lever| {
                 let value = lever.field.get(&app.scenario).unwrap_or(lever.min);

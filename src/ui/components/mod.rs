@@ -27,6 +27,7 @@ pub mod levers;
 pub mod notice;
 pub mod number_field;
 pub mod place_results;
+pub mod presentation;
 pub mod projection_inputs;
 pub mod results;
 pub mod role_table;

@@ -267,7 +267,8 @@ pub fn clear_location_hash() {
 /// Ctrl+Z (or Cmd+Z) undoes the last edit of the scenario; Ctrl+Shift+Z or
 /// Ctrl+Y redoes it, wherever the focus is, except in text boxes that are
 /// not scenario inputs (the name to save under, the area search), which
-/// keep the browser's own undo.
+/// keep the browser's own undo. P (outside text boxes) turns presentation
+/// mode on.
 #[hook]
 pub fn use_undo_keys(app: &AppHandle) {
     let app = app.clone();
@@ -284,6 +285,24 @@ pub fn use_undo_keys(app: &AppHandle) {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
+                let target = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                // P turns presentation mode on, unless the key is typed
+                // into a box (the mode itself handles its own keys).
+                if !(e.ctrl_key() || e.meta_key() || e.alt_key()) && e.key().eq_ignore_ascii_case("p") {
+                    let typing = target.as_ref().is_some_and(|el| {
+                        let kind = el.get_attribute("type").unwrap_or_default();
+                        matches!(el.tag_name().as_str(), "TEXTAREA" | "SELECT")
+                            || (el.tag_name() == "INPUT"
+                                && !matches!(kind.as_str(), "range" | "checkbox" | "radio" | "button"))
+                            || el.closest("#presentation").ok().flatten().is_some()
+                    });
+                    if !typing {
+                        app.dispatch(Action::Present(true));
+                    }
+                    return;
+                }
                 if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
                     return;
                 }
@@ -292,9 +311,6 @@ pub fn use_undo_keys(app: &AppHandle) {
                     ("z", true) | ("y", false) => Action::Redo,
                     _ => return,
                 };
-                let target = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
                 if let Some(el) = target {
                     let text_box = matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA");
                     if text_box && !el.id().starts_with("f-") {
