@@ -376,7 +376,12 @@ fn lever(app: &AppHandle, lever: &PresentationLever) -> Html {
     html! {
         <div class="present__lever">
             <label for={id.clone()} class="present__lever-label">
-                <span>{lever.field.full_label(&app.scenario)}</span>
+                <span class="present__lever-name">
+                    {lever.field.label()}
+                    if let Some(of) = owner(&app.scenario, &lever.field) {
+                        <span class="present__lever-of">{of}</span>
+                    }
+                </span>
                 <output for={id.clone()} class="present__lever-value">{text.clone()}</output>
             </label>
             <input type="range" id={id} class="present__slider"
@@ -385,6 +390,18 @@ fn lever(app: &AppHandle, lever: &PresentationLever) -> Html {
                 value={format::plain(value.clamp(lever.min, lever.max), 6)}
                 aria-valuetext={text} {oninput} />
         </div>
+    }
+}
+
+/// Whose input a lever is: the service, role or place, for a second line.
+fn owner(scenario: &Scenario, field: &Field) -> Option<String> {
+    match field {
+        Field::Service(i, _) | Field::RoleMix(i, _) => scenario.services.get(*i).map(|s| s.name.clone()),
+        Field::Role(i, _) => scenario.roles.get(*i).map(|r| r.name.clone()),
+        Field::NeedIndex(i) | Field::Population(i, _) if scenario.places.len() > 1 => {
+            scenario.places.get(*i).map(|p| p.name.clone())
+        }
+        _ => None,
     }
 }
 
