@@ -297,3 +297,22 @@ test('benchmark() is not in the published API: an embedding page cannot ask for 
   assertSameOrigin();
   await context.close();
 });
+
+test('the API loads when a script first asks for it, with the README\'s ready() pattern', async () => {
+  const { page, context, requests, errors, assertSameOrigin } = await openPage(browser, server.url);
+  await new CalculatorPage(page).goto(server.url, { api: false });
+  const second = () => requests.filter((u) => /\/extras-[0-9a-f]+/.test(new URL(u).pathname));
+  assert.deepEqual(second(), [], 'not part of the first load');
+  const ok = await page.evaluate(() => new Promise((resolve) => {
+    function ready(fn) {
+      if (window.workforceGap) fn(window.workforceGap);
+      else window.addEventListener('workforce-gap-ready', () => fn(window.workforceGap), { once: true });
+    }
+    ready((gap) => resolve(gap.compute(gap.exampleScenario()).ok));
+  }));
+  assert.equal(ok, true);
+  assert.equal(second().length, 2, 'its module came when asked for');
+  assert.deepEqual(errors, []);
+  assertSameOrigin();
+  await context.close();
+});

@@ -185,6 +185,9 @@ test('the printed report shows the results without the inputs', async () => {
   const app = new CalculatorPage(page);
   await app.goto(server.url);
   const headline = await app.headlineTexts();
+  // A reader who has scrolled through the page: its lower parts are loaded.
+  await app.showAnalysis();
+  await app.showMore();
 
   await page.emulateMedia({ media: 'print' });
   await screenshot(page, 'print-report', { fullPage: true });

@@ -39,7 +39,8 @@ test('after one visit the app loads and works with the network off', async () =>
   await app.goto(server.url);
   const cache = await installed(page);
   assert.equal(cache.names.length, 1);
-  for (const want of [/\/index\.html$/, /_bg\.wasm$/, /\.js$/, /\.css$/, /\/areas\.tsv$/, /\/manifest\.webmanifest$/]) {
+  for (const want of [/\/index\.html$/, /_bg\.wasm$/, /\.js$/, /\.css$/, /\/areas\.tsv$/, /\/manifest\.webmanifest$/,
+    /\/extras-[0-9a-f]+_bg\.wasm$/, /\/extras-[0-9a-f]+\.js$/, /\/snippets\/.+\.js$/]) {
     assert.ok(cache.paths.some((p) => want.test(p)), `${want} is precached: ${cache.paths.join(', ')}`);
   }
   const manifest = await page.evaluate(() => document.querySelector('link[rel=manifest]')?.getAttribute('href'));
@@ -51,8 +52,8 @@ test('after one visit the app loads and works with the network off', async () =>
   const start = await app.extraWte().innerText();
   await app.type('Adults (18-64)', '350,000');
   await app.waitForExtraWteChange(start);
-  // The area tables come from the cache too.
-  await app.areaSearch().fill('Leeds');
+  // The second module and the area tables come from the cache too.
+  await (await app.openAreaPicker()).fill('Leeds');
   await app.areaOptions().first().waitFor();
   await assertAccessible(page, 'offline');
   await context.setOffline(false);
@@ -113,7 +114,7 @@ test('the Content-Security-Policy is in force and the app runs under it without 
   const start = await app.extraWte().innerText();
   await app.type('Adults (18-64)', '330,000');
   await app.waitForExtraWteChange(start);
-  await app.areaSearch().fill('Leeds');
+  await (await app.openAreaPicker()).fill('Leeds');
   await app.areaOptions().first().waitFor();
   await app.download('Export results (CSV)');
   await installed(page);
@@ -143,7 +144,7 @@ test('hosted under a sub-path, /tools/workforce-gap/, everything stays under it'
   const start = await app.extraWte().innerText();
   await app.type('Adults (18-64)', '360,000');
   await app.waitForExtraWteChange(start);
-  await app.areaSearch().fill('Leeds');
+  await (await app.openAreaPicker()).fill('Leeds');
   await app.areaOptions().first().waitFor();
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.equal(scope, sub.url);

@@ -32,7 +32,7 @@ for (const [width, height] of [[1920, 1080], [1280, 720]]) {
   test(`at ${width}x${height}, by keyboard only: levers, baseline, A/B/C, reset, key list, leave`, async () => {
     const { page, context, requests, errors, assertSameOrigin } = await openPage(browser, server.url, { viewport: { width, height } });
     const app = new CalculatorPage(page);
-    await app.goto(server.url);
+    await app.goto(server.url, { api: false });
     assert.deepEqual(secondModule(requests), [], 'presentation mode is not part of the first load');
     const start = await app.extraWte().innerText();
 

@@ -33,6 +33,7 @@ test('a share link opens the same scenario in a fresh browser without overwritin
   await a.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').places?.[0]?.need_index === 1.3, CURRENT);
   const headline = await appA.headlineTexts();
 
+  await appA.showMore();
   await appA.button('Create a share link').click();
   const link = await (await appA.inMore()).shareLink().inputValue();
   assert.ok(link.startsWith(`${server.url}#scenario=`), link);
@@ -126,6 +127,7 @@ test('a share link pasted into an open tab opens the shared scenario', async () 
   await otherApp.waitForApp();
   await otherApp.field('Scenario name').fill('Pasted plan');
   await otherApp.type('Older people (65+)', '120,000');
+  await otherApp.showMore();
   await otherApp.button('Create a share link').click();
   const link = await (await otherApp.inMore()).shareLink().inputValue();
   await other.close();

@@ -51,6 +51,32 @@ if (existsSync(join(dir, 'extras.js'))) {
   console.error(`offline: second module named extras-${hash}.js`);
 }
 
+// The custom element's script (www/element.js) with this build's file
+// names, and the origins that may post messages to the calculator (issue 10;
+// WG_ALLOWED_ORIGINS="https://intranet.example https://b.example", none by
+// default: only the calculator's own origin).
+{
+  let page = readFileSync(indexPath, 'utf8');
+  const js = page.match(/from '\.\/(workforce-gap-[0-9a-f]+\.js)'/)?.[1];
+  const wasm = page.match(/module_or_path: '\.\/(workforce-gap-[0-9a-f]+_bg\.wasm)'/)?.[1];
+  if (!js || !wasm) throw new Error('index.html does not name the app\'s script and wasm: has Trunk changed?');
+  const css = [...page.matchAll(/<link\b[^>]*>/g)].map((m) => m[0])
+    .filter((tag) => /rel="?stylesheet/.test(tag))
+    .map((tag) => tag.match(/href="?\.?\/?([\w-]+\.css)/)?.[1]).filter(Boolean);
+  const extras = page.match(/<meta name="?wg-extras"? content="?([\w.-]+)"?>/)?.[1] ?? 'extras.js';
+  const assets = JSON.stringify({ js, wasm, css, extras });
+  const element = readFileSync(join(ROOT, 'www', 'element.js'), 'utf8')
+    .replace(/\/\* ASSETS \*\/[\s\S]*?\/\* END ASSETS \*\//, assets);
+  writeFileSync(join(dir, 'element.js'), element);
+  const origins = (process.env.WG_ALLOWED_ORIGINS ?? '').split(/[\s,]+/).filter((o) => /^https?:\/\/[^/\s]+$/.test(o));
+  page = page.replace(/<meta name="?wg-allowed-origins"?[^>]*>/, '');
+  if (origins.length) {
+    page = page.replace(/<meta charset="?utf-8"?>/i, (m) => `${m}<meta name=wg-allowed-origins content="${origins.join(' ')}">`);
+  }
+  writeFileSync(indexPath, page);
+  console.error(`offline: element.js for ${js}; messages accepted from this origin${origins.length ? ` and ${origins.join(', ')}` : ' only'}`);
+}
+
 if (process.env.TRUNK_PROFILE === 'debug') {
   // `trunk serve`: no policy (Trunk fills its live-reload script in as it
   // serves, after this hook) and no service worker (it would keep the page

@@ -22,14 +22,16 @@ const RECORDED_BARE_YEW_GZIP_BYTES = 58_360;
 // folder and not counted).
 // The second module (extras-<hash>.js and its wasm: the panels off the first
 // screen, imported when first needed) is on demand too.
-const ON_DEMAND = new Set(['areas.tsv', 'sw.js', 'manifest.webmanifest']);
+// element.js is for host pages (the custom element), not this page.
+const ON_DEMAND = new Set(['areas.tsv', 'sw.js', 'manifest.webmanifest', 'element.js']);
 const onDemandFile = (name) => ON_DEMAND.has(name) || /^extras(-[0-9a-f]+)?(\.js|_bg\.wasm)$/.test(name);
 
 /** Every file under `folder` (wasm-bindgen's snippets/ are one level down). */
 function files(folder, prefix = '') {
   return readdirSync(join(folder, prefix)).sort().flatMap((name) => {
     const rel = prefix ? `${prefix}/${name}` : name;
-    if (statSync(join(folder, rel)).isDirectory()) return rel === 'icons' ? [] : files(folder, rel);
+    // Icons, and the example host pages for embedding, are not the page's.
+    if (statSync(join(folder, rel)).isDirectory()) return ['icons', 'examples'].includes(rel) ? [] : files(folder, rel);
     return [rel];
   });
 }

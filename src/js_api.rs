@@ -1,6 +1,7 @@
 //! `window.workforceGap`: the calculator's JavaScript API, for pages that
-//! embed or script it. Published when the app starts; the page then gets a
-//! `workforce-gap-ready` event on `window`.
+//! embed or script it. It comes with the second module: the first time a
+//! script asks for `window.workforceGap` it is `undefined` and starts the
+//! load; a `workforce-gap-ready` event on `window` follows.
 //!
 //! ```js
 //! window.addEventListener('workforce-gap-ready', () => {
@@ -36,7 +37,7 @@ struct Failure<'a> {
     errors: &'a [InputError],
 }
 
-fn failure(errors: &[InputError]) -> JsValue {
+pub fn failure(errors: &[InputError]) -> JsValue {
     to_js(&Failure { ok: false, errors })
 }
 
@@ -224,8 +225,11 @@ fn set(target: &js_sys::Object, name: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(target, &JsValue::from_str(name), value);
 }
 
-/// Publish `window.workforceGap` and announce it with `workforce-gap-ready`.
-pub fn install() {
+/// The API object. It lives in the second module: the page publishes
+/// `window.workforceGap` as a property that loads it the first time a
+/// script asks for it (`ui::components::extras_host`), then announces it
+/// with `workforce-gap-ready`.
+pub fn api() -> js_sys::Object {
     let api = js_sys::Object::new();
     set(
         &api,
@@ -254,13 +258,6 @@ pub fn install() {
         "benchmark",
         &Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(js_benchmark).into_js_value(),
     );
-    // Test builds only (`--features test-hooks`): make the WebAssembly panic.
-    #[cfg(feature = "test-hooks")]
-    set(
-        &api,
-        "panicForTest",
-        &Closure::<dyn Fn()>::new(|| panic!("panicForTest was called")).into_js_value(),
-    );
     set(
         &api,
         "exampleScenario",
@@ -276,9 +273,18 @@ pub fn install() {
         "scenarioVersion",
         &JsValue::from_f64(crate::model::scenario::CURRENT_VERSION as f64),
     );
-    let window = gloo::utils::window();
-    set(window.as_ref(), GLOBAL_NAME, &api);
-    if let Ok(event) = web_sys::CustomEvent::new(READY_EVENT) {
-        let _ = window.dispatch_event(&event);
-    }
+    api
+}
+
+/// Test builds only (`--features test-hooks`): `window.workforceGapTest.panic()`
+/// makes the page's WebAssembly panic, to prove the recovery message.
+#[cfg(feature = "test-hooks")]
+pub fn install_test_hooks() {
+    let hooks = js_sys::Object::new();
+    set(
+        &hooks,
+        "panic",
+        &Closure::<dyn Fn()>::new(|| panic!("panicForTest was called")).into_js_value(),
+    );
+    set(gloo::utils::window().as_ref(), "workforceGapTest", &hooks);
 }

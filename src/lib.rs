@@ -16,11 +16,13 @@ pub mod ui;
 pub mod js_api;
 
 /// Start the app in the page's `#app` element (or `<body>`), and publish the
-/// JavaScript API.
+/// JavaScript API (loaded when a script first asks for it).
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
     ui::recovery::install_panic_hook();
     #[cfg(target_arch = "wasm32")]
-    js_api::install();
+    ui::components::extras_host::publish_api_on_demand();
+    #[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
+    js_api::install_test_hooks();
     ui::mount();
 }

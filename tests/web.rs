@@ -640,3 +640,53 @@ async fn a_cards_explanation_loads_when_opened_and_follows_the_inputs() {
     assert_ne!(before, after, "the chain follows the inputs");
     handle.destroy();
 }
+
+/// Issue 10: inputs a host page locks are read-only, say why, and refuse
+/// edits that reach them anyway; the others still work.
+#[wasm_bindgen_test]
+async fn inputs_a_host_locks_are_read_only_and_refuse_edits() {
+    panels_in_process();
+    let root = host();
+    let path = gloo::utils::window().location().pathname().unwrap();
+    gloo::utils::window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?lock=places.*.need_index,working_time.*")),
+        )
+        .unwrap();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let need: HtmlInputElement = by_id(&root, "f-places-0-need_index");
+    assert!(need.read_only(), "a locked input is read-only");
+    let hint = text(&root, "f-places-0-need_index-hint");
+    assert!(
+        hint.contains("Set by the page this calculator is in"),
+        "{hint}"
+    );
+    let before = text(&root, "headline-extra-wte");
+    type_into(&root, "f-places-0-need_index", "1.5").await;
+    assert_eq!(
+        text(&root, "headline-extra-wte"),
+        before,
+        "the edit is refused"
+    );
+    let sickness = root
+        .query_selector("#lever-sickness_rate")
+        .unwrap()
+        .expect("the sickness lever")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap();
+    assert!(sickness.disabled(), "a locked lever is disabled");
+    // Not locked: the population.
+    type_into(&root, "f-places-0-population-adults", "400,000").await;
+    assert_ne!(text(&root, "headline-extra-wte"), before);
+    handle.destroy();
+    gloo::utils::window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+}

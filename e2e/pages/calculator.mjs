@@ -16,13 +16,18 @@ export class CalculatorPage {
     this.page = page;
   }
 
-  async goto(url) {
+  /**
+   * Open the app and wait for its first figures and (unless `api: false`)
+   * for `window.workforceGap`, which reading loads (the second module):
+   * journeys that check what the first load fetches pass `api: false`.
+   */
+  async goto(url, { api = true } = {}) {
     await this.page.goto(url);
-    await this.waitForApp();
+    await this.waitForApp({ api });
   }
 
-  async waitForApp() {
-    await this.page.waitForFunction(() => window.workforceGap && document.querySelector('#headline, #no-results'));
+  async waitForApp({ api = true } = {}) {
+    await this.page.waitForFunction((withApi) => (!withApi || window.workforceGap) && document.querySelector('#headline, #no-results'), api);
   }
 
   heading() { return this.page.getByRole('heading', { level: 1 }); }

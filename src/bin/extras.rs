@@ -30,6 +30,12 @@ mod exports {
             .map_err(|e| JsValue::from_str(&e))
     }
 
+    /// `window.workforceGap`, the JavaScript API (`workforce_gap::js_api`).
+    #[wasm_bindgen]
+    pub fn api() -> JsValue {
+        workforce_gap::js_api::api().into()
+    }
+
     /// The page's state changed.
     #[wasm_bindgen]
     pub fn update(handle: u32, payload: &str) -> Result<(), JsValue> {

@@ -19,6 +19,7 @@ use crate::ui::components::{
     working_time::working_time_inputs,
 };
 use crate::ui::hooks::{initial_state, use_persistence, use_share_link_listener, use_undo_keys};
+use crate::ui::host_options::View;
 use crate::ui::AppHandle;
 
 #[function_component(App)]
@@ -28,9 +29,26 @@ pub fn app() -> Html {
     use_share_link_listener(&app);
     use_undo_keys(&app);
 
+    let embedded = app.host.embedded;
+    // A framed page, a host's scenario or the embed view: the second module
+    // handles the host's options and its messages (`ui::embed`).
+    let hosted = embedded
+        || app.host.scenario_url.is_some()
+        || app.host.scenario_json.is_some()
+        || in_frame();
+    let layout = classes!(
+        "layout",
+        (app.host.view == View::Results).then_some("layout--results-only")
+    );
     html! {
         <ContextProvider<AppHandle> context={app.clone()}>
             <a class="skip-link" href="#results">{"Skip to results"}</a>
+            if hosted {
+                <div class="embed-host" hidden=true>
+                    <ExtrasHost panel="embed" id="embed" trigger={Trigger::Now("".into())} />
+                </div>
+            }
+            if !embedded {
             <header class="masthead">
                 <div class="container">
                     <p class="masthead__kicker">{"Plan the mental health workforce your population needs"}</p>
@@ -40,10 +58,18 @@ pub fn app() -> Html {
                     </p>
                 </div>
             </header>
-            <main class="container" id="main">
+            }
+            // In a host page's element, a labelled region (the host has its
+            // own main landmark and h1); else the page's main.
+            <@{if app.host.in_element { "section" } else { "main" }}
+                class={classes!("container", embedded.then_some("container--embedded"))} id="main"
+                aria-label={app.host.in_element.then_some("Mental Health Workforce Gap Calculator")}>
+                if embedded && !app.host.in_element {
+                    <h1 class="visually-hidden">{"Mental Health Workforce Gap Calculator"}</h1>
+                }
                 { notice_banner(&app) }
                 { error_summary(&app) }
-                <div class="layout">
+                <div class={layout}>
                     <section class="layout__inputs" aria-labelledby="inputs-heading">
                         <h2 id="inputs-heading" class="visually-hidden">{"Inputs"}</h2>
                         { history_buttons(&app) }
@@ -65,7 +91,7 @@ pub fn app() -> Html {
                 // the first load).
                 <ExtrasHost panel="more" id="more"
                     trigger={Trigger::Near("Show comparison, sharing and export, sources and about".into())} />
-            </main>
+            </@>
             // Presentation mode: loaded the first time it is turned on, then
             // kept (with its baseline and marked states) while it is off.
             if app.presented {
@@ -74,11 +100,23 @@ pub fn app() -> Html {
                         trigger={Trigger::Now("Loading presentation mode...".into())} />
                 </div>
             }
+            if !embedded {
             <footer class="footer">
                 <div class="container">
                     <p>{"Method: WHO Workload Indicators of Staffing Need (WISN) with a needs-based front end. Figures are planning estimates, not forecasts; check every default against your own data."}</p>
                 </div>
             </footer>
+            }
         </ContextProvider<AppHandle>>
     }
+}
+
+/// Whether the page is shown inside another page's frame.
+fn in_frame() -> bool {
+    let window = gloo::utils::window();
+    window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| !js_sys::Object::is(&parent, &window))
 }

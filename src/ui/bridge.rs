@@ -264,7 +264,7 @@ mod tests {
     use crate::model::examples::example_place;
     use crate::model::field::Field;
     use crate::model::scenario::Place;
-        use yew::Reducible;
+    use yew::Reducible;
 
     fn page() -> std::rc::Rc<AppState> {
         let library = vec![SavedScenario {
@@ -302,7 +302,10 @@ mod tests {
         assert_eq!(mirror.last_good.as_ref(), Some(&example_place()));
         let panel = std::rc::Rc::new(AppState::new(example_place(), Vec::new()))
             .reduce(Action::Mirror(Box::new(mirror)));
-        assert!(panel.stale, "the panel shows the page's results as stale too");
+        assert!(
+            panel.stale,
+            "the panel shows the page's results as stale too"
+        );
         assert_eq!(panel.results, state.results);
     }
 
@@ -310,24 +313,50 @@ mod tests {
     fn each_panel_action_has_the_same_effect_in_the_page() {
         let mut place = Place::empty("leeds", "Leeds");
         place.need_index = 1.2;
-        place.sources.insert("need_index".to_string(), "NHS England \"2024/25\"".to_string());
+        place.sources.insert(
+            "need_index".to_string(),
+            "NHS England \"2024/25\"".to_string(),
+        );
         let mut imported = example_place();
         imported.name = "Imported".to_string();
         let actions = vec![
-            Action::FillPlace { index: Some(0), place: Box::new(place.clone()) },
-            Action::FillPlace { index: None, place: Box::new(place.clone()) },
+            Action::FillPlace {
+                index: Some(0),
+                place: Box::new(place.clone()),
+            },
+            Action::FillPlace {
+                index: None,
+                place: Box::new(place.clone()),
+            },
             Action::ReplacePlaces(vec![place.clone(), Place::empty("b", "B")]),
-            Action::SetRange { key: "places.place.need_index".to_string(), range: Some([0.9, 1.1]) },
-            Action::SetRange { key: "working_time.sickness_rate".to_string(), range: None },
+            Action::SetRange {
+                key: "places.place.need_index".to_string(),
+                range: Some([0.9, 1.1]),
+            },
+            Action::SetRange {
+                key: "working_time.sickness_rate".to_string(),
+                range: None,
+            },
             Action::Load {
                 scenario: Box::new(imported),
                 origin: Origin::Local,
-                notice: Some(Notice { kind: NoticeKind::Success, text: "Opened \"x\".".to_string() }),
+                notice: Some(Notice {
+                    kind: NoticeKind::Success,
+                    text: "Opened \"x\".".to_string(),
+                }),
             },
-            Action::Notify(Notice { kind: NoticeKind::Error, text: "Could not copy.".to_string() }),
-            Action::SetValue { field: Field::NeedIndex(0), value: 1.35 },
+            Action::Notify(Notice {
+                kind: NoticeKind::Error,
+                text: "Could not copy.".to_string(),
+            }),
             Action::SetValue {
-                field: Field::Projection(crate::model::field::ProjectionField::RetentionImprovement),
+                field: Field::NeedIndex(0),
+                value: 1.35,
+            },
+            Action::SetValue {
+                field: Field::Projection(
+                    crate::model::field::ProjectionField::RetentionImprovement,
+                ),
                 value: 0.2,
             },
             Action::Present(true),
@@ -355,17 +384,30 @@ mod tests {
         let state = page();
         let mut place = Place::empty("leeds", "Leeds");
         place.need_index = 1.2;
-        let action = Action::FillPlace { index: Some(0), place: Box::new(place) };
+        let action = Action::FillPlace {
+            index: Some(0),
+            place: Box::new(place),
+        };
         let text = encode_action(&action, &state.clone().reduce(action.clone())).unwrap();
         let after = state.clone().reduce(decode_action(&text).unwrap());
         assert_eq!(after.scenario.places[0].need_index, 1.2);
-        assert_eq!(after.scenario.places[0].id, state.scenario.places[0].id, "the place keeps its id");
+        assert_eq!(
+            after.scenario.places[0].id, state.scenario.places[0].id,
+            "the place keeps its id"
+        );
         assert_eq!(after.reduce(Action::Undo).scenario, state.scenario);
     }
 
     #[test]
     fn the_decoders_refuse_what_they_cannot_read_with_a_sentence() {
-        for bad in ["", "[]", "{}", "{\"scenario\":3}", "nonsense", "{\"scenario\":{\"schema\":\"x\"}}"] {
+        for bad in [
+            "",
+            "[]",
+            "{}",
+            "{\"scenario\":3}",
+            "nonsense",
+            "{\"scenario\":{\"schema\":\"x\"}}",
+        ] {
             assert!(decode_mirror(bad).is_err(), "{bad}");
         }
         for bad in [

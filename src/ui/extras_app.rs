@@ -14,15 +14,9 @@ use yew::prelude::*;
 
 use crate::ui::bridge::{decode_mirror, encode_action};
 use crate::ui::components::{
-    about::about,
-    analysis::Analysis,
-    explain::CardExplanation,
-    presentation::Presentation,
-    projection_inputs::RangesEditor,
-    area_picker::AreaPicker,
-    scenarios::CompareSection,
-    share_export::ShareExport,
-    sources::SourcesPanel,
+    about::about, analysis::Analysis, area_picker::AreaPicker, embed_snippet::EmbedSnippet,
+    explain::CardExplanation, presentation::Presentation, projection_inputs::RangesEditor,
+    scenarios::CompareSection, share_export::ShareExport, sources::SourcesPanel,
 };
 use crate::ui::state::{Action, AppState, MirrorState, FORWARD};
 use crate::ui::AppHandle;
@@ -38,6 +32,8 @@ pub enum Panel {
     Ranges,
     /// Presentation mode, over the page.
     Presentation,
+    /// A host page's options and messages (nothing to see).
+    Embed,
     /// A card's "How is this calculated?": the role's or service's id.
     Explain { role: bool, id: String },
     /// Below the calculator: compare saved scenarios, share and export,
@@ -53,14 +49,19 @@ impl Panel {
             "more" => Some(Panel::More),
             "ranges" => Some(Panel::Ranges),
             "presentation" => Some(Panel::Presentation),
+            "embed" => Some(Panel::Embed),
             _ => {
                 if let Some(id) = name.strip_prefix("explain-role-") {
-                    Some(Panel::Explain { role: true, id: id.to_string() })
-                } else {
-                    name.strip_prefix("explain-service-").map(|id| Panel::Explain {
-                        role: false,
+                    Some(Panel::Explain {
+                        role: true,
                         id: id.to_string(),
                     })
+                } else {
+                    name.strip_prefix("explain-service-")
+                        .map(|id| Panel::Explain {
+                            role: false,
+                            id: id.to_string(),
+                        })
                 }
             }
         }
@@ -130,7 +131,9 @@ pub fn extras_app(props: &ExtrasProps) -> Html {
     let app: AppHandle = use_reducer({
         let first = props.mirror.borrow().clone();
         move || {
-            let blank = Rc::new(AppState::new(first.scenario.clone(), Vec::new()));
+            let mut blank = AppState::new(first.scenario.clone(), Vec::new());
+            blank.host = Rc::new(crate::ui::hooks::host_options());
+            let blank = Rc::new(blank);
             let mirrored = yew::Reducible::reduce(blank, Action::Mirror(Box::new(first)));
             Rc::try_unwrap(mirrored).unwrap_or_else(|rc| (*rc).clone())
         }
@@ -161,11 +164,13 @@ pub fn extras_app(props: &ExtrasProps) -> Html {
         Panel::Analysis => html! { <Analysis /> },
         Panel::Ranges => html! { <RangesEditor /> },
         Panel::Presentation => html! { <Presentation /> },
+        Panel::Embed => embed_panel(),
         Panel::Explain { role, id } => html! { <CardExplanation role={*role} id={id.clone()} /> },
         Panel::More => html! {
             <>
                 <CompareSection />
                 <ShareExport />
+                <EmbedSnippet />
                 <SourcesPanel />
                 { about() }
             </>
@@ -174,6 +179,16 @@ pub fn extras_app(props: &ExtrasProps) -> Html {
     html! {
         <ContextProvider<AppHandle> context={app}>{ body }</ContextProvider<AppHandle>>
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn embed_panel() -> Html {
+    html! { <crate::ui::embed::EmbedBridge /> }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn embed_panel() -> Html {
+    html! {}
 }
 
 #[function_component(Nothing)]
@@ -215,7 +230,12 @@ pub fn mount(
     payload: &str,
     send: Callback<String>,
 ) -> Result<usize, String> {
-    let panel = Panel::from_name(panel).ok_or_else(|| format!("There is no panel called \"{}\".", crate::format::shorten(panel, 30)))?;
+    let panel = Panel::from_name(panel).ok_or_else(|| {
+        format!(
+            "There is no panel called \"{}\".",
+            crate::format::shorten(panel, 30)
+        )
+    })?;
     let mirror = Rc::new(RefCell::new(decode_mirror(payload)?));
     skip_the_pages_app_numbers();
     TO_PAGE.with(|to| *to.borrow_mut() = Some(send));

@@ -5,8 +5,11 @@
 pub mod app;
 pub mod bridge;
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 pub mod extras_app;
 pub mod hooks;
+pub mod host_options;
 #[cfg(target_arch = "wasm32")]
 pub mod recovery;
 pub mod state;
@@ -41,10 +44,37 @@ pub fn dom_id(path: &str) -> String {
     id
 }
 
-/// Render the app into `#app` if the page has one, else into `<body>`.
+/// The address of one of the app's own files (`areas.tsv`): beside the page,
+/// or, in a host page (`<workforce-gap-calculator>`), beside the app's
+/// scripts, whose base `www/element.js` publishes as
+/// `globalThis.workforceGapAssets.base`.
+pub fn asset_url(name: &str) -> String {
+    let base = js_sys::Reflect::get(&js_sys::global(), &"workforceGapAssets".into())
+        .ok()
+        .filter(|a| a.is_object())
+        .and_then(|a| js_sys::Reflect::get(&a, &"base".into()).ok())
+        .and_then(|b| b.as_string());
+    match base {
+        Some(base) => web_sys::Url::new_with_base(name, &base)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| name.to_string()),
+        None => name.to_string(),
+    }
+}
+
+/// The custom element that mounts the app in a host page (`www/element.js`).
+pub const ELEMENT_NAME: &str = "workforce-gap-calculator";
+
+/// Render the app into a `<workforce-gap-calculator>` element if the page
+/// has one (a host page), else into `#app`, else into `<body>`.
 pub fn mount() {
     let document = gloo::utils::document();
-    match document.get_element_by_id("app") {
+    let host = document
+        .query_selector(ELEMENT_NAME)
+        .ok()
+        .flatten()
+        .or_else(|| document.get_element_by_id("app"));
+    match host {
         Some(host) => {
             host.set_inner_html("");
             yew::Renderer::<App>::with_root(host).render();

@@ -128,6 +128,8 @@ pub struct AppState {
     pub revision: u64,
     /// Undo and redo.
     pub history: History,
+    /// What a page embedding the calculator asked for (view, locked inputs).
+    pub host: Rc<crate::ui::host_options::HostOptions>,
     /// Presentation mode is on (a projector view over the page).
     pub presenting: bool,
     /// Presentation mode has been on in this page (its panel stays loaded,
@@ -138,11 +140,14 @@ pub struct AppState {
     pub panel: bool,
 }
 
+/// Sends a panel's action to the page ([`FORWARD`]); true if it did.
+pub type Forwarder = fn(&Rc<AppState>, &Action) -> bool;
+
 thread_local! {
     /// Set only where panels run (`ui::extras_app`): sends an action to
     /// the page instead of applying it here, and says whether it did. The
     /// page's own reducer has none.
-    pub static FORWARD: std::cell::Cell<Option<fn(&Rc<AppState>, &Action) -> bool>> =
+    pub static FORWARD: std::cell::Cell<Option<Forwarder>> =
         const { std::cell::Cell::new(None) };
 }
 
@@ -224,12 +229,21 @@ impl AppState {
             notice: None,
             revision: 0,
             history: History::default(),
+            host: Rc::default(),
             presenting: false,
             presented: false,
             panel: false,
         };
         state.recompute();
         state
+    }
+
+    /// Whether the embedding page locked this input (readers cannot change it).
+    pub fn is_locked(&self, field: &Field) -> bool {
+        !self.host.locked.is_empty()
+            && field
+                .key(&self.scenario)
+                .is_some_and(|key| self.host.is_locked(&key))
     }
 
     fn snapshot(&self) -> Rc<Snapshot> {
@@ -497,7 +511,11 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // In a lazily loaded panel, the page applies the panel's actions.
-        if self.panel && FORWARD.with(|f| f.get()).is_some_and(|forward| forward(&self, &action)) {
+        if self.panel
+            && FORWARD
+                .with(|f| f.get())
+                .is_some_and(|forward| forward(&self, &action))
+        {
             return self;
         }
         let mut s = (*self).clone();
@@ -515,6 +533,17 @@ impl Reducible for AppState {
             _ => None,
         };
         let mut undoable = true;
+        // Inputs the embedding page locked stay as it set them.
+        let locked = match &action {
+            Action::SetNumber { field, .. } | Action::SetValue { field, .. } => {
+                self.is_locked(field)
+            }
+            Action::SetByKey { key, .. } => self.host.is_locked(key),
+            _ => false,
+        };
+        if locked {
+            return self;
+        }
         match action {
             Action::Mirror(m) => {
                 let m = *m;

@@ -55,7 +55,12 @@ fn what_it_takes_table(props: &WhatItTakesProps) -> Html {
             uncertainty(s, BAND_DRAWS, BAND_SEED).ok()
         }
     });
-    what_it_takes(&props.scenario, &props.results, band.as_ref().as_ref(), props.stale)
+    what_it_takes(
+        &props.scenario,
+        &props.results,
+        band.as_ref().as_ref(),
+        props.stale,
+    )
 }
 
 #[derive(Properties, PartialEq)]

@@ -40,7 +40,7 @@ async fn fetch_tables() -> Result<AreaTable, String> {
     use wasm_bindgen_futures::JsFuture;
     let failed = |what: &str| format!("The list of areas could not be loaded ({what}).");
     let window = gloo::utils::window();
-    let response = JsFuture::from(window.fetch_with_str(AREAS_URL))
+    let response = JsFuture::from(window.fetch_with_str(&crate::ui::asset_url(AREAS_URL)))
         .await
         .map_err(|_| failed("no answer from the server"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| failed("not a response"))?;

@@ -23,20 +23,46 @@ use crate::ui::{use_app, AppHandle};
 let loading = null;
 export function importExtras() {
   if (!loading) {
+    // In a host page, www/element.js says where the app's files are.
+    const assets = globalThis.workforceGapAssets;
     const meta = document.querySelector('meta[name="wg-extras"]');
-    const url = new URL(meta ? meta.content : 'extras.js', document.baseURI).href;
+    const url = assets
+      ? new URL(assets.extras, assets.base).href
+      : new URL(meta ? meta.content : 'extras.js', document.baseURI).href;
     loading = import(url)
       .then(async (m) => { await m.default({ module_or_path: url.replace(/\.js$/, '_bg.wasm') }); return m; })
       .catch((e) => { loading = null; throw e; });
   }
   return loading;
 }
+export function publishApiOnDemand(name, readyEvent) {
+  let api = null;
+  let loading = null;
+  Object.defineProperty(window, name, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (api) return api;
+      if (!loading) {
+        loading = importExtras().then((m) => {
+          api = m.api();
+          dispatchEvent(new CustomEvent(readyEvent));
+        }, (e) => { loading = null; console.error('The calculator\'s API could not be loaded:', e); });
+      }
+      return undefined;
+    },
+  });
+}
 export function whenNear(element, margin, then) {
   if (!('IntersectionObserver' in window)) { then(); return; }
+  let done = false;
+  const once = () => { if (!done) { done = true; observer.disconnect(); removeEventListener('beforeprint', once); then(); } };
   const observer = new IntersectionObserver((entries) => {
-    if (entries.some((e) => e.isIntersecting)) { observer.disconnect(); then(); }
+    if (entries.some((e) => e.isIntersecting)) once();
   }, { rootMargin: margin });
   observer.observe(element);
+  // Printing starts loading what the report needs (ready for the next print).
+  addEventListener('beforeprint', once);
 }
 "#)]
 extern "C" {
@@ -44,9 +70,20 @@ extern "C" {
     /// failure).
     #[wasm_bindgen(js_name = importExtras)]
     fn import_extras() -> js_sys::Promise;
+    /// `window[name]` as a property that loads the API from the second
+    /// module the first time it is read, then dispatches `ready_event`.
+    #[wasm_bindgen(js_name = publishApiOnDemand)]
+    fn publish_api_on_demand_js(name: &str, ready_event: &str);
     /// Call `then` once, when `element` comes within `margin` of the screen.
     #[wasm_bindgen(js_name = whenNear)]
     fn when_near(element: &web_sys::Element, margin: &str, then: &js_sys::Function);
+}
+
+/// Publish `window.workforceGap` (`js_api`, whose names these are): the API is in the second
+/// module, loaded the first time a script reads the property (which is
+/// `undefined` until then), and announced with `workforce-gap-ready`.
+pub fn publish_api_on_demand() {
+    publish_api_on_demand_js("workforceGap", "workforce-gap-ready");
 }
 
 /// When the panel is loaded.
@@ -132,7 +169,10 @@ fn method(module: &JsValue, name: &str) -> Option<js_sys::Function> {
 
 fn error_text(e: &JsValue) -> String {
     e.as_string()
-        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
         .unwrap_or_else(|| "the browser gave no reason".to_string())
 }
 
@@ -156,7 +196,9 @@ async fn load_into(
         *loaded.borrow_mut() = Some(Mounted::InProcess(p, handle));
         return Ok(());
     }
-    let module = JsFuture::from(import_extras()).await.map_err(|e| error_text(&e))?;
+    let module = JsFuture::from(import_extras())
+        .await
+        .map_err(|e| error_text(&e))?;
     let mount = method(&module, "mount").ok_or("the file has no panels")?;
     let send = Closure::<dyn Fn(String)>::new(receive);
     let handle = js_sys::Reflect::apply(
@@ -169,7 +211,7 @@ async fn load_into(
             send.as_ref(),
         ),
     )
-        .map_err(|e| error_text(&e))?;
+    .map_err(|e| error_text(&e))?;
     // The panel lives as long as the page.
     send.forget();
     let handle = handle.as_f64().unwrap_or(0.0) as u32;
@@ -201,8 +243,13 @@ pub fn extras_host(props: &ExtrasHostProps) -> Html {
                 return;
             }
             status.set(Status::Loading);
-            let (app, status, loaded, host, panel) =
-                (app.clone(), status.clone(), loaded.clone(), host.clone(), panel.clone());
+            let (app, status, loaded, host, panel) = (
+                app.clone(),
+                status.clone(),
+                loaded.clone(),
+                host.clone(),
+                panel.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 status.set(match load_into(app, panel, host, loaded).await {
                     Ok(()) => Status::Ready,
@@ -215,15 +262,13 @@ pub fn extras_host(props: &ExtrasHostProps) -> Html {
     {
         // Load when the place comes near the screen, or now.
         let (start, host, near) = (start.clone(), (*host).clone(), props.trigger.clone());
-        use_effect_with((), move |_| {
-            match near {
-                Trigger::Near(_) => {
-                    let then = Closure::once_into_js(move || start.emit(()));
-                    when_near(&host, "300px", then.unchecked_ref());
-                }
-                Trigger::Now(_) => start.emit(()),
-                Trigger::Button(_) => {}
+        use_effect_with((), move |_| match near {
+            Trigger::Near(_) => {
+                let then = Closure::once_into_js(move || start.emit(()));
+                when_near(&host, "300px", then.unchecked_ref());
             }
+            Trigger::Now(_) => start.emit(()),
+            Trigger::Button(_) => {}
         });
     }
     {

@@ -91,6 +91,7 @@ pub fn levers_panel(app: &AppHandle) -> Html {
                         <input type="range" id={id} class="lever__input"
                             min={format::plain(lever.min, 6)} max={format::plain(lever.max, 6)} step={format::plain(lever.step, 6)}
                             value={format::plain(value.clamp(lever.min, lever.max), 6)}
+                            disabled={app.is_locked(&lever.field)}
                             aria-valuetext={text} {oninput} />
                     </div>
                 }

@@ -18,6 +18,7 @@ pub mod analysis;
 pub mod area;
 pub mod area_picker;
 pub mod charts;
+pub mod embed_snippet;
 pub mod error_summary;
 pub mod explain;
 pub mod extras_host;

@@ -93,6 +93,7 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
     };
 
     let source_id = format!("{id}-source");
+    let locked = app.is_locked(field);
     let mut described = hint_id.clone();
     if error.is_some() {
         described = format!("{error_id} {described}");
@@ -108,6 +109,7 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
             <div class="field__hint" id={hint_id}>
                 if !compact { {field.hint()}{" "} }
                 <span class="field__unit">{format!("({})", unit.hint())}</span>
+                if locked { <span class="field__locked">{" Set by the page this calculator is in."}</span> }
             </div>
             if let Some(s) = &source {
                 <details class="field__source" id={source_id.clone()}>
@@ -137,6 +139,7 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
                     autocomplete="off"
                     spellcheck="false"
                     value={text}
+                    readonly={locked}
                     aria-describedby={described}
                     aria-invalid={error.is_some().then_some("true")}
                     {oninput}

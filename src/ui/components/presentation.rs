@@ -53,7 +53,10 @@ pub fn presentation_levers(scenario: &Scenario, results: &Results) -> Vec<Presen
         .map(|(i, _)| i);
     let mut extra = Vec::new();
     if let Some(i) = biggest_service {
-        extra.push(Field::Service(i, crate::model::field::ServiceField::TargetCoverage));
+        extra.push(Field::Service(
+            i,
+            crate::model::field::ServiceField::TargetCoverage,
+        ));
     }
     extra.push(Field::Projection(ProjectionField::RetentionImprovement));
     if !scenario.places.is_empty() {
@@ -283,7 +286,11 @@ fn top_bar(
                     app.dispatch(Action::SaveAs(format!("{name} ({})", LETTERS[i])));
                 }
             }
-            load(&app, &now, "Saved the marked states as scenarios in this browser.");
+            load(
+                &app,
+                &now,
+                "Saved the marked states as scenarios in this browser.",
+            );
         })
     };
     let any_marked = marks.iter().any(Option::is_some);
@@ -313,10 +320,7 @@ fn mark_button(
         Callback::from(move |e: MouseEvent| mark_or_show(&app, &marks, i, e.shift_key()))
     };
     let (label, current) = match &marks[i] {
-        Some(m) => (
-            format!("Show {}", LETTERS[i]),
-            **m == app.scenario,
-        ),
+        Some(m) => (format!("Show {}", LETTERS[i]), **m == app.scenario),
         None => (format!("Mark {}", LETTERS[i]), false),
     };
     html! {
@@ -329,7 +333,12 @@ fn figures(results: &Results, baseline: Option<&Baseline>, stale: bool) -> Html 
     let t = &results.total;
     let then = baseline.map(|b| &b.results.total);
     let since = |now: f64, before: Option<f64>, unit: &str| match before {
-        Some(b) => format!("When we started: {} {unit}. Now: {} ({})", format::wte(b), format::wte(now), change(now, b)),
+        Some(b) => format!(
+            "When we started: {} {unit}. Now: {} ({})",
+            format::wte(b),
+            format::wte(now),
+            change(now, b)
+        ),
         None => String::new(),
     };
     html! {
@@ -388,6 +397,7 @@ fn lever(app: &AppHandle, lever: &PresentationLever) -> Html {
                 min={format::plain(lever.min, 6)} max={format::plain(lever.max, 6)}
                 step={format::plain(lever.step, 8)}
                 value={format::plain(value.clamp(lever.min, lever.max), 6)}
+                disabled={app.is_locked(&lever.field)}
                 aria-valuetext={text} {oninput} />
         </div>
     }
@@ -396,7 +406,9 @@ fn lever(app: &AppHandle, lever: &PresentationLever) -> Html {
 /// Whose input a lever is: the service, role or place, for a second line.
 fn owner(scenario: &Scenario, field: &Field) -> Option<String> {
     match field {
-        Field::Service(i, _) | Field::RoleMix(i, _) => scenario.services.get(*i).map(|s| s.name.clone()),
+        Field::Service(i, _) | Field::RoleMix(i, _) => {
+            scenario.services.get(*i).map(|s| s.name.clone())
+        }
         Field::Role(i, _) => scenario.roles.get(*i).map(|r| r.name.clone()),
         Field::NeedIndex(i) | Field::Population(i, _) if scenario.places.len() > 1 => {
             scenario.places.get(*i).map(|p| p.name.clone())

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::io::share::{self, Fragment};
 use crate::io::stored;
 use crate::model::examples::example_place;
+use crate::ui::host_options::{HostOptions, View};
 use crate::ui::state::{Action, AppState, Notice, NoticeKind, Origin};
 use crate::ui::AppHandle;
 
@@ -58,6 +59,37 @@ fn location_hash() -> String {
 /// The state the app opens with: a share link's scenario if the URL has one,
 /// else the autosaved scenario, else the built-in example. Problems with
 /// stored data or the link become a notice; nothing is overwritten.
+/// The host page's options (`ui::host_options`): the attributes of a
+/// `<workforce-gap-calculator>` element the app is mounted in, else the
+/// page's query string.
+pub fn host_options() -> HostOptions {
+    let element = gloo::utils::document()
+        .query_selector(crate::ui::ELEMENT_NAME)
+        .ok()
+        .flatten();
+    if let Some(el) = element {
+        let names = el.get_attribute_names();
+        let pairs: Vec<(String, String)> = names
+            .iter()
+            .filter_map(|n| n.as_string())
+            .map(|n| {
+                let value = el.get_attribute(&n).unwrap_or_default();
+                (n, value)
+            })
+            .collect();
+        let mut options =
+            HostOptions::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.clone())));
+        options.in_element = true;
+        return options;
+    }
+    HostOptions::from_query(
+        &gloo::utils::window()
+            .location()
+            .search()
+            .unwrap_or_default(),
+    )
+}
+
 pub fn initial_state() -> AppState {
     let mut notices: Vec<String> = Vec::new();
 
@@ -111,6 +143,21 @@ pub fn initial_state() -> AppState {
     }
 
     let mut state = AppState::new(scenario, library);
+    let host = host_options();
+    if !host.unknown.is_empty() {
+        web_sys::console::warn_1(
+            &format!(
+                "Mental Health Workforce Gap Calculator: options not understood: {}",
+                host.unknown.join(", ")
+            )
+            .into(),
+        );
+    }
+    if host.view == View::Present {
+        state.presenting = true;
+        state.presented = true;
+    }
+    state.host = std::rc::Rc::new(host);
     state.origin = origin.clone();
     state.notice = if !notices.is_empty() {
         Some(Notice {
@@ -290,12 +337,17 @@ pub fn use_undo_keys(app: &AppHandle) {
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
                 // P turns presentation mode on, unless the key is typed
                 // into a box (the mode itself handles its own keys).
-                if !(e.ctrl_key() || e.meta_key() || e.alt_key()) && e.key().eq_ignore_ascii_case("p") {
+                if !(e.ctrl_key() || e.meta_key() || e.alt_key())
+                    && e.key().eq_ignore_ascii_case("p")
+                {
                     let typing = target.as_ref().is_some_and(|el| {
                         let kind = el.get_attribute("type").unwrap_or_default();
                         matches!(el.tag_name().as_str(), "TEXTAREA" | "SELECT")
                             || (el.tag_name() == "INPUT"
-                                && !matches!(kind.as_str(), "range" | "checkbox" | "radio" | "button"))
+                                && !matches!(
+                                    kind.as_str(),
+                                    "range" | "checkbox" | "radio" | "button"
+                                ))
                             || el.closest("#presentation").ok().flatten().is_some()
                     });
                     if !typing {
