@@ -707,3 +707,67 @@ fn typed_text_is_kept_per_field_replaced_by_retyping_and_listed_in_path_order() 
     assert!(s.error_for("working_time.hours_per_week").is_some());
     assert!(s.stale);
 }
+
+/// Issue 9: a note on any input is kept in the scenario (and its JSON, share
+/// link and saved copy), one undo step, removed by clearing it, limited in
+/// length, and exported in the results CSV.
+#[test]
+fn notes_travel_with_the_scenario_and_into_the_csv() {
+    use workforce_gap::model::scenario::Limits;
+    let state = std::rc::Rc::new(AppState::new(example_place(), Vec::new()));
+    let noted = state.clone().reduce(Action::SetNote {
+        key: "working_time.sickness_rate".into(),
+        text: "  Our 2025 ESR extract, \"5.2%\", =rounded  ".into(),
+    });
+    assert_eq!(
+        noted
+            .scenario
+            .notes
+            .get("working_time.sickness_rate")
+            .map(String::as_str),
+        Some("Our 2025 ESR extract, \"5.2%\", =rounded")
+    );
+    // JSON round trip, and a share link.
+    let json = noted.scenario.to_json_pretty();
+    assert!(json.contains("\"notes\""));
+    let back = workforce_gap::model::parse_scenario(&json).unwrap();
+    assert_eq!(back.notes, noted.scenario.notes);
+    let link = workforce_gap::io::share::encode(&noted.scenario);
+    match workforce_gap::io::share::decode(&format!("#{link}")) {
+        workforce_gap::io::share::Fragment::Scenario(s) => {
+            assert_eq!(s.notes, noted.scenario.notes)
+        }
+        _ => panic!("the link should open"),
+    }
+    // A scenario without notes writes none.
+    assert!(!example_place().to_json_pretty().contains("\"notes\""));
+    // The CSV has a Notes section; the cell is quoted as CSV needs.
+    let csv = results_csv(&noted.scenario, noted.results.as_ref().unwrap());
+    assert!(csv.contains("Notes\r\ninput,note\r\nworking_time.sickness_rate,\"Our 2025 ESR extract, \"\"5.2%\"\", =rounded\"\r\n"), "{csv}");
+    // One undo step; clearing removes it.
+    assert_eq!(noted.clone().reduce(Action::Undo).scenario.notes.len(), 0);
+    let cleared = noted.reduce(Action::SetNote {
+        key: "working_time.sickness_rate".into(),
+        text: " ".into(),
+    });
+    assert!(cleared.scenario.notes.is_empty());
+    // Long notes are cut to the limit; a file with a longer one is refused.
+    let long = "x".repeat(Limits::NOTE_CHARS + 10);
+    let s = state.clone().reduce(Action::SetNote {
+        key: "projection.years".into(),
+        text: long.clone(),
+    });
+    assert_eq!(
+        s.scenario
+            .notes
+            .get("projection.years")
+            .unwrap()
+            .chars()
+            .count(),
+        Limits::NOTE_CHARS
+    );
+    let mut too_long = example_place();
+    too_long.notes.insert("projection.years", long);
+    let err = workforce_gap::model::parse_scenario(&too_long.to_json_pretty()).unwrap_err();
+    assert!(err.to_string().contains("characters in one note"), "{err}");
+}

@@ -392,8 +392,8 @@ async fn sources_panel_lists_every_default_once_opened() {
     yew::scheduler::flush().await;
     let table: Element = by_id(&root, "sources-table");
     let rows = table.query_selector_all("tbody tr").unwrap();
-    let all = workforce_gap::model::examples::sources();
-    assert_eq!(rows.length() as usize, all.len());
+    let inputs = workforce_gap::model::field::Field::all(&example_place()).len();
+    assert_eq!(rows.length() as usize, inputs, "one row per input");
     for i in 0..rows.length() {
         let cells = rows
             .item(i)
@@ -402,12 +402,27 @@ async fn sources_panel_lists_every_default_once_opened() {
             .unwrap()
             .query_selector_all("td")
             .unwrap();
-        let citation = cells.item(1).unwrap().text_content().unwrap();
+        let status = cells.item(2).unwrap().text_content().unwrap();
+        assert_eq!(status, "Default", "row {i}: the example is all defaults");
+        let citation = cells.item(3).unwrap().text_content().unwrap();
         assert!(
             !citation.trim().is_empty(),
             "row {i} has a source or says illustrative"
         );
     }
+    // A note typed into the register lands in the scenario.
+    let note: HtmlInputElement = by_id(&root, "f-note-working_time-sickness_rate");
+    note.set_value("Our 2025 ESR extract");
+    note.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    for _ in 0..50 {
+        yew::scheduler::flush().await;
+        if text(&root, "register-summary").contains("1 with a note") {
+            break;
+        }
+        sleep(10).await;
+    }
+    assert!(text(&root, "register-summary").contains("1 with a note"));
     handle.destroy();
 }
 

@@ -293,6 +293,7 @@ fn projection_points() -> Vec<ProjectionPoint> {
                 required,
                 supply,
                 gap: required - supply,
+                target: None,
             }
         })
         .collect()

@@ -255,5 +255,13 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
             ],
         );
     }
+    if !scenario.notes.is_empty() {
+        out.push_str("\r\n");
+        row(&mut out, &[s("Notes")]);
+        row(&mut out, &[s("input"), s("note")]);
+        for (key, note) in scenario.notes.iter() {
+            row(&mut out, &[key.clone(), note.clone()]);
+        }
+    }
     out
 }

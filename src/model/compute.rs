@@ -496,3 +496,99 @@ pub fn extra_totals(scenario: &Scenario) -> (f64, f64) {
     let h = headline(scenario);
     (h.extra_wte, h.extra_cost)
 }
+
+/// One year of one role's projection ([`role_projection`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleYear {
+    pub year: u32,
+    pub required_wte: f64,
+    /// Supply as things stand (with the retention lever as set).
+    pub supply_wte: f64,
+    /// Supply with the role's leaver rate cut by its `retention_needed`
+    /// (MODEL.md section 7: absolute, independent of the lever), or `None`
+    /// when retention alone cannot close the role's gap.
+    pub supply_with_retention_needed: Option<f64>,
+}
+
+/// Role `role`'s projection year by year: what it needs, its supply as
+/// things stand, and its supply under the retention it needs, the line that
+/// meets the requirement in the last year ("what closes the gap").
+pub fn role_projection(scenario: &Scenario, results: &Results, role: usize) -> Vec<RoleYear> {
+    let (Some(r), Some(rr)) = (scenario.roles.get(role), results.roles.get(role)) else {
+        return Vec::new();
+    };
+    let growth = 1.0 + scenario.projection.demand_growth;
+    let leaver_rate = r.leaver_rate * (1.0 - scenario.projection.retention_improvement);
+    let needed_rate = rr.retention_needed.map(|x| r.leaver_rate * (1.0 - x));
+    let (mut required, mut supply, mut target) = (rr.required_wte, rr.in_post_wte, rr.in_post_wte);
+    (0..=scenario.projection.years)
+        .map(|year| {
+            if year > 0 {
+                required *= growth;
+                supply = supply_step(supply, leaver_rate, r.joiners_per_year);
+                if let Some(rate) = needed_rate {
+                    target = supply_step(target, rate, r.joiners_per_year);
+                }
+            }
+            RoleYear {
+                year,
+                required_wte: required,
+                supply_wte: supply,
+                supply_with_retention_needed: needed_rate.map(|_| target),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod role_projection_tests {
+    use super::*;
+    use crate::model::examples::example_place;
+
+    #[test]
+    fn the_retention_needed_line_meets_the_requirement_in_the_last_year() {
+        let mut s = example_place();
+        s.projection.retention_improvement = 0.1;
+        let r = compute(&s);
+        let mut reachable = 0;
+        for (i, role) in r.roles.iter().enumerate() {
+            let years = role_projection(&s, &r, i);
+            assert_eq!(years.len(), s.projection.years as usize + 1);
+            let (first, last) = (&years[0], years.last().unwrap());
+            assert_eq!(first.required_wte, role.required_wte);
+            assert_eq!(first.supply_wte, role.in_post_wte);
+            // As things stand: the same years as the totals add up.
+            assert!(years.iter().all(|y| y.supply_wte.is_finite()));
+            match role.retention_needed {
+                Some(x) if x > 0.0 => {
+                    reachable += 1;
+                    let end = last.supply_with_retention_needed.unwrap();
+                    assert!(
+                        (end - last.required_wte).abs() < 1e-6,
+                        "{}: {end} vs {}",
+                        role.id,
+                        last.required_wte
+                    );
+                }
+                Some(_) => {
+                    assert!(last.supply_with_retention_needed.unwrap() >= last.required_wte - 1e-6)
+                }
+                None => assert!(years
+                    .iter()
+                    .all(|y| y.supply_with_retention_needed.is_none())),
+            }
+        }
+        assert!(reachable > 0, "the example has roles retention can fix");
+        // The roles' years add up to the totals' projection.
+        for (t, row) in r.projection.iter().enumerate() {
+            let required: f64 = (0..r.roles.len())
+                .map(|i| role_projection(&s, &r, i)[t].required_wte)
+                .sum();
+            let supply: f64 = (0..r.roles.len())
+                .map(|i| role_projection(&s, &r, i)[t].supply_wte)
+                .sum();
+            assert!((required - row.required_wte).abs() < 1e-6 * row.required_wte.max(1.0));
+            assert!((supply - row.supply_wte).abs() < 1e-6 * row.supply_wte.max(1.0));
+        }
+    }
+}

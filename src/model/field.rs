@@ -319,7 +319,7 @@ impl Field {
             Field::Role(_, f) => match f {
                 RoleField::InPostWte => "Staff in post today, whole-time equivalent, in the service lines listed only.",
                 RoleField::VacantWte => "Funded posts that are empty today.",
-                RoleField::AnnualCost => "Yearly cost of one WTE, including on-costs if you want them counted.",
+                RoleField::AnnualCost => "Yearly cost of one WTE. The defaults are pay plus employer on-costs at system cost: the full 23.7% NHS pension (a trust pays 14.38% itself; the rest is paid centrally) and employer National Insurance. Enter a local budget cost if that is what you plan with.",
                 RoleField::LeaverRate => "Share of staff who leave each year.",
                 RoleField::JoinersPerYear => "New starters each year (WTE), from training and recruitment.",
             },

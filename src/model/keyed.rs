@@ -33,6 +33,11 @@ impl<V> Keyed<V> {
         }
     }
 
+    /// Take `key` out; its value, if it had one.
+    pub fn remove(&mut self, key: &str) -> Option<V> {
+        self.find(key).ok().map(|i| self.0.remove(i).1)
+    }
+
     /// `key`'s value, inserted as the default first if it has none.
     pub fn entry_or_default(&mut self, key: &str) -> &mut V
     where

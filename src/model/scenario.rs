@@ -445,6 +445,12 @@ pub struct Scenario {
     pub ranges: BTreeMap<String, Range>,
     /// The areas the services serve; at least one (MODEL.md section 7).
     pub places: Vec<Place>,
+    /// Optional: the user's note on any input, by input key ("why this
+    /// value: our 2025 ESR extract"). Shown in the assumptions register and
+    /// carried by every export. A note on an input that no longer exists is
+    /// kept, not refused.
+    #[serde(default, skip_serializing_if = "TextMap::is_empty")]
+    pub notes: TextMap,
 }
 
 /// The id version 1 scenarios' single place is given when read.
@@ -474,6 +480,8 @@ struct ScenarioFile {
     /// one place").
     #[serde(default)]
     places: Vec<Place>,
+    #[serde(default)]
+    notes: TextMap,
 }
 
 fn f64_missing() -> f64 {
@@ -528,6 +536,7 @@ impl TryFrom<ScenarioFile> for Scenario {
             roles: file.roles,
             services: file.services,
             projection: file.projection,
+            notes: file.notes,
             ranges,
             places,
         })
@@ -598,6 +607,7 @@ impl Scenario {
             },
             ranges: BTreeMap::new(),
             places: vec![Place::empty(V1_PLACE_ID, "New place")],
+            notes: TextMap::default(),
         }
     }
 }
@@ -637,6 +647,9 @@ impl Limits {
     pub const RANGES: usize = 500;
     /// Entries in one place's `sources`.
     pub const SOURCES: usize = 100;
+    /// Notes on inputs, and characters in one note.
+    pub const NOTES: usize = 1000;
+    pub const NOTE_CHARS: usize = 2000;
 }
 
 impl std::fmt::Display for ScenarioError {
@@ -774,6 +787,17 @@ fn check_limits(scenario: &Scenario) -> Result<(), ScenarioError> {
             "sources in one place",
             most_sources.unwrap_or(0),
             Limits::SOURCES,
+        ),
+        ("notes", scenario.notes.len(), Limits::NOTES),
+        (
+            "characters in one note",
+            scenario
+                .notes
+                .values()
+                .map(|n| n.chars().count())
+                .max()
+                .unwrap_or(0),
+            Limits::NOTE_CHARS,
         ),
     ] {
         if count > limit {

@@ -147,9 +147,13 @@ pub fn encode_action(action: &Action, after: &AppState) -> Option<String> {
         }
         Action::Present(on) => ("present", Some(usize::from(*on)), None, None),
         Action::SaveAs(name) => ("save_as", None, Some(name), None),
+        Action::SetNote { key, .. } => ("set_note", None, Some(key), None),
         _ => return None,
     };
-    let with_scenario = matches!(kind, "fill_place" | "replace_places" | "set_range" | "load");
+    let with_scenario = matches!(
+        kind,
+        "fill_place" | "replace_places" | "set_range" | "load" | "set_note"
+    );
     Some(format!(
         "{{\"kind\":\"{kind}\",\"index\":{},\"key\":{},\"value\":{},\"origin\":\"{}\",\"notice\":{},\"scenario\":{}}}",
         index.map_or("null".to_string(), |i| i.to_string()),
@@ -236,6 +240,13 @@ pub fn decode_action(text: &str) -> Result<Action, String> {
             }
         }
         "replace_places" => Action::ReplacePlaces(scenario.places),
+        "set_note" => {
+            let key = a.key.unwrap_or_default();
+            Action::SetNote {
+                text: scenario.notes.get(&key).cloned().unwrap_or_default(),
+                key,
+            }
+        }
         "set_range" => {
             let key = a.key.unwrap_or_default();
             Action::SetRange {
@@ -362,6 +373,14 @@ mod tests {
             Action::Present(true),
             Action::Present(false),
             Action::SaveAs("Roundtable A".to_string()),
+            Action::SetNote {
+                key: "working_time.sickness_rate".to_string(),
+                text: "Our 2025 ESR extract, \"5.2%\".".to_string(),
+            },
+            Action::SetNote {
+                key: "working_time.sickness_rate".to_string(),
+                text: String::new(),
+            },
         ];
         for action in actions {
             // The panel's mirror as the action leaves it, as the forwarder

@@ -94,6 +94,7 @@ fn forward(state: &Rc<AppState>, action: &Action) -> bool {
             | Action::SetValue { .. }
             | Action::Present(_)
             | Action::SaveAs(_)
+            | Action::SetNote { .. }
     ) {
         return false;
     }

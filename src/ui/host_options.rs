@@ -12,7 +12,7 @@
 //! | `lock` | input keys, comma-separated | inputs readers cannot change |
 //!
 //! A share link's fragment (`#scenario=...`) works as everywhere. `lock`
-//! takes input keys as in the sources panel and the JS API
+//! takes input keys as in the assumptions register and the JS API
 //! (`places.place.need_index`), `prefix.*` for a group
 //! (`services.*`, `working_time.*`), `*` for every input, and
 //! `all-but-levers` for every input but the five levers, so a host can

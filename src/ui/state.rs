@@ -412,6 +412,11 @@ pub enum Action {
     },
     /// Presentation mode on or off.
     Present(bool),
+    /// The user's note on the input with this key; empty text removes it.
+    SetNote {
+        key: String,
+        text: String,
+    },
     /// Take back the last edit of the scenario.
     Undo,
     /// Do again what was undone.
@@ -606,6 +611,16 @@ impl Reducible for AppState {
                             },
                         );
                     }
+                }
+            }
+            Action::SetNote { key, text } => {
+                let text: String = text.trim().chars().take(Limits::NOTE_CHARS).collect();
+                if text.is_empty() {
+                    s.scenario.notes.remove(&key);
+                } else if s.scenario.notes.get(&key).is_some()
+                    || !full(&mut s, self.scenario.notes.len(), Limits::NOTES, "notes")
+                {
+                    s.scenario.notes.insert(key, text);
                 }
             }
             Action::Present(on) => {

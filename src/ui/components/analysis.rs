@@ -11,7 +11,10 @@ use crate::model::field::{Field, Unit};
 use crate::model::sensitivity::sensitivity;
 use crate::model::uncertainty::uncertainty;
 use crate::model::{Results, Scenario};
-use crate::ui::components::charts::{tornado_chart, TornadoChartProps, TornadoRow};
+use crate::ui::components::charts::{
+    projection_chart, tornado_chart, ProjectionChartProps, ProjectionPoint, TornadoChartProps,
+    TornadoRow,
+};
 use crate::ui::components::explain::ExplainPicker;
 use crate::ui::components::number_field::shown;
 use crate::ui::components::place_results::place_results;
@@ -29,6 +32,7 @@ pub fn analysis() -> Html {
     html! {
         <>
             <WhatItTakes scenario={scenario.clone()} results={results.clone()} stale={app.stale} />
+            <RoleProjection scenario={scenario.clone()} results={results.clone()} />
             { services_table(&scenario, &results) }
             { place_results(&scenario, &results) }
             <Tornado {scenario} base={results.total.extra_wte} />
@@ -107,4 +111,80 @@ fn tornado(props: &TornadoProps) -> Html {
         measure: AttrValue::from("Extra WTE needed"),
         rows: tornado_rows,
     }))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RoleProjectionProps {
+    pub scenario: Rc<Scenario>,
+    pub results: Rc<Results>,
+}
+
+/// "What closes the gap" for one role, over the years: its requirement,
+/// its supply as things stand, and its supply under the retention it needs
+/// (the line that meets the requirement in the last year).
+#[function_component(RoleProjection)]
+pub fn role_projection_chart(props: &RoleProjectionProps) -> Html {
+    let (scenario, results) = (&props.scenario, &props.results);
+    // The role with the largest gap first.
+    let widest = results
+        .roles
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.extra_wte.total_cmp(&b.1.extra_wte))
+        .map_or(0, |(i, _)| i);
+    let chosen = use_state(|| None::<String>);
+    let index = chosen
+        .as_deref()
+        .and_then(|id| scenario.role_index(id))
+        .unwrap_or(widest);
+    let onchange = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            chosen.set(Some(select.value()));
+        })
+    };
+    let Some(role) = scenario.roles.get(index) else {
+        return html! {};
+    };
+    let needed = results.roles.get(index).and_then(|r| r.retention_needed);
+    let points: Vec<ProjectionPoint> =
+        crate::model::compute::role_projection(scenario, results, index)
+            .into_iter()
+            .map(|y| ProjectionPoint {
+                year: y.year,
+                required: y.required_wte,
+                supply: y.supply_wte,
+                gap: (y.required_wte - y.supply_wte).max(0.0),
+                target: y.supply_with_retention_needed,
+            })
+            .collect();
+    let note = match needed {
+        Some(x) if x > 0.0 => format!(
+            "The green line is supply with {} fewer leavers than today (today's joiners): it meets the requirement in year {}.",
+            crate::format::percent(x, 0),
+            scenario.projection.years
+        ),
+        Some(_) => "Today's leaver rate already closes this role's gap by the last year.".to_string(),
+        None => "Retention alone cannot close this role's gap: even with no leavers, today's joiners fall short. It needs more joiners.".to_string(),
+    };
+    html! {
+        <section class="role-projection" aria-labelledby="role-projection-heading">
+            <h3 id="role-projection-heading">{"One role over the years"}</h3>
+            <div class="field">
+                <label class="field__label" for="role-projection-choice">{"Role"}</label>
+                <select id="role-projection-choice" class="field__select" {onchange}>
+                    { for scenario.roles.iter().enumerate().map(|(i, r)| html! {
+                        <option value={r.id.clone()} selected={i == index}>{&r.name}</option>
+                    }) }
+                </select>
+            </div>
+            { projection_chart(&yew::props!(ProjectionChartProps {
+                title: AttrValue::from(format!("{}: required, supply and supply with the retention needed", role.name)),
+                id: AttrValue::from("chart-role-projection"),
+                points,
+            })) }
+            <p class="muted" id="role-projection-note">{note}</p>
+        </section>
+    }
 }

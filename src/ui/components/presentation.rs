@@ -209,6 +209,7 @@ pub fn presentation() -> Html {
                             required: p.required_wte,
                             supply: p.supply_wte,
                             gap: p.gap_wte,
+                            target: None,
                         }).collect::<Vec<_>>(),
                     })) }
                 </div>

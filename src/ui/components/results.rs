@@ -71,6 +71,7 @@ fn results_body(props: &ResultsBodyProps) -> Html {
             required: p.required_wte,
             supply: p.supply_wte,
             gap: p.gap_wte,
+            target: None,
         })
         .collect();
     html! {
@@ -167,5 +168,14 @@ fn print_meta(scenario: &Scenario) -> String {
             text
         })
         .collect();
-    format!("Scenario: {}. {}. ", scenario.name, places.join("; "))
+    let mut text = format!("Scenario: {}. {}. ", scenario.name, places.join("; "));
+    if !scenario.notes.is_empty() {
+        let notes: Vec<String> = scenario
+            .notes
+            .iter()
+            .map(|(key, note)| format!("{key}: {note}"))
+            .collect();
+        text.push_str(&format!("Notes on inputs: {}. ", notes.join("; ")));
+    }
+    text
 }

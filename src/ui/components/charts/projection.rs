@@ -1,6 +1,7 @@
 //! The projection: WTE required (solid line, round markers) against supply
 //! (dashed line, square markers) year by year, with the gap as hatched bars
-//! and the two lines labelled directly at their ends.
+//! and the two lines labelled directly at their ends; optionally a third
+//! line (dotted, green, diamond markers): supply with the retention needed.
 
 use yew::prelude::*;
 
@@ -17,6 +18,9 @@ pub struct ProjectionPoint {
     pub required: f64,
     pub supply: f64,
     pub gap: f64,
+    /// A third line, when given: supply under the retention a role needs
+    /// (the role's projection in "what it takes").
+    pub target: Option<f64>,
 }
 
 #[derive(Properties, Clone, Debug, PartialEq)]
@@ -84,8 +88,15 @@ pub fn describe(points: &[ProjectionPoint]) -> String {
         ),
         None => "supply meets what is required in every year.".to_string(),
     };
+    let target = match last.target {
+        Some(t) => format!(
+            " With the retention needed, supply {}.",
+            change(first.target.unwrap_or(first.supply), t)
+        ),
+        None => String::new(),
+    };
     format!(
-        "From {} to {}, WTE required {} while supply {}; {tail}",
+        "From {} to {}, WTE required {} while supply {}; {tail}{target}",
         first.year,
         last.year,
         change(first.required, last.required),
@@ -117,7 +128,12 @@ pub fn projection_chart(props: &ProjectionChartProps) -> Html {
     let id = props.id.clone();
     let points = sorted(&props.points);
     let (lo, hi) = points.iter().fold((0.0f64, 0.0f64), |(lo, hi), p| {
-        let values = [finite(p.required), finite(p.supply), finite(p.gap)];
+        let values = [
+            finite(p.required),
+            finite(p.supply),
+            finite(p.gap),
+            finite(p.target.unwrap_or(0.0)),
+        ];
         (
             values.iter().fold(lo, |m, v| m.min(*v)),
             values.iter().fold(hi, |m, v| m.max(*v)),
@@ -130,7 +146,7 @@ pub fn projection_chart(props: &ProjectionChartProps) -> Html {
     let svg = html! {
         <>
             <defs>{ hatch(&format!("{id}-gap"), "#ffffff", GREY) }</defs>
-            { legend(&gap_fill) }
+            { legend(&gap_fill, has_target(&points)) }
             { y_axis(&y, &ticks) }
             { year_axis(&x, &points) }
             { gap_bars(&x, &y, &points, &gap_fill) }
@@ -145,11 +161,24 @@ pub fn projection_chart(props: &ProjectionChartProps) -> Html {
     }
 }
 
-fn legend(gap_fill: &str) -> Html {
+/// Green (AA on white) for the third line.
+const GREEN: &str = "#007f3b";
+const TARGET_LABEL: &str = "With retention needed";
+
+fn has_target(points: &[ProjectionPoint]) -> bool {
+    points.iter().any(|p| p.target.is_some())
+}
+
+fn legend(gap_fill: &str, target: bool) -> Html {
     let (required, x) = legend_line(PLOT_LEFT, 20.0, BLUE, false, "Required");
     let (supply, x) = legend_line(x, 20.0, DARK, true, "Supply");
-    let (gap, _) = legend_swatch(x, 20.0, gap_fill, "Gap");
-    html! { <g class="chart-legend">{required}{supply}{gap}</g> }
+    let (gap, x) = legend_swatch(x, 20.0, gap_fill, "Gap");
+    let third = if target {
+        legend_line(x, 20.0, GREEN, true, TARGET_LABEL).0
+    } else {
+        Html::default()
+    };
+    html! { <g class="chart-legend">{required}{supply}{gap}{third}</g> }
 }
 
 fn y_axis(y: &Scale, ticks: &[f64]) -> Html {
@@ -238,6 +267,18 @@ fn lines(x: &Scale, y: &Scale, points: &[ProjectionPoint]) -> Html {
                 stroke-linejoin="round" points={polyline(x, y, points, |p| finite(p.required))} />
             <polyline class="chart-line chart-line--supply" fill="none" stroke={DARK} stroke-width="3"
                 stroke-dasharray="8 5" stroke-linejoin="round" points={polyline(x, y, points, |p| finite(p.supply))} />
+            if has_target(points) {
+                <polyline class="chart-line chart-line--target" fill="none" stroke={GREEN} stroke-width="3"
+                    stroke-dasharray="2 4" stroke-linecap="round" stroke-linejoin="round"
+                    points={polyline(x, y, points, |p| finite(p.target.unwrap_or(0.0)))} />
+                { for points.iter().filter_map(|p| p.target.map(|t| (p.year, t))).map(|(year, t)| {
+                    let (px, ty) = (x.at(year as f64), y.at(finite(t)));
+                    html! {
+                        <path class="chart-marker chart-marker--target" fill={GREEN} stroke="#ffffff" stroke-width="1"
+                            d={format!("M{} {}l5 5l-5 5l-5-5z", n(px), n(ty - 5.0))} />
+                    }
+                }) }
+            }
             { for points.iter().map(|p| {
                 let px = x.at(p.year as f64);
                 let ry = y.at(finite(p.required));
@@ -304,6 +345,7 @@ fn table(points: &[ProjectionPoint]) -> Html {
                     <th scope="col" class="chart-num">{"Required (WTE)"}</th>
                     <th scope="col" class="chart-num">{"Supply (WTE)"}</th>
                     <th scope="col" class="chart-num">{"Gap (WTE)"}</th>
+                    if has_target(points) { <th scope="col" class="chart-num">{"Supply with retention needed (WTE)"}</th> }
                 </tr>
             </thead>
             <tbody>
@@ -313,6 +355,7 @@ fn table(points: &[ProjectionPoint]) -> Html {
                         <td class="chart-num">{format::wte(finite(p.required))}</td>
                         <td class="chart-num">{format::wte(finite(p.supply))}</td>
                         <td class="chart-num">{format::wte(finite(p.gap))}</td>
+                        if has_target(points) { <td class="chart-num">{p.target.map(|t| format::wte(finite(t))).unwrap_or_default()}</td> }
                     </tr>
                 }) }
             </tbody>
@@ -330,6 +373,7 @@ mod tests {
             required,
             supply,
             gap: required - supply,
+            target: None,
         }
     }
 

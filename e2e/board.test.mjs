@@ -1,0 +1,105 @@
+// Numbers a board can trust (issue 9): a user notes why a value is what it
+// is and finds the note in the assumptions register, the results CSV, the
+// JSON export and the printed report; the register says which inputs are
+// defaults; one role's projection shows the supply under the retention it
+// needs; the costs say they are the system cost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist } from './server.mjs';
+import { launch, openPage, assertAccessible, screenshot } from './browser.mjs';
+import { CalculatorPage } from './pages/calculator.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const NOTE = 'Our 2025 ESR extract, "5.2%", service lines listed only';
+
+test('a note on an input shows in the register, the CSV, the JSON export and the printed report', async () => {
+  const { page, context, errors, assertSameOrigin } = await openPage(browser, server.url);
+  const app = new CalculatorPage(page);
+  await app.goto(server.url);
+  await app.type('Sickness absence', '5.2');
+  await app.showMore();
+  const details = page.locator('#sources-details');
+  await details.locator('summary').click();
+  const register = page.getByRole('table', { name: /Assumptions register/ });
+  await register.waitFor();
+  const row = register.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Sickness absence', exact: true }) });
+  assert.match(await row.innerText(), /5\.2\s+%[\s\S]*Changed[\s\S]*Entered by you \(default 5%/);
+  const defaultRow = register.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Non-clinical time', exact: true }) });
+  assert.match(await defaultRow.innerText(), /Default/);
+
+  const note = page.getByLabel('Note on Sickness absence', { exact: true });
+  await note.fill(NOTE);
+  await note.press('Tab');
+  await page.locator('summary').filter({ hasText: '(1 notes)' }).waitFor();
+  assert.equal(await note.inputValue(), NOTE);
+  await assertAccessible(page, 'assumptions register with a note');
+  await screenshot(page, 'board-register', { fullPage: false });
+
+  // Undo takes the note back; redo restores it.
+  await page.keyboard.press('Control+z');
+  await page.locator('summary').filter({ hasText: '(0 notes)' }).waitFor();
+  await page.keyboard.press('Control+Shift+z');
+  await page.locator('summary').filter({ hasText: '(1 notes)' }).waitFor();
+
+  const csv = await app.download('Export results (CSV)');
+  assert.ok(csv.text.includes(`Notes\r\ninput,note\r\nworking_time.sickness_rate,"${NOTE.replace(/"/g, '""')}"\r\n`), csv.text.slice(-400));
+  const json = await app.download('Export scenario (JSON)');
+  assert.equal(JSON.parse(json.text).notes['working_time.sickness_rate'], NOTE);
+
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.locator('.print-meta').innerText();
+  assert.ok(printed.includes(`working_time.sickness_rate: ${NOTE}`), printed);
+  await screenshot(page, 'board-print-report', { fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  // Kept across a reload (autosave).
+  await page.reload();
+  await app.waitForApp();
+  await app.showMore();
+  await page.locator('#sources-details summary').filter({ hasText: '(1 notes)' }).waitFor();
+  assert.deepEqual(errors, []);
+  assertSameOrigin();
+  await context.close();
+});
+
+test('one role over the years: supply under the retention it needs meets the requirement; costs say system cost', async () => {
+  const { page, context, errors, assertSameOrigin } = await openPage(browser, server.url);
+  const app = new CalculatorPage(page);
+  await app.goto(server.url);
+  await app.showAnalysis();
+  const section = page.getByRole('region', { name: 'One role over the years' });
+  await section.waitFor();
+  const figure = section.getByRole('figure');
+  // A role retention can fix: the green line ends on the requirement.
+  const roles = await section.getByLabel('Role').locator('option').allInnerTexts();
+  let reachable = null;
+  for (const name of roles) {
+    await section.getByLabel('Role').selectOption({ label: name });
+    const note = await section.locator('#role-projection-note').innerText();
+    if (/fewer leavers than today/.test(note)) { reachable = name; break; }
+  }
+  assert.ok(reachable, 'some role can close its gap by retention');
+  const table = await figure.evaluate((f) => {
+    const rows = [...f.querySelectorAll('tbody tr')].map((r) => [...r.cells].map((c) => c.textContent));
+    return rows[rows.length - 1];
+  });
+  // Year, required, supply, gap, with retention needed.
+  assert.equal(table.length, 5, 'the data table has the retention-needed column');
+  assert.equal(table[4], table[1], 'in the last year, supply with the retention needed meets the requirement');
+  // A role it cannot: said so, and no third column.
+  await section.getByLabel('Role').selectOption({ label: 'Peer support worker' });
+  assert.match(await section.locator('#role-projection-note').innerText(), /Retention alone cannot close/);
+  await assertAccessible(page, 'role over the years');
+  await screenshot(page, 'board-role-projection');
+
+  // The cost input says it is the system cost, and what a trust pays.
+  const hint = await page.locator('[id$="annual_cost-hint"]').first().innerText();
+  assert.match(hint, /system cost/);
+  assert.match(hint, /14\.38%/);
+  assert.deepEqual(errors, []);
+  assertSameOrigin();
+  await context.close();
+});
