@@ -19,6 +19,7 @@ test('a note on an input shows in the register, the CSV, the JSON export and the
   const { page, context, errors, assertSameOrigin } = await openPage(browser, server.url);
   const app = new CalculatorPage(page);
   await app.goto(server.url);
+  await page.locator('details.panel > summary').filter({ has: page.getByRole('heading', { name: 'Working time', exact: true }) }).click();
   await app.type('Sickness absence', '5.2');
   await app.showMore();
   const details = page.locator('#sources-details');
@@ -89,11 +90,12 @@ test('one role over the years: supply under the retention it needs meets the req
   // Year, required, supply, gap, with retention needed.
   assert.equal(table.length, 5, 'the data table has the retention-needed column');
   assert.equal(table[4], table[1], 'in the last year, supply with the retention needed meets the requirement');
+  await section.scrollIntoViewIfNeeded();
+  await section.screenshot({ path: new URL('./artifacts/board-role-projection.png', import.meta.url).pathname });
   // A role it cannot: said so, and no third column.
   await section.getByLabel('Role').selectOption({ label: 'Peer support worker' });
   assert.match(await section.locator('#role-projection-note').innerText(), /Retention alone cannot close/);
   await assertAccessible(page, 'role over the years');
-  await screenshot(page, 'board-role-projection');
 
   // The cost input says it is the system cost, and what a trust pays.
   const hint = await page.locator('[id$="annual_cost-hint"]').first().innerText();
