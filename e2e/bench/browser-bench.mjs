@@ -315,6 +315,50 @@ async function measureVariedEdits(browser, url, cpu, edits) {
   return { ...s, p95, misses };
 }
 
+/**
+ * Presentation mode at 1920x1080: ms from a lever's input event to the frame
+ * after its big figure changes (the page's reducer, the mirror back to the
+ * second module, both repaints).
+ */
+async function measurePresentation(browser, url, cpu, edits) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url);
+  await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+  await page.keyboard.press('p');
+  await page.waitForSelector('#present-extra-wte');
+  if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  const times = [];
+  let misses = 0;
+  for (let i = 0; i < edits + 10; i++) {
+    const t = await page.evaluate((value) => new Promise((resolve) => {
+      const input = document.querySelector('.present__slider');
+      const figure = document.getElementById('present-extra-wte');
+      let t0 = 0;
+      let done = false;
+      const finish = (r) => { if (!done) { done = true; observer.disconnect(); resolve(r); } };
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        requestAnimationFrame(() => finish(performance.now() - t0));
+      });
+      observer.observe(figure, { childList: true, subtree: true, characterData: true });
+      setTimeout(() => finish(null), 5000);
+      input.value = value;
+      t0 = performance.now();
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }), i % 2 ? '1.1' : '0.9');
+    if (i < 10) continue; // warm-up
+    if (t === null) misses++;
+    else times.push(t);
+  }
+  await context.close();
+  const s = stats(times);
+  const sorted = times.slice().sort((a, b) => a - b);
+  const p95 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] : NaN;
+  return { ...s, p95, misses };
+}
+
 /** Native medians (ms) from criterion, keyed by benchmark id, if present. */
 function readCriterion() {
   const dir = resolve(ROOT, 'target', 'criterion');
@@ -371,6 +415,11 @@ try {
     plain: await measureVariedEdits(browser, server.url, 1, EDITS),
     cpu4: await measureVariedEdits(browser, server.url, 4, EDITS),
   };
+  console.error(`${EDITS} presentation-mode lever moves, plain and at 4x CPU...`);
+  const presenting = {
+    plain: await measurePresentation(browser, server.url, 1, EDITS),
+    cpu4: await measurePresentation(browser, server.url, 4, EDITS),
+  };
 
   console.error(`loading ${N} times...`);
   const load = await measureLoads(browser, server.url);
@@ -410,7 +459,8 @@ try {
   ];
   const profileRows = Object.entries(profiles).map(([name, p]) =>
     `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${ms(p.calculator.p90)} ms |`);
-  const editRows = [['plain', varied.plain], ['4x CPU', varied.cpu4]].map(([name, e]) =>
+  const editRows = [['plain', varied.plain], ['4x CPU', varied.cpu4],
+    ['presentation mode lever, plain', presenting.plain], ['presentation mode lever, 4x CPU', presenting.cpu4]].map(([name, e]) =>
     `| ${name} | ${ms(e.median)} ms | ${ms(e.p95)} ms | ${e.n}${e.misses ? ` (${e.misses} missed)` : ''} | ${e.p95 <= 16.7 ? 'yes' : 'no'} |`);
   const lines = [
     `Load to the first figure painted (median of ${LOADS} fresh loads each), calculator against the bare Yew counter:`,
@@ -456,6 +506,7 @@ try {
     n: N,
     load_profiles_ms: profiles,
     keystroke_to_repaint_ms: varied,
+    presentation_lever_to_repaint_ms: presenting,
     load_ms: load,
     input_to_paint_ms: { example: edit, example_with_ranges: editRanged },
     api_ms: {
