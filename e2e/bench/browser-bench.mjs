@@ -87,9 +87,12 @@ async function measureLoads(browser, url) {
     await context.addInitScript(loadProbe);
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => window.__bench?.ready !== undefined && window.__bench?.headlinePaint !== undefined, null, { timeout: 30_000 });
+    await page.waitForFunction(() => window.__bench?.headlinePaint !== undefined, null, { timeout: 30_000 });
+    // The API comes with the second module when a script first asks for it.
+    await page.evaluate(() => { window.__bench.asked = performance.now(); return window.workforceGap === undefined; });
+    await page.waitForFunction(() => window.__bench?.ready !== undefined, null, { timeout: 30_000 });
     const b = await page.evaluate(() => window.__bench);
-    ready.push(b.ready);
+    ready.push(b.ready - b.asked);
     headline.push(b.headline);
     paint.push(b.headlinePaint);
     await context.close();
@@ -131,7 +134,7 @@ async function measureEdits(browser, url, scenario) {
   // Settle: two frames, then a warm-up edit.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.evaluate(timeEdit, 299_000);
-  const band = await page.evaluate(() => document.querySelector('.headline__band')?.textContent ?? '');
+  const band = await page.evaluate(() => document.getElementById('headline')?.textContent ?? '');
   if (scenario?.ranges && !/percentile/.test(band)) throw new Error('the ranged scenario did not load: no percentile band in the headline');
   const times = [];
   let misses = 0;
@@ -442,7 +445,7 @@ try {
   };
 
   const rows = [
-    ['Load: navigation start to `workforce-gap-ready`', `${ms(load.ready.median)} ms`, `${ms(load.ready.p90)} ms`, `${N} fresh loads`],
+    ['API on demand: first read of `window.workforceGap` to `workforce-gap-ready` (second module fetched and started)', `${ms(load.ready.median)} ms`, `${ms(load.ready.p90)} ms`, `${N} fresh loads`],
     ['Load: navigation start to headline in the DOM', `${ms(load.headline.median)} ms`, `${ms(load.headline.p90)} ms`, `${N} fresh loads`],
     ['Load: navigation start to the frame after the headline', `${ms(load.headlinePaint.median)} ms`, `${ms(load.headlinePaint.p90)} ms`, `${N} fresh loads`],
     ['Input to paint (example)', `${ms(edit.median)} ms`, `${ms(edit.p90)} ms`, `${edit.n} edits${edit.misses ? `, ${edit.misses} missed` : ''}`],

@@ -272,10 +272,18 @@ pub fn extras_host(props: &ExtrasHostProps) -> Html {
         });
     }
     {
-        // Send the page's state after every change.
+        // Send the page's state after every change. While presentation mode
+        // covers the page, only it and the embed bridge are sent changes
+        // (the room's levers repaint sooner); the others catch up when it
+        // ends.
         let (app, loaded) = (app.clone(), loaded.clone());
         let ready = *status == Status::Ready;
-        use_effect_with((app.revision, ready), move |_| {
+        let paused = app.presenting && !matches!(props.panel.as_str(), "presentation" | "embed");
+        let revision = if paused { u64::MAX } else { app.revision };
+        use_effect_with((revision, ready), move |_| {
+            if paused {
+                return;
+            }
             if let Some(mounted) = &*loaded.borrow() {
                 mounted.update(&encode_mirror(&app));
             }
