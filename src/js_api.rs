@@ -57,9 +57,9 @@ fn answer<T: Serialize>(key: &str, outcome: Result<T, Vec<InputError>>) -> JsVal
 /// Read a scenario from a JS object or a JSON string. Objects go through
 /// `JSON.stringify`, so there is one scenario decoder (text to
 /// [`Scenario`]) in the whole app.
-fn read_scenario(value: &JsValue) -> Result<Scenario, Vec<InputError>> {
-    let text = match value.as_string() {
-        Some(text) => text,
+fn scenario_text(value: &JsValue) -> Result<String, Vec<InputError>> {
+    match value.as_string() {
+        Some(text) => Ok(text),
         None => js_sys::JSON::stringify(value)
             .ok()
             .and_then(|s| s.as_string())
@@ -68,20 +68,17 @@ fn read_scenario(value: &JsValue) -> Result<Scenario, Vec<InputError>> {
                     "",
                     "The scenario must be a plain object or its JSON text.",
                 )]
-            })?,
-    };
-    parse_scenario(&text).map_err(|e| vec![InputError::new("", e.to_string())])
+            }),
+    }
+}
+
+fn read_scenario(value: &JsValue) -> Result<Scenario, Vec<InputError>> {
+    parse_scenario(&scenario_text(value)?).map_err(|e| vec![InputError::new("", e.to_string())])
 }
 
 /// Read a scenario and check it: the scenario, or every problem with it.
 fn read_valid(value: &JsValue) -> Result<Scenario, Vec<InputError>> {
-    let scenario = read_scenario(value)?;
-    let errors = validate(&scenario);
-    if errors.is_empty() {
-        Ok(scenario)
-    } else {
-        Err(errors)
-    }
+    crate::model::validate::read_valid(&scenario_text(value)?)
 }
 
 /// `compute(scenario)`: `{ ok: true, results }` or `{ ok: false, errors }`.

@@ -603,3 +603,23 @@ fn a_workload_reads_each_kind_and_says_what_is_missing_or_unknown() {
     let wrong_type = BASE.replace(r#""wte_per_bed": 1.8"#, r#""wte_per_bed": "1.8""#);
     assert!(syntax_message(&wrong_type).contains("invalid type: string"));
 }
+
+/// Scenario text read and checked in one step (the JS API and a host
+/// page's scenario): the scenario, or why it cannot be read, or every
+/// validation error.
+#[test]
+fn read_valid_reads_and_validates() {
+    use workforce_gap::model::validate::read_valid;
+    let good = workforce_gap::model::examples::example_place().to_json_pretty();
+    assert!(read_valid(&good).is_ok());
+    let errors = read_valid("{").unwrap_err();
+    assert!(!errors[0].message.is_empty());
+    assert_eq!(errors[0].path, "");
+    let mut bad = workforce_gap::model::examples::example_place();
+    bad.places[0].need_index = -1.0;
+    let errors = read_valid(&bad.to_json_pretty()).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.path.contains("need_index")),
+        "{errors:?}"
+    );
+}

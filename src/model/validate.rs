@@ -117,6 +117,20 @@ pub fn check_value_as(field: &Field, value: f64, label: &str) -> Option<String> 
     })
 }
 
+/// Read scenario text and check it: the scenario, or every problem with it
+/// (the reason it cannot be read, at path `""`, or its validation errors).
+/// The JavaScript API and a host page's scenario both read through here.
+pub fn read_valid(text: &str) -> Result<Scenario, Vec<InputError>> {
+    let scenario = super::scenario::parse_scenario(text)
+        .map_err(|e| vec![InputError::new("", e.to_string())])?;
+    let errors = validate(&scenario);
+    if errors.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Every problem with the scenario, in form order.
 pub fn validate(scenario: &Scenario) -> Vec<InputError> {
     let mut errors = Vec::new();

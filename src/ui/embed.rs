@@ -29,8 +29,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::model::validate::read_valid;
 use crate::model::{InputError, Scenario};
-use crate::ui::host_options::{allowed_origins, host_scenario};
+use crate::ui::host_options::allowed_origins;
 use crate::ui::state::{Action, Notice, NoticeKind, Origin};
 use crate::ui::{use_app, AppHandle};
 
@@ -116,7 +117,7 @@ async fn fetch_host_scenario(url: &str) -> Result<Scenario, String> {
     .ok()
     .and_then(|t| t.as_string())
     .ok_or("it could not be read")?;
-    host_scenario(&text).map_err(|e| describe(&e))
+    read_valid(&text).map_err(|e| describe(&e))
 }
 
 /// Who subscribed: the window to answer and its origin.
@@ -160,7 +161,7 @@ pub fn embed_bridge() -> Html {
         use_effect_with((), move |_| {
             // The host's scenario, once.
             if let Some(json) = app.host.scenario_json.clone() {
-                match host_scenario(&json) {
+                match read_valid(&json) {
                     Ok(s) => open_from_host(&app, s, "Opened the scenario this page was given,"),
                     Err(e) => refuse(&app, format!("The scenario this page was given could not be opened: {}. The calculator's own is open instead.", describe(&e))),
                 }
@@ -231,7 +232,7 @@ pub fn embed_bridge() -> Html {
                                 .ok()
                                 .and_then(|s| s.as_string())
                         });
-                        match text.as_deref().map(host_scenario) {
+                        match text.as_deref().map(read_valid) {
                             Some(Ok(s)) => {
                                 open_from_host(&app, s, "The page this calculator is in opened")
                             }

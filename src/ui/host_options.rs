@@ -18,8 +18,6 @@
 //! `all-but-levers` for every input but the five levers, so a host can
 //! publish its own assumptions and let readers move only the levers.
 
-use crate::model::{parse_scenario, validate, InputError, Scenario};
-
 /// Which view a host page asks for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -167,17 +165,6 @@ pub fn allowed_origins(meta: Option<&str>, own: &str) -> Vec<String> {
     out
 }
 
-/// A host's scenario as the page will open it, or every problem with it.
-pub fn host_scenario(text: &str) -> Result<Scenario, Vec<InputError>> {
-    let scenario = parse_scenario(text).map_err(|e| vec![InputError::new("", e.to_string())])?;
-    let errors = validate(&scenario);
-    if errors.is_empty() {
-        Ok(scenario)
-    } else {
-        Err(errors)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,21 +185,6 @@ mod tests {
                 "https://intranet.example",
                 "https://b.example"
             ]
-        );
-    }
-
-    #[test]
-    fn a_hosts_scenario_must_read_and_validate() {
-        let good = crate::model::examples::example_place().to_json_pretty();
-        assert!(host_scenario(&good).is_ok());
-        let errors = host_scenario("{").unwrap_err();
-        assert!(!errors[0].message.is_empty());
-        let mut bad = crate::model::examples::example_place();
-        bad.places[0].need_index = -1.0;
-        let errors = host_scenario(&bad.to_json_pretty()).unwrap_err();
-        assert!(
-            errors.iter().any(|e| e.path.contains("need_index")),
-            "{errors:?}"
         );
     }
 
