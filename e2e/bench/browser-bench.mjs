@@ -271,11 +271,15 @@ const EDIT_FIELDS = [
   ['f-roles-1-in_post_wte', ['30', '38']],
 ];
 
-/** One edit of input `id` to `value`: ms from the input event to the frame after the headline changes. */
-function timeFieldEdit([id, value]) {
+/**
+ * In the page: set the input `inputSelector` to `value` and fire `input`;
+ * ms from the event to the frame after `watchedSelector` changes (null if it
+ * does not within 5 s).
+ */
+function timeInputToRepaint([inputSelector, watchedSelector, value]) {
   return new Promise((resolveEdit) => {
-    const input = document.getElementById(id);
-    const headline = document.getElementById('headline');
+    const input = document.querySelector(inputSelector);
+    const watched = document.querySelector(watchedSelector);
     let t0 = 0;
     let done = false;
     const finish = (result) => { if (!done) { done = true; observer.disconnect(); resolveEdit(result); } };
@@ -283,12 +287,28 @@ function timeFieldEdit([id, value]) {
       observer.disconnect();
       requestAnimationFrame(() => finish(performance.now() - t0));
     });
-    observer.observe(headline, { childList: true, subtree: true, characterData: true });
+    observer.observe(watched, { childList: true, subtree: true, characterData: true });
     setTimeout(() => finish(null), 5000);
     input.value = value;
     t0 = performance.now();
     input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
   });
+}
+
+/** `edits` timed edits after 10 to warm up (`edit(i)`: the arguments of timeInputToRepaint): median, p95, misses. */
+async function repaintTimes(page, edits, edit) {
+  const times = [];
+  let misses = 0;
+  for (let i = 0; i < edits + 10; i++) {
+    const t = await page.evaluate(timeInputToRepaint, edit(i));
+    if (i < 10) continue; // warm-up
+    if (t === null) misses++;
+    else times.push(t);
+  }
+  const s = stats(times);
+  const sorted = times.slice().sort((a, b) => a - b);
+  const p95 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] : NaN;
+  return { ...s, p95, misses };
 }
 
 /** `edits` edits cycling through EDIT_FIELDS, at a CPU throttling rate. */
@@ -301,21 +321,12 @@ async function measureVariedEdits(browser, url, cpu, edits) {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const times = [];
-  let misses = 0;
-  for (let i = 0; i < edits + 10; i++) {
+  const result = await repaintTimes(page, edits, (i) => {
     const [id, values] = EDIT_FIELDS[i % EDIT_FIELDS.length];
-    const value = values[Math.floor(i / EDIT_FIELDS.length) % 2];
-    const t = await page.evaluate(timeFieldEdit, [id, value]);
-    if (i < 10) continue; // warm-up
-    if (t === null) misses++;
-    else times.push(t);
-  }
+    return [`#${id}`, '#headline', values[Math.floor(i / EDIT_FIELDS.length) % 2]];
+  });
   await context.close();
-  const s = stats(times);
-  const sorted = times.slice().sort((a, b) => a - b);
-  const p95 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] : NaN;
-  return { ...s, p95, misses };
+  return result;
 }
 
 /**
@@ -332,34 +343,9 @@ async function measurePresentation(browser, url, cpu, edits) {
   await page.keyboard.press('p');
   await page.waitForSelector('#present-extra-wte');
   if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-  const times = [];
-  let misses = 0;
-  for (let i = 0; i < edits + 10; i++) {
-    const t = await page.evaluate((value) => new Promise((resolve) => {
-      const input = document.querySelector('.present__slider');
-      const figure = document.getElementById('present-extra-wte');
-      let t0 = 0;
-      let done = false;
-      const finish = (r) => { if (!done) { done = true; observer.disconnect(); resolve(r); } };
-      const observer = new MutationObserver(() => {
-        observer.disconnect();
-        requestAnimationFrame(() => finish(performance.now() - t0));
-      });
-      observer.observe(figure, { childList: true, subtree: true, characterData: true });
-      setTimeout(() => finish(null), 5000);
-      input.value = value;
-      t0 = performance.now();
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }), i % 2 ? '1.1' : '0.9');
-    if (i < 10) continue; // warm-up
-    if (t === null) misses++;
-    else times.push(t);
-  }
+  const result = await repaintTimes(page, edits, (i) => ['.present__slider', '#present-extra-wte', i % 2 ? '1.1' : '0.9']);
   await context.close();
-  const s = stats(times);
-  const sorted = times.slice().sort((a, b) => a - b);
-  const p95 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] : NaN;
-  return { ...s, p95, misses };
+  return result;
 }
 
 /** Native medians (ms) from criterion, keyed by benchmark id, if present. */
