@@ -55,17 +55,23 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// Press a lazily loaded panel's button and wait until `ready` is in it.
-async fn open_panel(root: &Element, label: &str, ready: &str) {
-    button(root, label).click();
+/// Render and wait (up to 3 s) until `done` holds; whether it did.
+async fn wait_until(mut done: impl FnMut() -> bool) -> bool {
     for _ in 0..300 {
         yew::scheduler::flush().await;
-        if root.query_selector(ready).unwrap().is_some() {
-            return;
+        if done() {
+            return true;
         }
         sleep(10).await;
     }
-    panic!("the panel behind \"{label}\" did not show {ready}");
+    false
+}
+
+/// Press a lazily loaded panel's button and wait until `ready` is in it.
+async fn open_panel(root: &Element, label: &str, ready: &str) {
+    button(root, label).click();
+    let shown = wait_until(|| root.query_selector(ready).unwrap().is_some()).await;
+    assert!(shown, "the panel behind \"{label}\" did not show {ready}");
 }
 
 const ANALYSIS: &str = "Show what closes the gap, results by service and place, what moves the answer most, and how it is calculated";
@@ -415,13 +421,7 @@ async fn sources_panel_lists_every_default_once_opened() {
     note.set_value("Our 2025 ESR extract");
     note.dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    for _ in 0..50 {
-        yew::scheduler::flush().await;
-        if text(&root, "register-summary").contains("1 with a note") {
-            break;
-        }
-        sleep(10).await;
-    }
+    wait_until(|| text(&root, "register-summary").contains("1 with a note")).await;
     assert!(text(&root, "register-summary").contains("1 with a note"));
     handle.destroy();
 }
@@ -640,13 +640,7 @@ async fn a_cards_explanation_loads_when_opened_and_follows_the_inputs() {
         .dyn_into::<HtmlElement>()
         .unwrap()
         .click();
-    for _ in 0..300 {
-        yew::scheduler::flush().await;
-        if details.query_selector("ol").unwrap().is_some() {
-            break;
-        }
-        sleep(10).await;
-    }
+    wait_until(|| details.query_selector("ol").unwrap().is_some()).await;
     let before = details.text_content().unwrap();
     assert!(before.contains("WTE"), "{before}");
     type_into(&root, "f-places-0-population-adults", "450,000").await;
