@@ -4,5 +4,7 @@
 
 pub mod csv;
 pub mod lz;
+pub mod register;
 pub mod share;
 pub mod stored;
+pub mod workbook;

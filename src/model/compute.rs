@@ -165,7 +165,7 @@ pub fn joiners_needed(required_final: f64, in_post: f64, leaver_rate: f64, years
 
 /// Supply after `years` years from `in_post`, at a constant leaver rate and
 /// joiners a year.
-fn supply_after(in_post: f64, leaver_rate: f64, joiners: f64, years: u32) -> f64 {
+pub fn supply_after(in_post: f64, leaver_rate: f64, joiners: f64, years: u32) -> f64 {
     (0..years).fold(in_post, |supply, _| {
         supply_step(supply, leaver_rate, joiners)
     })
@@ -498,7 +498,7 @@ pub fn extra_totals(scenario: &Scenario) -> (f64, f64) {
 }
 
 /// One year of one role's projection ([`role_projection`]).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RoleYear {
     pub year: u32,
     pub required_wte: f64,

@@ -23,6 +23,10 @@ pub mod sensitivity;
 pub mod uncertainty;
 pub mod validate;
 
+/// The service lines a user may need that the built-in scenarios leave out:
+/// shown beside staff in post, in the About text and in the workbook.
+pub const NOT_MODELLED: &str = "Not modelled unless you add them as services: early intervention in psychosis, eating disorders, liaison psychiatry, forensic and secure services, rehabilitation, psychiatric intensive care (PICU), older adult and children's inpatient beds, and admin and management posts.";
+
 pub use compute::{compute, extra_totals, headline, Headline};
 pub use examples::{builtins, example_place, source_for, sources, Builtin, Source};
 pub use explain::{explain_role, explain_service, explain_working_time, Explanation, Step};

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 /// Service lines the built-in scenarios leave out: said wherever staff in
 /// post are entered or results read, so a user adds the lines she needs.
-pub const NOT_MODELLED: &str = "Not modelled unless you add them as services: early intervention in psychosis, eating disorders, liaison psychiatry, forensic and secure services, rehabilitation, psychiatric intensive care (PICU), older adult and children's inpatient beds, and admin and management posts.";
+pub use crate::model::NOT_MODELLED;
 
 /// A plain view function, not a component: it has no hooks, and each
 /// function component costs about 600 bytes gzip of Yew machinery.

@@ -4,8 +4,9 @@
 use yew::prelude::*;
 
 use crate::format;
+use crate::io::register::place_source;
 use crate::model::field::{Field, Unit};
-use crate::model::scenario::{Scenario, V1_PLACE_ID};
+use crate::model::scenario::V1_PLACE_ID;
 use crate::ui::{dom_id, AppHandle};
 
 fn unit_suffix(unit: Unit) -> Option<&'static str> {
@@ -151,22 +152,6 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
             </div>
         </div>
     }
-}
-
-/// Where a place's prefilled value came from (`sources` of the place): a
-/// population band's own entry ("Entered by you"), or the need index's.
-pub fn place_source(scenario: &Scenario, field: &Field) -> Option<String> {
-    let (place, key) = match field {
-        Field::Population(i, band) => (
-            scenario.places.get(*i)?,
-            format!("population.{}", band.key()),
-        ),
-        Field::NeedIndex(i) => (scenario.places.get(*i)?, "need_index".to_string()),
-        _ => return None,
-    };
-    // A band's own entry ("Entered by you"); the population's source is
-    // shown once for the three bands, under them.
-    place.sources.get(&key).cloned()
 }
 
 /// "Default 5%", or for counts that scale with the size of the place

@@ -1,0 +1,224 @@
+//! The Excel workbook recalculated by a real spreadsheet engine: every
+//! formula cell of the workbook of each reference case and each built-in
+//! place (and Example place with uncertainty ranges and notes), as
+//! LibreOffice computes it, against the app's own results (relative 1e-9).
+//!
+//! The workbooks are written without stored formula results, and
+//! LibreOffice is told to recalculate on load, so only a real recalculation
+//! can pass. Needs LibreOffice Calc (`soffice`): `scripts/setup.sh`
+//! installs Debian's libreoffice-calc-nogui.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+use workforce_gap::io::workbook::{self, Check, Expected, Meta, Options};
+use workforce_gap::model::examples::{builtins, ranged_example};
+use workforce_gap::model::{parse_scenario, Scenario};
+
+const FIXTURE: &str = include_str!("fixtures/reference-cases.json");
+
+/// Relative 1e-9; below 1 in size, absolute 1e-9.
+fn close(actual: f64, expected: f64) -> bool {
+    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
+}
+
+fn scenarios() -> Vec<(String, Scenario)> {
+    let fixture: Value = serde_json::from_str(FIXTURE).unwrap();
+    let mut all: Vec<(String, Scenario)> = fixture["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, case)| {
+            let scenario = parse_scenario(&case["scenario"].to_string()).unwrap();
+            (format!("case{i}"), scenario)
+        })
+        .collect();
+    for builtin in builtins() {
+        all.push((format!("builtin-{}", builtin.id), builtin.scenario));
+    }
+    let mut ranged = ranged_example();
+    ranged.notes.insert(
+        "working_time.sickness_rate",
+        "Our 2025 ESR extract, \"as at\" March",
+    );
+    all.push(("ranged".to_string(), ranged));
+    all
+}
+
+/// A LibreOffice profile that recalculates every formula of an Excel file
+/// on load (its default trusts the stored results of files it thinks Excel
+/// wrote).
+fn profile(dir: &Path) -> PathBuf {
+    let user = dir.join("profile/user");
+    std::fs::create_dir_all(&user).unwrap();
+    std::fs::write(
+        user.join("registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+    )
+    .unwrap();
+    dir.join("profile")
+}
+
+/// RFC 4180 fields of a CSV file, row by row.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+/// A number as LibreOffice writes it: percentages keep their sign (at full
+/// precision), so "8.25%" is 0.0825.
+fn number(text: &str) -> Option<f64> {
+    match text.strip_suffix('%') {
+        Some(percent) => percent.parse::<f64>().ok().map(|v| v / 100.0),
+        None => text.parse().ok(),
+    }
+}
+
+fn problems_in(name: &str, checks: &[Check], out: &Path) -> Vec<String> {
+    let mut problems = vec![];
+    let mut sheets = std::collections::HashMap::new();
+    for check in checks {
+        let cells = sheets.entry(check.sheet).or_insert_with(|| {
+            let path = out.join(format!("{name}-{}.csv", check.sheet));
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            parse_csv(&text)
+        });
+        let got = cells
+            .get(check.row as usize)
+            .and_then(|r| r.get(check.col as usize))
+            .map(String::as_str)
+            .unwrap_or("");
+        let ok = match &check.expected {
+            Expected::Number(want) => number(got).is_some_and(|v| close(v, *want)),
+            Expected::Text(want) => got == want,
+        };
+        if !ok {
+            problems.push(format!(
+                "{name} {}!R{}C{} {}: LibreOffice {got:?}, app {:?}",
+                check.sheet,
+                check.row + 1,
+                check.col + 1,
+                check.formula,
+                check.expected
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn libreoffice_recalculates_every_formula_to_the_apps_own_results() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("workbook-recalc");
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dir.join("csv");
+    std::fs::create_dir_all(&out).unwrap();
+    let meta = Meta {
+        app_version: "test".into(),
+        exported_on: "2026-11-26".into(),
+    };
+    let options = Options {
+        cached_results: false,
+        ..Options::default()
+    };
+    let mut written = vec![];
+    for (name, scenario) in scenarios() {
+        let book = workbook::workbook(&scenario, &meta, options).unwrap();
+        let path = dir.join(format!("{name}.xlsx"));
+        std::fs::write(&path, &book.bytes).unwrap();
+        written.push((name, path, book.checks));
+    }
+    let profile = profile(&dir);
+    let status = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--norestore", "--convert-to"])
+        // Comma, double quote, UTF-8, from line 1, cell values not as shown
+        // (full precision), every sheet to its own file.
+        .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1")
+        .arg("--outdir")
+        .arg(&out)
+        .args(written.iter().map(|(_, path, _)| path))
+        .output()
+        .expect("LibreOffice Calc (soffice) runs this test: scripts/setup.sh installs libreoffice-calc-nogui");
+    assert!(
+        status.status.success(),
+        "soffice failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let mut problems = vec![];
+    let mut formulas = 0;
+    for (name, _, checks) in &written {
+        formulas += checks.len();
+        problems.extend(problems_in(name, checks, &out));
+    }
+    assert!(
+        formulas > 4_000,
+        "expected over 4,000 formula cells, found {formulas}"
+    );
+    // What is not a formula: the user's note on its input, the versions and
+    // the date, and the uncertainty values.
+    let inputs = std::fs::read_to_string(out.join("ranged-Inputs.csv")).unwrap();
+    let note = parse_csv(&inputs)
+        .into_iter()
+        .find(|row| row.last().map(String::as_str) == Some("working_time.sickness_rate"))
+        .expect("the sickness row");
+    assert_eq!(note[5], "Our 2025 ESR extract, \"as at\" March");
+    let method = std::fs::read_to_string(out.join("ranged-Method.csv")).unwrap();
+    for text in ["2026-11-26", "Calculator test", "workforce-gap/scenario version 2"] {
+        assert!(method.contains(text), "{text} in the Method sheet");
+    }
+    let uncertainty = std::fs::read_to_string(out.join("ranged-Uncertainty.csv")).unwrap();
+    assert!(uncertainty.contains("2000 Monte Carlo draws (seed 2024)"), "{uncertainty}");
+    assert!(
+        problems.is_empty(),
+        "{} of {formulas} formula cells differ:\n{}",
+        problems.len(),
+        problems[..problems.len().min(40)].join("\n")
+    );
+}
+
+#[test]
+fn the_comparison_catches_a_wrong_value() {
+    assert!(close(100.0, 100.0 + 5e-8));
+    assert!(!close(100.0, 100.0 + 5e-7));
+    assert!(close(0.0, 5e-10));
+    assert!(!close(0.0, 5e-9));
+    assert_eq!(number("8.25%"), Some(0.0825));
+    assert_eq!(number("1234.5"), Some(1234.5));
+    assert_eq!(number("never"), None);
+    let rows = parse_csv("a,\"b,\"\"c\"\"\"\r\n1.5,\n");
+    assert_eq!(rows, vec![vec!["a", "b,\"c\""], vec!["1.5", ""]]);
+}
