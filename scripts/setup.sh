@@ -9,6 +9,8 @@
 #   - trunk, and wasm-bindgen-cli at exactly the version in Cargo.lock, in
 #     ~/.cargo/bin (outside the checkout, so fresh clones reuse them);
 #   - Debian's chromium and chromium-driver for the browser tests;
+#   - Debian's LibreOffice Calc (libreoffice-calc-nogui), which recalculates
+#     the Excel workbook in tests/workbook_recalc.rs;
 #   - the npm test tools (playwright-core, axe-core, binaryen's wasm-opt) from
 #     the committed package-lock.json.
 # The choices made are remembered in $WORKFORCE_GAP_TOOLS (default
@@ -149,6 +151,13 @@ elif [ -z "${CHROMEDRIVER:-}" ] && ! command -v chromedriver >/dev/null 2>&1; th
   fi
   apt_install chromium-driver
 fi
+# --- spreadsheet engine -------------------------------------------------------
+# The workbook test recalculates every formula in LibreOffice Calc (headless):
+# installed for the tests (scripts/test.sh), not to serve or build.
+if [ "${WG_SETUP_FOR_TESTS:-}" = 1 ] && ! command -v soffice >/dev/null 2>&1; then
+  apt_install --no-install-recommends libreoffice-calc-nogui
+fi
+
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 for browser_part in CHROMIUM_PATH CHROMEDRIVER; do

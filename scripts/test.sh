@@ -11,6 +11,7 @@
 #     (target/dist-test: the same plus test-only hooks)
 #  6. Playwright end-to-end journeys against dist/ served on 127.0.0.1
 set -euo pipefail
+export WG_SETUP_FOR_TESTS=1
 source "$(dirname "$0")/setup.sh"
 cd "$ROOT"
 stage() { printf '\n\033[1m=== %s\033[0m\n' "$*" >&2; }
