@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { serveDist } from './server.mjs';
 import { launch, openPage, assertAccessible, screenshot } from './browser.mjs';
 import { CalculatorPage } from './pages/calculator.mjs';
+import { parts, sharedStrings, recalculated, cellNumber } from './xlsx.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -49,6 +50,8 @@ test('a note on an input shows in the register, the CSV, the JSON export and the
   assert.ok(csv.text.includes(`Notes\r\ninput,note\r\nworking_time.sickness_rate,"${NOTE.replace(/"/g, '""')}"\r\n`), csv.text.slice(-400));
   const json = await app.download('Export scenario (JSON)');
   assert.equal(JSON.parse(json.text).notes['working_time.sickness_rate'], NOTE);
+  const xlsx = await app.downloadFile('Download Excel (.xlsx)');
+  assert.ok(sharedStrings(xlsx.path).includes(NOTE), 'the note is in the workbook');
 
   await page.emulateMedia({ media: 'print' });
   const printed = await page.locator('.print-meta').innerText();
@@ -101,6 +104,54 @@ test('one role over the years: supply under the retention it needs meets the req
   const hint = await page.locator('[id$="annual_cost-hint"]').first().innerText();
   assert.match(hint, /system cost/);
   assert.match(hint, /14\.38%/);
+  assert.deepEqual(errors, []);
+  assertSameOrigin();
+  await context.close();
+});
+
+const workbookModule = (requests) => requests.filter((u) => /\/workbook-[0-9a-f]+(_bg\.wasm|\.js)$/.test(new URL(u).pathname));
+
+test('the Excel workbook: loaded on demand, every figure a formula LibreOffice recalculates to the page\'s own', async () => {
+  const { page, context, errors, requests, assertSameOrigin } = await openPage(browser, server.url);
+  const app = new CalculatorPage(page);
+  await app.goto(server.url);
+  await app.showMore();
+  assert.deepEqual(workbookModule(requests), [], 'the workbook writer is not loaded before it is asked for');
+  const csv = await app.download('Export results (CSV)');
+  const summary = Object.fromEntries(csv.text.split('\r\n').map((line) => line.split(',')).filter((r) => r.length === 2));
+
+  const button = app.button('Download Excel (.xlsx)');
+  await assertAccessible(page, 'share and export with the workbook button');
+  const xlsx = await app.downloadFile('Download Excel (.xlsx)');
+  assert.equal(xlsx.name, 'example-place-workbook.xlsx');
+  assert.equal(workbookModule(requests).length, 2, 'the third module (script and wasm) is fetched once asked');
+  await page.getByText('Downloaded example-place-workbook.xlsx').waitFor();
+  assert.equal(await button.isEnabled(), true);
+
+  const book = parts(xlsx.path);
+  const sheetNames = [...book['xl/workbook.xml'].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(sheetNames, ['Method', 'Summary', 'Inputs', 'Working time', 'Services by place', 'Services', 'Places',
+    'Roles', 'Projection', 'Uncertainty', 'Sensitivity']);
+  const formulas = Object.entries(book).filter(([n]) => n.startsWith('xl/worksheets/'))
+    .reduce((count, [, xml]) => count + (xml.match(/<f>/g) ?? []).length, 0);
+  assert.ok(formulas > 900, `${formulas} formula cells`);
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  const strings = sharedStrings(xlsx.path);
+  assert.ok(strings.includes(today), `exported on ${today}`);
+  assert.ok(strings.some((s) => /^Mental Health Workforce Gap Calculator \d+\.\d+\.\d+$/.test(s)), 'the app version');
+  assert.ok(strings.some((s) => s.startsWith('workforce-gap/scenario version 2')), 'the model version');
+
+  // LibreOffice recalculates every formula: the Summary matches the CSV
+  // the page wrote from the same results.
+  const sheets = recalculated(xlsx.path);
+  const value = (label) => cellNumber(sheets.Summary.find((row) => row[0] === label)[1]);
+  // The CSV writes three decimals.
+  const close = (a, b) => Math.abs(a - b) <= 0.0005 + 1e-12 * Math.abs(b);
+  for (const [label, key] of [['Extra WTE needed today', 'extra_wte'], ['Required WTE', 'required_wte'],
+    ['Extra cost a year', 'extra_cost'], ['  of which: new posts', 'unfunded_wte'], ['People in need a year', 'people_in_need']]) {
+    assert.ok(key in summary, `${key} in the CSV summary: ${Object.keys(summary).join(', ')}`);
+    assert.ok(close(value(label), Number(summary[key])), `${label}: workbook ${value(label)}, CSV ${summary[key]}`);
+  }
   assert.deepEqual(errors, []);
   assertSameOrigin();
   await context.close();

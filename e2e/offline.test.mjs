@@ -40,7 +40,8 @@ test('after one visit the app loads and works with the network off', async () =>
   const cache = await installed(page);
   assert.equal(cache.names.length, 1);
   for (const want of [/\/index\.html$/, /_bg\.wasm$/, /\.js$/, /\.css$/, /\/areas\.tsv$/, /\/manifest\.webmanifest$/,
-    /\/extras-[0-9a-f]+_bg\.wasm$/, /\/extras-[0-9a-f]+\.js$/, /\/snippets\/.+\.js$/]) {
+    /\/extras-[0-9a-f]+_bg\.wasm$/, /\/extras-[0-9a-f]+\.js$/, /\/snippets\/.+\.js$/,
+    /\/workbook-[0-9a-f]+_bg\.wasm$/, /\/workbook-[0-9a-f]+\.js$/]) {
     assert.ok(cache.paths.some((p) => want.test(p)), `${want} is precached: ${cache.paths.join(', ')}`);
   }
   const manifest = await page.evaluate(() => document.querySelector('link[rel=manifest]')?.getAttribute('href'));
@@ -55,6 +56,9 @@ test('after one visit the app loads and works with the network off', async () =>
   // The second module and the area tables come from the cache too.
   await (await app.openAreaPicker()).fill('Leeds');
   await app.areaOptions().first().waitFor();
+  // So does the workbook writer.
+  const xlsx = await app.downloadFile('Download Excel (.xlsx)');
+  assert.match(xlsx.name, /\.xlsx$/);
   await assertAccessible(page, 'offline');
   await context.setOffline(false);
   assert.deepEqual(errors, []);
@@ -117,6 +121,7 @@ test('the Content-Security-Policy is in force and the app runs under it without 
   await (await app.openAreaPicker()).fill('Leeds');
   await app.areaOptions().first().waitFor();
   await app.download('Export results (CSV)');
+  await app.downloadFile('Download Excel (.xlsx)');
   await installed(page);
   assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no violation in normal use');
 

@@ -5,11 +5,12 @@
 //     inline start-up script by its hash, and no connection anywhere else.
 //  2. sw.js, the service worker, with the precache list of every file of
 //     this build (Workbox's injectManifest; revisions are content hashes).
-//  0. First, in every build: the second module (extras.js, extras_bg.wasm:
-//     the panels loaded on demand, which Trunk names without a hash) gets a
-//     content hash in its names, like the app's own files, and index.html a
-//     <meta name=wg-extras> naming it, so a browser never mixes an old
-//     second module with a new app.
+//  0. First, in every build: the modules loaded on demand (extras.js: the
+//     panels off the first screen; workbook.js: the Excel writer; Trunk
+//     names them without a hash) get a content hash in their names, like
+//     the app's own files, and index.html a <meta name=wg-extras> and
+//     <meta name=wg-workbook> naming them, so a browser never mixes an old
+//     module with a new app.
 //
 //   node scripts/build-offline.mjs <staging dir>
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -38,17 +39,20 @@ export function contentSecurityPolicy(scriptHashes) {
 }
 
 const indexPath = join(dir, 'index.html');
-if (existsSync(join(dir, 'extras.js'))) {
-  const js = readFileSync(join(dir, 'extras.js'));
-  const wasm = readFileSync(join(dir, 'extras_bg.wasm'));
+// The modules loaded on demand: extras (panels off the first screen) and
+// workbook (the Excel writer, loaded when a workbook is asked for).
+for (const name of ['extras', 'workbook']) {
+  if (!existsSync(join(dir, `${name}.js`))) continue;
+  const js = readFileSync(join(dir, `${name}.js`));
+  const wasm = readFileSync(join(dir, `${name}_bg.wasm`));
   const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
-  renameSync(join(dir, 'extras.js'), join(dir, `extras-${hash}.js`));
-  renameSync(join(dir, 'extras_bg.wasm'), join(dir, `extras-${hash}_bg.wasm`));
-  const page = readFileSync(indexPath, 'utf8').replace(/<meta name="?wg-extras"?[^>]*>/, '');
+  renameSync(join(dir, `${name}.js`), join(dir, `${name}-${hash}.js`));
+  renameSync(join(dir, `${name}_bg.wasm`), join(dir, `${name}-${hash}_bg.wasm`));
+  const page = readFileSync(indexPath, 'utf8').replace(new RegExp(`<meta name="?wg-${name}"?[^>]*>`), '');
   const charsetTag = page.match(/<meta charset="?utf-8"?>/i);
   if (!charsetTag) throw new Error('index.html has no <meta charset>');
-  writeFileSync(indexPath, page.replace(charsetTag[0], `${charsetTag[0]}<meta name=wg-extras content=extras-${hash}.js>`));
-  console.error(`offline: second module named extras-${hash}.js`);
+  writeFileSync(indexPath, page.replace(charsetTag[0], `${charsetTag[0]}<meta name=wg-${name} content=${name}-${hash}.js>`));
+  console.error(`offline: module on demand named ${name}-${hash}.js`);
 }
 
 // The custom element's script (www/element.js) with this build's file
@@ -64,7 +68,8 @@ if (existsSync(join(dir, 'extras.js'))) {
     .filter((tag) => /rel="?stylesheet/.test(tag))
     .map((tag) => tag.match(/href="?\.?\/?([\w-]+\.css)/)?.[1]).filter(Boolean);
   const extras = page.match(/<meta name="?wg-extras"? content="?([\w.-]+)"?>/)?.[1] ?? 'extras.js';
-  const assets = JSON.stringify({ js, wasm, css, extras });
+  const workbook = page.match(/<meta name="?wg-workbook"? content="?([\w.-]+)"?>/)?.[1] ?? 'workbook.js';
+  const assets = JSON.stringify({ js, wasm, css, extras, workbook });
   const element = readFileSync(join(ROOT, 'www', 'element.js'), 'utf8')
     .replace(/\/\* ASSETS \*\/[\s\S]*?\/\* END ASSETS \*\//, assets);
   writeFileSync(join(dir, 'element.js'), element);

@@ -24,7 +24,7 @@ const RECORDED_BARE_YEW_GZIP_BYTES = 58_360;
 // screen, imported when first needed) is on demand too.
 // element.js is for host pages (the custom element), not this page.
 const ON_DEMAND = new Set(['areas.tsv', 'sw.js', 'manifest.webmanifest', 'element.js']);
-const onDemandFile = (name) => ON_DEMAND.has(name) || /^extras(-[0-9a-f]+)?(\.js|_bg\.wasm)$/.test(name);
+const onDemandFile = (name) => ON_DEMAND.has(name) || /^(extras|workbook)(-[0-9a-f]+)?(\.js|_bg\.wasm)$/.test(name);
 
 /** Every file under `folder` (wasm-bindgen's snippets/ are one level down). */
 function files(folder, prefix = '') {
@@ -41,11 +41,21 @@ const flag = args.indexOf('--baseline');
 const baselineDir = flag >= 0 ? args.splice(flag, 2)[1] : null;
 const dir = args[0] ?? 'dist';
 
+/** wasm-bindgen's snippets (snippets/<crate>/inlineN.js) that a file imports. */
+const snippetsOf = (folder, file) =>
+  [...readFileSync(join(folder, file), 'utf8').matchAll(/snippets\/[\w.-]+\/[\w.-]+\.js/g)].map((m) => m[0]);
+
 function measure(folder, { onDemand = false } = {}) {
+  // A snippet is in the first load when the app's own script imports it;
+  // the modules on demand import theirs.
+  const all = files(folder);
+  const main = all.find((name) => /^workforce-gap-[0-9a-f]+\.js$/.test(name) || name === 'workforce-gap.js');
+  const firstSnippets = new Set(main ? snippetsOf(folder, main) : []);
+  const later = (name) => name.startsWith('snippets/') ? !firstSnippets.has(name) : onDemandFile(name.split('/').pop());
   const rows = [];
-  for (const name of files(folder)) {
+  for (const name of all) {
     const path = join(folder, name);
-    if (onDemandFile(name.split('/').pop()) !== onDemand) continue;
+    if (later(name) !== onDemand) continue;
     const raw = readFileSync(path);
     const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     rows.push({ name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, brotli });
@@ -64,6 +74,8 @@ for (const r of later.rows) console.log(`${r.name} (on demand)`.padEnd(48) + kb(
 const second = later.rows.filter((r) => r.name.startsWith('extras'));
 if (second.length) {
   console.log(`second module (on demand: area picker, analysis, ranges, explanations, compare, share, sources), gzip: ${second.reduce((a, r) => a + r.gzip, 0)} bytes`);
+  const third = later.rows.filter((r) => r.name.startsWith('workbook'));
+  if (third.length) console.log(`third module (on demand: the Excel workbook writer), gzip: ${third.reduce((a, r) => a + r.gzip, 0)} bytes`);
 }
 
 let bare = RECORDED_BARE_YEW_GZIP_BYTES;

@@ -197,11 +197,18 @@ fn libreoffice_recalculates_every_formula_to_the_apps_own_results() {
         .expect("the sickness row");
     assert_eq!(note[5], "Our 2025 ESR extract, \"as at\" March");
     let method = std::fs::read_to_string(out.join("ranged-Method.csv")).unwrap();
-    for text in ["2026-11-26", "Calculator test", "workforce-gap/scenario version 2"] {
+    for text in [
+        "2026-11-26",
+        "Calculator test",
+        "workforce-gap/scenario version 2",
+    ] {
         assert!(method.contains(text), "{text} in the Method sheet");
     }
     let uncertainty = std::fs::read_to_string(out.join("ranged-Uncertainty.csv")).unwrap();
-    assert!(uncertainty.contains("2000 Monte Carlo draws (seed 2024)"), "{uncertainty}");
+    assert!(
+        uncertainty.contains("2000 Monte Carlo draws (seed 2024)"),
+        "{uncertainty}"
+    );
     assert!(
         problems.is_empty(),
         "{} of {formulas} formula cells differ:\n{}",

@@ -186,6 +186,16 @@ export class CalculatorPage {
     return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
   }
 
+  /** Click a button that downloads a binary file; resolves to { name, path }. */
+  async downloadFile(buttonName) {
+    if (!(await this.button(buttonName).count())) await this.showMore();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.button(buttonName).click(),
+    ]);
+    return { name: download.suggestedFilename(), path: await download.path() };
+  }
+
   /** localStorage as an object of strings. */
   async storage() {
     return this.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));

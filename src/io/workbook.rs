@@ -103,31 +103,6 @@ pub struct Written {
     pub checks: Vec<Check>,
 }
 
-/// The file name a download should use: `workforce-gap-<scenario>.xlsx`.
-pub fn file_name(scenario: &Scenario) -> String {
-    let slug: String = scenario
-        .name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        "workforce-gap.xlsx".to_string()
-    } else {
-        format!("workforce-gap-{slug}.xlsx")
-    }
-}
-
 /// Write the workbook of a valid scenario. A scenario with errors is
 /// refused (its numbers mean nothing), with how many errors it has.
 pub fn workbook(scenario: &Scenario, meta: &Meta, options: Options) -> Result<Written, String> {
@@ -2163,16 +2138,6 @@ mod tests {
             .unwrap();
         assert!(extra.formula.starts_with("=Roles!"), "{extra:?}");
         assert_eq!(extra.expected, Expected::Number(results.total.extra_wte));
-    }
-
-    #[test]
-    fn the_file_name_says_which_scenario() {
-        let mut s = example_place();
-        assert_eq!(file_name(&s), "workforce-gap-example-place.xlsx");
-        s.name = "Leeds & York: 2026/27".into();
-        assert_eq!(file_name(&s), "workforce-gap-leeds-york-2026-27.xlsx");
-        s.name = "  ".into();
-        assert_eq!(file_name(&s), "workforce-gap.xlsx");
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Share, import and export: a link that carries the whole scenario in its
-//! fragment, scenario JSON in and out, results as CSV, print, reset.
+//! fragment, scenario JSON in and out, results as CSV, the Excel workbook
+//! (written by the third module, imported on the first ask), print, reset.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::io::{csv, share};
@@ -11,12 +14,58 @@ use crate::ui::components::services::confirm;
 use crate::ui::state::{Action, Notice, NoticeKind, Origin};
 use crate::ui::{use_app, AppHandle};
 
+#[wasm_bindgen(inline_js = r#"
+let loading = null;
+// The third module (src/bin/workbook.rs), named by <meta name=wg-workbook>
+// (or, in a host page, by www/element.js); one import per page, retried
+// after a failure.
+function importWorkbook() {
+  if (!loading) {
+    const assets = globalThis.workforceGapAssets;
+    const meta = document.querySelector('meta[name="wg-workbook"]');
+    const url = assets && assets.workbook
+      ? new URL(assets.workbook, assets.base).href
+      : new URL(meta ? meta.content : 'workbook.js', document.baseURI).href;
+    loading = import(url)
+      .then(async (m) => { await m.default({ module_or_path: url.replace(/\.js$/, '_bg.wasm') }); return m; })
+      .catch((e) => { loading = null; throw e; });
+  }
+  return loading;
+}
+export async function writeWorkbook(scenarioJson, exportedOn) {
+  const m = await importWorkbook();
+  return m.workbook(scenarioJson, exportedOn);
+}
+"#)]
+extern "C" {
+    /// The .xlsx bytes (a `Uint8Array`) of a scenario's JSON; rejects with
+    /// a message.
+    #[wasm_bindgen(js_name = writeWorkbook)]
+    fn write_workbook(scenario_json: &str, exported_on: &str) -> js_sys::Promise;
+}
+
+/// Today's date on the user's clock: `2026-11-26`.
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
 /// Offer text as a file download, without any server.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    download_part(filename, mime, &JsValue::from_str(text))
+}
+
+/// Offer a string or a byte array as a file download, without any server.
+fn download_part(filename: &str, mime: &str, part: &JsValue) -> Result<(), String> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options)
         .map_err(|_| "the browser could not create the file".to_string())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "the browser could not create the file".to_string())?;
@@ -124,6 +173,64 @@ pub fn share_export() -> Html {
             }
         })
     };
+    let preparing = use_state(|| false);
+    let export_xlsx = {
+        let app = app.clone();
+        let preparing = preparing.clone();
+        Callback::from(move |_| {
+            let Some(scenario) = app.results_scenario.clone() else {
+                notify(
+                    &app,
+                    NoticeKind::Error,
+                    "There are no results to export yet: fix the inputs first.".into(),
+                );
+                return;
+            };
+            if *preparing {
+                return;
+            }
+            preparing.set(true);
+            let (app, preparing) = (app.clone(), preparing.clone());
+            let stale = app.stale;
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = format!("{}-workbook.xlsx", slug(&scenario.name));
+                let written =
+                    JsFuture::from(write_workbook(&scenario.to_json_pretty(), &today())).await;
+                preparing.set(false);
+                let outcome = written
+                    .map_err(|e| {
+                        e.as_string()
+                            .unwrap_or_else(|| "the workbook writer could not be loaded".into())
+                    })
+                    .and_then(|bytes| {
+                        download_part(
+                            &name,
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            &bytes,
+                        )
+                    });
+                match outcome {
+                    Ok(()) => notify(
+                        &app,
+                        NoticeKind::Success,
+                        if stale {
+                            format!("Downloaded {name}, from your last valid inputs (the current ones have problems).")
+                        } else {
+                            format!("Downloaded {name}: every figure is a formula over the Inputs sheet.")
+                        },
+                    ),
+                    Err(e) => notify(
+                        &app,
+                        NoticeKind::Error,
+                        format!(
+                            "The workbook was not downloaded: {}",
+                            e.trim_end_matches('.')
+                        ) + ".",
+                    ),
+                }
+            });
+        })
+    };
     let import = {
         let app = app.clone();
         let reader = reader.clone();
@@ -198,9 +305,13 @@ pub fn share_export() -> Html {
                 <button type="button" class="button" onclick={make_link}>{"Create a share link"}</button>
                 <button type="button" class="button button--secondary" onclick={export_json}>{"Export scenario (JSON)"}</button>
                 <button type="button" class="button button--secondary" onclick={export_csv}>{"Export results (CSV)"}</button>
+                <button type="button" class="button button--secondary" onclick={export_xlsx} aria-describedby="xlsx-hint" disabled={*preparing}>
+                    {if *preparing { "Preparing the workbook…" } else { "Download Excel (.xlsx)" }}
+                </button>
                 <button type="button" class="button button--secondary" onclick={print}>{"Print report"}</button>
                 <button type="button" class="button button--warning" onclick={reset}>{"Reset to defaults"}</button>
             </div>
+            <p class="field__hint" id="xlsx-hint">{"The Excel workbook has the inputs with their sources and your notes, and every result as a formula over them, for a finance team to audit."}</p>
             if let Some(url) = &*link {
                 <div class="field">
                     <label class="field__label" for="share-link">{"Share link"}</label>
