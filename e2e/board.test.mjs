@@ -156,3 +156,26 @@ test('the Excel workbook: loaded on demand, every figure a formula LibreOffice r
   assertSameOrigin();
   await context.close();
 });
+
+test('benchmarks side by side: the scenario per 100,000 beside England and WHO, each with its source', async () => {
+  const { page, context, errors, assertSameOrigin } = await openPage(browser, server.url);
+  const app = new CalculatorPage(page);
+  await app.goto(server.url);
+  await app.showAnalysis();
+  const table = page.getByRole('table', { name: /WTE per 100,000 residents: this scenario and published references/ });
+  await table.waitFor();
+  const rows = table.locator('tbody tr');
+  assert.equal(await rows.count(), 7);
+  assert.match(await rows.nth(0).innerText(), /^Example place: required[\s\S]*152\.6$/);
+  assert.match(await rows.nth(1).innerText(), /^Example place: staff in post[\s\S]*112$/);
+  assert.match(await rows.nth(2).innerText(), /England: NHS mental health and learning disability workforce[\s\S]*183,476 FTE[\s\S]*327\.8/);
+  assert.match(await rows.nth(4).innerText(), /more than 70/);
+  assert.match(await rows.nth(6).innerText(), /Bruckner[\s\S]*Not shown/);
+  assert.match(await page.locator('#benchmarks').innerText(), /What this comparison can and cannot say/);
+  await page.locator('#benchmarks').scrollIntoViewIfNeeded();
+  await assertAccessible(page, 'benchmarks');
+  await screenshot(page, 'board-benchmarks', { fullPage: false });
+  assert.deepEqual(errors, []);
+  assertSameOrigin();
+  await context.close();
+});

@@ -183,6 +183,36 @@ async fn what_it_takes_shows_joiners_and_retention_needed_per_role() {
     handle.destroy();
 }
 
+/// The benchmarks panel: the scenario's own figures per 100,000 first, then
+/// every published reference with what it counts and its source.
+#[wasm_bindgen_test]
+async fn benchmarks_set_the_scenario_beside_published_references() {
+    use workforce_gap::model::benchmarks::{benchmarks, scenario_per_100k};
+    let (root, handle) = render_app().await;
+    open_panel(&root, ANALYSIS, "#benchmarks").await;
+    let scenario = example_place();
+    let results = compute(&scenario);
+    let (required, in_post) = scenario_per_100k(&scenario, &results);
+    let rows = root.query_selector_all("#benchmarks tbody tr").unwrap();
+    let references = benchmarks();
+    assert_eq!(rows.length() as usize, 2 + references.len());
+    let row_text = |i: u32| rows.item(i).unwrap().text_content().unwrap();
+    assert!(row_text(0).starts_with("Example place: required"));
+    assert!(row_text(0).contains(&workforce_gap::format::plain(required, 1)));
+    assert!(row_text(1).contains(&workforce_gap::format::plain(in_post, 1)));
+    for (i, reference) in references.iter().enumerate() {
+        let text = row_text(2 + i as u32);
+        assert!(text.contains(&reference.label), "{text}");
+        assert!(text.contains(&reference.source), "{text}");
+        match reference.per_100k {
+            Some(v) => assert!(text.contains(&workforce_gap::format::plain(v, 1)), "{text}"),
+            None => assert!(text.contains("Not shown"), "{text}"),
+        }
+    }
+    assert!(text(&root, "benchmarks").contains("What this comparison can and cannot say"));
+    handle.destroy();
+}
+
 #[wasm_bindgen_test]
 async fn number_field_has_label_hint_and_source() {
     let (root, handle) = render_app().await;

@@ -11,6 +11,7 @@
 //! - [`uncertainty`]: seeded Monte Carlo over the scenario's `ranges`.
 //! - [`examples`]: the built-in scenarios and the source of every default.
 
+pub mod benchmarks;
 pub mod compute;
 pub mod examples;
 pub mod explain;

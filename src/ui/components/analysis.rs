@@ -11,6 +11,7 @@ use crate::model::field::{Field, Unit};
 use crate::model::sensitivity::sensitivity;
 use crate::model::uncertainty::uncertainty;
 use crate::model::{Results, Scenario};
+use crate::ui::components::benchmarks::benchmarks_panel;
 use crate::ui::components::charts::{
     projection_chart, tornado_chart, ProjectionChartProps, ProjectionPoint, TornadoChartProps,
     TornadoRow,
@@ -35,6 +36,7 @@ pub fn analysis() -> Html {
             <RoleProjection scenario={scenario.clone()} results={results.clone()} />
             { services_table(&scenario, &results) }
             { place_results(&scenario, &results) }
+            { benchmarks_panel(&scenario, &results) }
             <Tornado {scenario} base={results.total.extra_wte} />
             <ExplainPicker />
         </>

@@ -17,6 +17,7 @@ pub mod about;
 pub mod analysis;
 pub mod area;
 pub mod area_picker;
+pub mod benchmarks;
 pub mod charts;
 pub mod embed_snippet;
 pub mod error_summary;
