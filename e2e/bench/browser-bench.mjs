@@ -348,6 +348,36 @@ async function measurePresentation(browser, url, cpu, edits) {
   return result;
 }
 
+/**
+ * "Download Excel (.xlsx)": click to the download, with the example and six
+ * ranges (the criterion benchmark's scenario). The first click of a page
+ * also fetches and starts the third module; later clicks only write.
+ */
+async function measureWorkbook(browser, url, scenario, runs) {
+  const first = [];
+  const later = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await context.addInitScript((json) => localStorage.setItem('workforce-gap:current', json), JSON.stringify(scenario));
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+    const more = page.getByRole('button', { name: 'Show comparison, sharing and export, sources and about' });
+    if (await more.count()) await more.click();
+    const button = page.getByRole('button', { name: 'Download Excel (.xlsx)' });
+    await button.waitFor();
+    for (const into of [first, later, later]) {
+      await button.waitFor();
+      const start = performance.now();
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      into.push(performance.now() - start);
+      await download.path();
+    }
+    await context.close();
+  }
+  return { first: stats(first), later: stats(later) };
+}
+
 /** Native medians (ms) from criterion, keyed by benchmark id, if present. */
 function readCriterion() {
   const dir = resolve(ROOT, 'target', 'criterion');
@@ -418,6 +448,8 @@ try {
   const editRanged = await measureEdits(browser, server.url, { ...example, ranges: RANGES });
   console.error('timing the JS API...');
   const api = await measureApi(browser, server.url);
+  console.error('timing the Excel workbook...');
+  const workbook = await measureWorkbook(browser, server.url, { ...example, ranges: RANGES }, Math.max(3, Math.min(10, Math.round(N / 3))));
   const native = readCriterion();
 
   const ratio = (wasm, id) => (native[id] ? wasm / native[id] : null);
@@ -428,6 +460,7 @@ try {
     compute_in_wasm: ratio(api.inWasm.compute, 'compute/example_place'),
     uncertainty_10000_in_wasm: ratio(api.inWasm.uncertainty, 'uncertainty/10000_draws'),
     sensitivity_in_wasm: ratio(api.inWasm.sensitivity, 'sensitivity/example_place'),
+    workbook: ratio(workbook.later.median, 'workbook/ranged_example'),
   };
 
   const rows = [
@@ -445,6 +478,8 @@ try {
     ['In wasm, no conversion: compute(example)', `${ms(api.inWasm.compute)} ms`, '', 'mean of 20,000 calls'],
     ['In wasm, no conversion: sensitivity(example)', `${ms(api.inWasm.sensitivity)} ms`, '', 'mean of 200 calls'],
     ['In wasm, no conversion: uncertainty, 10,000 draws', `${ms(api.inWasm.uncertainty)} ms`, '', `mean of ${UNCERTAINTY_RUNS} runs`],
+    ['Download Excel, first click of a page (third module fetched and started, workbook written)', `${ms(workbook.first.median)} ms`, `${ms(workbook.first.p90)} ms`, `${workbook.first.n} fresh pages`],
+    ['Download Excel, later clicks (workbook written)', `${ms(workbook.later.median)} ms`, `${ms(workbook.later.p90)} ms`, `${workbook.later.n} clicks`],
   ];
   const profileRows = Object.entries(profiles).map(([name, p]) =>
     `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${ms(p.calculator.p90)} ms |`);
@@ -479,6 +514,7 @@ try {
       ['compute(example) through the JS API', api.computeMs, 'compute/example_place', 'compute'],
       ['uncertainty(…, 10000) through the JS API', api.uncertainty.median, 'uncertainty/10000_draws', 'uncertainty_10000'],
       ['sensitivity(example) through the JS API', api.sensitivityMs, 'sensitivity/example_place', 'sensitivity'],
+      ['Excel workbook (example + 6 ranges): click to download against writing it natively', workbook.later.median, 'workbook/ranged_example', 'workbook'],
     ]) {
       lines.push(`| ${label} | ${ms(wasm)} ms | ${native[id] ? `${ms(native[id])} ms` : '–'} | ${ratios[key] ? `${ratios[key].toFixed(2)}x` : '–'} |`);
     }
