@@ -49,7 +49,7 @@ test('CHROMIUM_PATH and CHROMEDRIVER are used on a machine with no "chromium" co
   // A PATH with only the basic tools (no chromium, no apt-get), and the
   // browser under another name.
   const dir = mkdtempSync(join(tmpdir(), 'no-chromium-'));
-  for (const tool of ['bash', 'sh', 'cat', 'grep', 'timeout', 'mkdir', 'ln', 'sed', 'cut', 'head', 'id', 'dirname', 'node', 'npm', 'env', 'tr']) {
+  for (const tool of ['bash', 'sh', 'cat', 'grep', 'timeout', 'mkdir', 'ln', 'sed', 'cut', 'head', 'id', 'dirname', 'node', 'npm', 'env', 'tr', 'soffice']) {
     const path = which(tool);
     if (path) symlinkSync(path, join(dir, tool));
   }

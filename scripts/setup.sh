@@ -33,8 +33,10 @@ can_apt() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }
 
 APT_UPDATED=""
 apt_install() {
+  local packages=()
+  for arg in "$@"; do [[ "$arg" == -* ]] || packages+=("$arg"); done
   if ! can_apt; then
-    say "Missing: $*"
+    say "Missing: ${packages[*]}"
     say "This script installs them with apt-get as root on Debian 12. Elsewhere, install"
     say "them yourself (Chromium and ChromeDriver of the same version; for the wasm32"
     say "target: 'rustup target add wasm32-unknown-unknown'), then run this again."
@@ -45,7 +47,7 @@ apt_install() {
     apt-get update -qq >/dev/null
     APT_UPDATED=1
   fi
-  say "apt-get install $*"
+  say "apt-get install ${packages[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 

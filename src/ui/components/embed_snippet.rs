@@ -117,7 +117,7 @@ pub fn embed_snippet() -> Html {
         })
     };
     html! {
-        <section class="panel embed-this" aria-labelledby="embed-heading">
+        <section class="panel embed-this no-print" aria-labelledby="embed-heading">
             <h2 id="embed-heading">{"Embed this"}</h2>
             <p>{"Put this scenario in an intranet page. The page needs no server of its own: the calculator runs in the reader's browser, from where it is hosted."}</p>
             <div class="field">
