@@ -166,9 +166,9 @@ impl Formats {
         }
     }
 
-    /// The format of an input's value cell: by unit, on a yellow fill.
-    fn input(&self, unit: Unit) -> Format {
-        let number = match unit {
+    /// A number format by unit.
+    fn number_format(unit: Unit) -> &'static str {
+        match unit {
             Unit::People => "#,##0",
             Unit::Index => "0.00##",
             Unit::Percent => "0.0##%",
@@ -177,9 +177,18 @@ impl Formats {
             Unit::Minutes | Unit::Years => "0",
             Unit::Wte => "#,##0.0#",
             Unit::Money => "£#,##0",
-        };
-        Format::new()
-            .set_num_format(number)
+        }
+    }
+
+    /// A value in an input's unit that is not an input (sensitivity,
+    /// ranges): no fill, so only the Inputs sheet has yellow cells.
+    fn value(&self, unit: Unit) -> Format {
+        Format::new().set_num_format(Formats::number_format(unit))
+    }
+
+    /// The format of an input's value cell: by unit, on a yellow fill.
+    fn input(&self, unit: Unit) -> Format {
+        self.value(unit)
             .set_background_color(Color::RGB(0xFFF2B3))
             .set_border(FormatBorder::Thin)
             .set_border_color(Color::RGB(0xAEB7BD))
@@ -1929,7 +1938,7 @@ fn uncertainty_sheet(
         let Some(field) = Field::from_key(scenario, key) else {
             continue;
         };
-        let format = book.f.input(field.unit());
+        let format = book.f.value(field.unit());
         ws.write_string(row, 0, field.full_label(scenario))?;
         ws.write_number_with_format(row, 1, range[0], &format)?;
         if let Some(value) = field.get(scenario) {
@@ -1984,7 +1993,7 @@ fn sensitivity_sheet(scenario: &Scenario, book: &Book) -> Result<Worksheet, Xlsx
     for (i, row_data) in sensitivity(scenario).iter().enumerate() {
         let row = 4 + i as u32;
         let format = Field::from_key(scenario, &row_data.key)
-            .map_or(f.ratio.clone(), |field| book.f.input(field.unit()));
+            .map_or(f.ratio.clone(), |field| book.f.value(field.unit()));
         ws.write_string(row, 0, &row_data.label)?;
         ws.write_number_with_format(row, 1, row_data.base_value, &format)?;
         ws.write_number_with_format(row, 2, row_data.low_value, &format)?;
