@@ -3,6 +3,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+#[cfg(feature = "workbook")]
 use workforce_gap::io::workbook;
 use workforce_gap::model::examples::ranged_example;
 use workforce_gap::model::{compute, example_place, sensitivity, uncertainty};
@@ -24,10 +25,12 @@ fn bench(c: &mut Criterion) {
 
     // The Excel workbook of the ranged example (formulas, register,
     // uncertainty and sensitivity sheets, zipped).
+    #[cfg(feature = "workbook")]
     let meta = workbook::Meta {
         app_version: "bench".into(),
         exported_on: "2026-11-26".into(),
     };
+    #[cfg(feature = "workbook")]
     c.bench_function("workbook/ranged_example", |b| {
         b.iter(|| {
             workbook::workbook(black_box(&ranged), &meta, workbook::Options::default())

@@ -13,8 +13,8 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 cd "$ROOT"
-say "cargo bench --bench model (criterion, native)"
-cargo bench --bench model
+say "cargo bench --bench model --features workbook (criterion, native)"
+cargo bench --bench model --features workbook
 say "trunk build --release --features bench-api (target/dist-bench)"
 wasm_env trunk build --release --offline --features bench-api --dist target/dist-bench
 say "the bare Yew counter, built the same way (tools/size-baseline)"

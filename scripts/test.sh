@@ -21,11 +21,11 @@ cargo fmt --all -- --check
 cargo fmt --manifest-path tools/size-baseline/Cargo.toml -- --check
 
 stage "2/6 cargo clippy --all-targets -- -D warnings"
-cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --features workbook --quiet -- -D warnings
 # The JS API and the browser tests only compile for wasm32: lint them there
 # too (with rustup's clippy; Debian's rustc-web toolchain ships none).
 if [ "$route" = rustup ]; then
-  cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --test web --test web_charts -- -D warnings
+  cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --features workbook --test web --test web_charts -- -D warnings
   cargo clippy --quiet --target wasm32-unknown-unknown --lib --features bench-api,test-hooks -- -D warnings
 else
   say "wasm32 clippy skipped: the Debian wasm toolchain has no clippy (native clippy above still ran)"
@@ -33,7 +33,7 @@ fi
 
 stage "3/6 native tests (model, formats, codecs)"
 # Includes the decoder fuzzing (tests/fuzz_decoders.rs), 15 s per decoder.
-FUZZ_SECONDS="${FUZZ_SECONDS:-15}" cargo test --quiet 2>&1 | tee target/native-tests.log
+FUZZ_SECONDS="${FUZZ_SECONDS:-15}" cargo test --quiet --features workbook 2>&1 | tee target/native-tests.log
 
 stage "4/6 wasm-bindgen-test in headless Chromium"
 wasm_env env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

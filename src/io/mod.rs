@@ -7,4 +7,5 @@ pub mod lz;
 pub mod register;
 pub mod share;
 pub mod stored;
+#[cfg(feature = "workbook")]
 pub mod workbook;
