@@ -362,8 +362,8 @@ async function measureWorkbook(browser, url, scenario, runs) {
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
-    const more = page.getByRole('button', { name: 'Show comparison, sharing and export, sources and about' });
-    if (await more.count()) await more.click();
+    // The part below the calculator loads when it comes near the screen.
+    await page.locator('#more').scrollIntoViewIfNeeded();
     const button = page.getByRole('button', { name: 'Download Excel (.xlsx)' });
     await button.waitFor();
     for (const into of [first, later, later]) {
@@ -375,7 +375,27 @@ async function measureWorkbook(browser, url, scenario, runs) {
     }
     await context.close();
   }
-  return { first: stats(first), later: stats(later) };
+  // The writer alone, in the page: the third module's workbook(), called
+  // directly, without the click, the Blob or the browser's download.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+  const writes = await page.evaluate(async ([json, n]) => {
+    const src = new URL(document.querySelector('meta[name="wg-workbook"]').content, document.baseURI).href;
+    const m = await import(src);
+    await m.default({ module_or_path: src.replace(/\.js$/, '_bg.wasm') });
+    m.workbook(json, '2026-11-26');
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      if (!m.workbook(json, '2026-11-26').length) throw new Error('no workbook');
+      times.push(performance.now() - t);
+    }
+    return times;
+  }, [JSON.stringify(scenario), 20]);
+  await context.close();
+  return { first: stats(first), later: stats(later), write: stats(writes) };
 }
 
 /** Native medians (ms) from criterion, keyed by benchmark id, if present. */
@@ -461,6 +481,7 @@ try {
     uncertainty_10000_in_wasm: ratio(api.inWasm.uncertainty, 'uncertainty/10000_draws'),
     sensitivity_in_wasm: ratio(api.inWasm.sensitivity, 'sensitivity/example_place'),
     workbook: ratio(workbook.later.median, 'workbook/ranged_example'),
+    workbook_in_wasm: ratio(workbook.write.median, 'workbook/ranged_example'),
   };
 
   const rows = [
@@ -480,6 +501,7 @@ try {
     ['In wasm, no conversion: uncertainty, 10,000 draws', `${ms(api.inWasm.uncertainty)} ms`, '', `mean of ${UNCERTAINTY_RUNS} runs`],
     ['Download Excel, first click of a page (third module fetched and started, workbook written)', `${ms(workbook.first.median)} ms`, `${ms(workbook.first.p90)} ms`, `${workbook.first.n} fresh pages`],
     ['Download Excel, later clicks (workbook written)', `${ms(workbook.later.median)} ms`, `${ms(workbook.later.p90)} ms`, `${workbook.later.n} clicks`],
+    ['In wasm: the workbook writer alone (`workbook()` of the third module)', `${ms(workbook.write.median)} ms`, `${ms(workbook.write.p90)} ms`, `${workbook.write.n} calls`],
   ];
   const profileRows = Object.entries(profiles).map(([name, p]) =>
     `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${ms(p.calculator.p90)} ms |`);
@@ -514,7 +536,8 @@ try {
       ['compute(example) through the JS API', api.computeMs, 'compute/example_place', 'compute'],
       ['uncertainty(…, 10000) through the JS API', api.uncertainty.median, 'uncertainty/10000_draws', 'uncertainty_10000'],
       ['sensitivity(example) through the JS API', api.sensitivityMs, 'sensitivity/example_place', 'sensitivity'],
-      ['Excel workbook (example + 6 ranges): click to download against writing it natively', workbook.later.median, 'workbook/ranged_example', 'workbook'],
+      ['Excel workbook (example + 6 ranges), the writer in wasm', workbook.write.median, 'workbook/ranged_example', 'workbook_in_wasm'],
+      ['Excel workbook: click to download against writing it natively', workbook.later.median, 'workbook/ranged_example', 'workbook'],
     ]) {
       lines.push(`| ${label} | ${ms(wasm)} ms | ${native[id] ? `${ms(native[id])} ms` : '–'} | ${ratios[key] ? `${ratios[key].toFixed(2)}x` : '–'} |`);
     }
