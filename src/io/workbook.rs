@@ -677,6 +677,7 @@ fn by_place_sheet(
         ],
     )?;
     let clinical_hours = results.clinical_hours_per_wte;
+    let f = Formats::new();
     for (s, service) in scenario.services.iter().enumerate() {
         let mut bands: Vec<AgeBand> = Vec::new();
         for band in &service.ages {
@@ -704,7 +705,6 @@ fn by_place_sheet(
                     .collect();
                 format!("={}", parts.join("+"))
             };
-            let f = Formats::new();
             book.number(
                 &mut ws,
                 BY_PLACE,

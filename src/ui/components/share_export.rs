@@ -305,7 +305,7 @@ pub fn share_export() -> Html {
                 <button type="button" class="button" onclick={make_link}>{"Create a share link"}</button>
                 <button type="button" class="button button--secondary" onclick={export_json}>{"Export scenario (JSON)"}</button>
                 <button type="button" class="button button--secondary" onclick={export_csv}>{"Export results (CSV)"}</button>
-                <button type="button" class="button button--secondary" onclick={export_xlsx} aria-describedby="xlsx-hint" disabled={*preparing}>
+                <button type="button" class="button button--secondary" onclick={export_xlsx} aria-describedby="xlsx-hint" aria-disabled={(*preparing).to_string()}>
                     {if *preparing { "Preparing the workbook…" } else { "Download Excel (.xlsx)" }}
                 </button>
                 <button type="button" class="button button--secondary" onclick={print}>{"Print report"}</button>
