@@ -314,7 +314,7 @@ fn write(scenario: &Scenario, meta: &Meta, options: Options) -> Result<Written, 
     let roles = roles_sheet(scenario, &results, &layout, &mut book)?;
     let projection = projection_sheet(scenario, &results, &layout, &mut book)?;
     let summary = summary_sheet(scenario, &results, &layout, &mut book)?;
-    let uncertainty = uncertainty_sheet(scenario, options, &book)?;
+    let uncertainty = uncertainty_sheet(scenario, &results, options, &book)?;
     let sensitivity = sensitivity_sheet(scenario, &book)?;
     let method = method_sheet(scenario, meta, &book)?;
 
@@ -1456,7 +1456,7 @@ fn roles_sheet(
         let (first, last) = (layout.role_row(0), layout.role_row(layout.roles - 1));
         let t = &results.total;
         let gap: f64 = results.roles.iter().map(|r| r.gap_wte).sum();
-        let joiners: f64 = results.roles.iter().map(|r| r.joiners_needed).sum();
+        let joiners = joiners_needed_total(results);
         let sums: [(u16, f64, &Format); 10] = [
             (RL_REQUIRED, t.required_wte, &f.wte_bold),
             (RL_IN_POST, t.in_post_wte, &f.wte_bold),
@@ -1692,7 +1692,7 @@ fn summary_sheet(
     let services_total = layout.services_total_row();
     let final_year = layout.years;
     let final_gap = results.projection.last().map_or(0.0, |p| p.gap_wte);
-    let joiners: f64 = results.roles.iter().map(|r| r.joiners_needed).sum();
+    let joiners = joiners_needed_total(results);
     let population = scenario.total_population().total();
     let population_cells = if layout.places == 0 {
         "0".to_string()
@@ -1817,6 +1817,7 @@ fn summary_sheet(
 
 fn uncertainty_sheet(
     scenario: &Scenario,
+    results: &Results,
     options: Options,
     book: &Book,
 ) -> Result<Worksheet, XlsxError> {
@@ -1892,7 +1893,7 @@ fn uncertainty_sheet(
             "Joiners a year needed, all roles (80th percentile: enough in 80% of draws)",
             run.joiners_needed,
             Some(run.joiners_needed_p80),
-            scenario_joiners(scenario),
+            joiners_needed_total(results),
             &f.wte,
         ),
     ];
@@ -1955,12 +1956,9 @@ fn uncertainty_sheet(
     Ok(ws)
 }
 
-fn scenario_joiners(scenario: &Scenario) -> f64 {
-    compute(scenario)
-        .roles
-        .iter()
-        .map(|r| r.joiners_needed)
-        .sum()
+/// Joiners a year that close every role's gap by the final year, all roles.
+fn joiners_needed_total(results: &Results) -> f64 {
+    results.roles.iter().map(|r| r.joiners_needed).sum()
 }
 
 fn sensitivity_sheet(scenario: &Scenario, book: &Book) -> Result<Worksheet, XlsxError> {

@@ -3,6 +3,7 @@
 //! the needs-based method of Bruckner et al. 2011. The figures and their
 //! sources are data (`data/builtins/benchmarks.csv`), read here.
 
+use super::compute::per_100k;
 use super::examples::csv_record;
 use super::{Results, Scenario};
 
@@ -78,14 +79,10 @@ pub fn benchmarks() -> Vec<Benchmark> {
 /// in post WTE). Both 0 for a scenario with no residents.
 pub fn scenario_per_100k(scenario: &Scenario, results: &Results) -> (f64, f64) {
     let residents = scenario.total_population().total();
-    if residents > 0.0 {
-        (
-            results.total.required_wte / residents * 100_000.0,
-            results.total.in_post_wte / residents * 100_000.0,
-        )
-    } else {
-        (0.0, 0.0)
-    }
+    (
+        results.total.required_wte_per_100k,
+        per_100k(results.total.in_post_wte, residents),
+    )
 }
 
 /// What the comparison can and cannot say, in one paragraph.

@@ -405,7 +405,7 @@ pub fn compute(scenario: &Scenario) -> Results {
 }
 
 /// WTE per 100,000 residents; 0 where there are none.
-fn per_100k(wte: f64, residents: f64) -> f64 {
+pub fn per_100k(wte: f64, residents: f64) -> f64 {
     if residents > 0.0 {
         wte / residents * 100_000.0
     } else {
