@@ -52,7 +52,7 @@ fn place(id: &str, adults: f64, need_index: f64) -> Place {
 }
 
 #[test]
-fn a_version_1_file_is_read_as_one_place_and_written_as_version_2() {
+fn a_version_1_file_is_read_as_one_place_and_written_as_the_current_version() {
     let text = v1_text();
     let v1: Value = serde_json::from_str(&text).unwrap();
     let s = parse_scenario(&text).expect("version 1 still opens");
@@ -76,7 +76,7 @@ fn a_version_1_file_is_read_as_one_place_and_written_as_version_2() {
     assert!(uncertainty(&s, 50, 1).is_ok());
 
     let written: Value = serde_json::from_str(&s.to_json_pretty()).unwrap();
-    assert_eq!(written["version"], 2);
+    assert_eq!(written["version"], CURRENT_VERSION);
     assert!(written.get("population").is_none() && written.get("need_index").is_none());
     assert_eq!(written["places"][0]["id"], "place");
     assert_eq!(parse_scenario(&s.to_json_pretty()).unwrap(), s);
@@ -372,4 +372,23 @@ fn one_place_gives_the_same_results_as_version_1() {
         r1.services.iter().map(|x| x.required_wte).sum::<f64>()
     );
     assert!((r1.total.required_wte - r2.total.required_wte).abs() < 1e-9);
+}
+
+#[test]
+fn an_invalid_version_1_file_is_reported_at_its_own_paths() {
+    let mut v1: Value = serde_json::from_str(&v1_text()).unwrap();
+    v1["population"]["adults"] = serde_json::json!(-5);
+    v1["need_index"] = serde_json::json!(-1);
+    v1["ranges"] = serde_json::json!({});
+    let errors = workforce_gap::model::validate::read_valid(&v1.to_string()).unwrap_err();
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert!(paths.contains(&"population.adults"), "{paths:?}");
+    assert!(paths.contains(&"need_index"), "{paths:?}");
+    assert!(!paths.iter().any(|p| p.starts_with("places[")), "{paths:?}");
+    // A version 2 file with the same problems is named by place.
+    let mut v2: Value =
+        serde_json::from_str(&parse_scenario(&v1_text()).unwrap().to_json_pretty()).unwrap();
+    v2["places"][0]["need_index"] = serde_json::json!(-1);
+    let errors = workforce_gap::model::validate::read_valid(&v2.to_string()).unwrap_err();
+    assert_eq!(errors[0].path, "places[0].need_index");
 }

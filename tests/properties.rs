@@ -9,7 +9,8 @@ use proptest::sample::select;
 use serde_json::Value;
 use workforce_gap::model::explain::explain_working_time;
 use workforce_gap::model::scenario::{
-    AgeBand, Group, Place, Population, Projection, Role, Sector, Service, WorkingTime, Workload,
+    AgeBand, Group, Pipeline, Place, Population, Projection, Role, Sector, Service, WorkingTime,
+    Workload,
 };
 use workforce_gap::model::validate::clamp_to_valid;
 use workforce_gap::model::{
@@ -63,6 +64,7 @@ fn role(i: usize) -> impl Strategy<Value = Role> {
                 annual_cost: cost,
                 leaver_rate: leaver,
                 joiners_per_year: joiners,
+                pipeline: None,
             },
         )
 }
@@ -166,6 +168,7 @@ fn valid_scenario() -> impl Strategy<Value = Scenario> {
                     years,
                     demand_growth: growth,
                     retention_improvement: retention,
+                    ramp_years: 0.0,
                 };
                 s
             },
@@ -238,7 +241,7 @@ fn ranged_scenario() -> impl Strategy<Value = Scenario> {
         .prop_map(|(mut s, ranges)| {
             let fields: Vec<Field> = Field::all(&s)
                 .into_iter()
-                .filter(|f| !matches!(f, Field::RoleMix(..) | Field::WorkingTime(_)))
+                .filter(|f| f.can_have_range() && !matches!(f, Field::WorkingTime(_)))
                 .collect();
             for (i, down, up) in ranges {
                 let field = i.get(&fields);
@@ -268,7 +271,7 @@ fn wildly_ranged_scenario() -> impl Strategy<Value = Scenario> {
         .prop_map(|(mut s, ranges)| {
             let fields: Vec<Field> = Field::all(&s)
                 .into_iter()
-                .filter(|f| !matches!(f, Field::RoleMix(..)))
+                .filter(|f| f.can_have_range())
                 .collect();
             for (i, a, b) in ranges {
                 let field = i.get(&fields);
@@ -837,5 +840,205 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// MODEL.md section 8: the decade plan (coverage ramp, training pipelines)
+// ---------------------------------------------------------------------------
+
+/// A valid scenario with a coverage ramp and a pipeline on some roles.
+fn plan_scenario() -> impl Strategy<Value = Scenario> {
+    (
+        valid_scenario(),
+        0.0..=1.0f64,
+        prop::collection::vec(
+            prop::option::of((
+                0u32..=15,
+                0.0..=1.0f64,
+                0.0..=1.0f64,
+                0.0..60.0f64,
+                0.0..10.0f64,
+            )),
+            6,
+        ),
+    )
+        .prop_map(|(mut s, ramp_share, pipelines)| {
+            s.projection.ramp_years = (s.projection.years as f64 * ramp_share).floor();
+            for (role, p) in s.roles.iter_mut().zip(pipelines) {
+                role.pipeline = p.map(|(d, c, j, places, intl)| Pipeline {
+                    training_years: d as f64,
+                    completion_rate: c,
+                    join_rate: j,
+                    extra_places_per_year: places,
+                    international_per_year: intl,
+                });
+            }
+            s
+        })
+}
+
+/// The retention-improved leaver rate.
+fn leaver_rate(s: &Scenario, role: &Role) -> f64 {
+    role.leaver_rate * (1.0 - s.projection.retention_improvement)
+}
+
+/// Supply in the last year, written out from MODEL.md section 8's
+/// recurrence (independently of the model's own loop).
+fn supply_final(s: &Scenario, role: &Role) -> f64 {
+    let p = role.pipeline.clone().unwrap_or_default();
+    let l = leaver_rate(s, role);
+    let first = (p.training_years as u32).max(1);
+    (1..=s.projection.years).fold(role.in_post_wte, |v, t| {
+        let trained = if t >= first {
+            p.extra_places_per_year * p.completion_rate * p.join_rate
+        } else {
+            0.0
+        };
+        v * (1.0 - l) + role.joiners_per_year + p.international_per_year + trained
+    })
+}
+
+/// The requirement in the last year on the ramp, from the results'
+/// requirement today and at target.
+fn required_final(s: &Scenario, today: f64, target: f64) -> f64 {
+    let (t, ramp) = (s.projection.years as f64, s.projection.ramp_years);
+    let share = if ramp == 0.0 || t >= ramp {
+        1.0
+    } else {
+        t / ramp
+    };
+    (today + (target - today) * share)
+        * (1.0 + s.projection.demand_growth).powi(s.projection.years as i32)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn plan_scenarios_are_valid_and_the_projection_runs_section_8(s in plan_scenario()) {
+        prop_assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+        let r = compute(&s);
+        let last = r.projection.last().unwrap();
+        let supply: f64 = s.roles.iter().map(|role| supply_final(&s, role)).sum();
+        let required: f64 = r.roles.iter().map(|x| required_final(&s, x.required_wte_today, x.required_wte)).sum();
+        prop_assert!(close(last.supply_wte, supply, 1e-9), "{} vs {supply}", last.supply_wte);
+        prop_assert!(close(last.required_wte, required, 1e-9), "{} vs {required}", last.required_wte);
+        prop_assert_eq!(r.projection[0].arrivals_wte, 0.0);
+        // Year 0 of a ramp needs today's coverage; no ramp needs the target.
+        let first: f64 = if s.projection.ramp_years > 0.0 {
+            r.total.required_wte_today
+        } else {
+            r.total.required_wte
+        };
+        prop_assert!(close(r.projection[0].required_wte, first, 1e-9));
+        prop_assert!(r.total.required_wte_today <= r.total.required_wte * (1.0 + 1e-12) + 1e-9
+            || s.services.iter().any(|sv| sv.current_coverage > sv.target_coverage));
+    }
+
+    #[test]
+    fn places_needed_closes_the_gap_in_the_last_year(s in plan_scenario()) {
+        let r = compute(&s);
+        for (i, x) in r.roles.iter().enumerate() {
+            let required = required_final(&s, x.required_wte_today, x.required_wte);
+            let Some(places) = x.places_needed else { continue };
+            prop_assert!(places >= 0.0);
+            let mut with = s.clone();
+            with.roles[i].pipeline.get_or_insert_with(Pipeline::default).extra_places_per_year = places;
+            let supply = supply_final(&with, &with.roles[i]);
+            if places > 0.0 {
+                prop_assert!((supply - required).abs() <= 1e-9 * required.abs().max(1.0),
+                    "{}: {places} places give {supply}, need {required}", x.id);
+            } else {
+                let mut none = s.clone();
+                none.roles[i].pipeline.get_or_insert_with(Pipeline::default).extra_places_per_year = 0.0;
+                prop_assert!(supply_final(&none, &none.roles[i]) >= required - 1e-9 * required.abs().max(1.0));
+            }
+        }
+    }
+
+    #[test]
+    fn places_needed_is_null_exactly_when_places_cannot_reach(s in plan_scenario()) {
+        let r = compute(&s);
+        for (role, x) in s.roles.iter().zip(&r.roles) {
+            let p = role.pipeline.clone().unwrap_or_default();
+            let l = leaver_rate(&s, role);
+            let years = s.projection.years;
+            let first = (p.training_years as u32).max(1);
+            // MODEL.md section 8's sum, written out.
+            let sum: f64 = (first..=years).map(|t| (1.0 - l).powi((years - t) as i32)).sum();
+            let mut none = s.clone();
+            let index = s.role_index(&role.id).unwrap();
+            none.roles[index].pipeline.get_or_insert_with(Pipeline::default).extra_places_per_year = 0.0;
+            let short = supply_final(&none, &none.roles[index]) < required_final(&s, x.required_wte_today, x.required_wte);
+            let cannot = short && (sum == 0.0 || p.completion_rate * p.join_rate == 0.0);
+            prop_assert_eq!(x.places_needed.is_none(), cannot, "{}: sum {}, short {}", x.id, sum, short);
+        }
+    }
+
+    #[test]
+    fn supply_rises_with_places_completion_and_take_up(
+        s in plan_scenario(),
+        role in 0usize..6,
+        more in 0.0..=1.0f64,
+    ) {
+        let i = role % s.roles.len();
+        let before = compute(&s).projection.last().unwrap().supply_wte;
+        for change in 0..3 {
+            let mut t = s.clone();
+            let p = t.roles[i].pipeline.get_or_insert_with(Pipeline::default);
+            match change {
+                0 => p.extra_places_per_year += 10.0 * more,
+                1 => p.completion_rate += (1.0 - p.completion_rate) * more,
+                _ => p.join_rate += (1.0 - p.join_rate) * more,
+            }
+            let after = compute(&t).projection.last().unwrap().supply_wte;
+            prop_assert!(after >= before * (1.0 - 1e-12), "change {change}: {after} < {before}");
+        }
+    }
+
+    #[test]
+    fn joiners_needed_counts_the_arrivals(s in plan_scenario()) {
+        let r = compute(&s);
+        for (i, x) in r.roles.iter().enumerate() {
+            if x.joiners_needed <= 0.0 { continue; }
+            let mut t = s.clone();
+            t.roles[i].joiners_per_year = x.joiners_needed;
+            let supply = supply_final(&t, &t.roles[i]);
+            let required = required_final(&s, x.required_wte_today, x.required_wte);
+            prop_assert!((supply - required).abs() <= 1e-7 * required.abs().max(1.0),
+                "{}: {supply} vs {required}", x.id);
+        }
+    }
+
+    #[test]
+    fn the_supply_sources_add_up_to_the_supply(s in plan_scenario()) {
+        let r = compute(&s);
+        for i in 0..s.roles.len() {
+            for y in workforce_gap::model::compute::role_projection(&s, &r, i) {
+                let f = y.flow;
+                let sum = f.remaining_wte + f.joiners_wte + f.trained_wte + f.international_wte;
+                prop_assert!(close(sum, y.supply_wte, 1e-9), "{sum} vs {}", y.supply_wte);
+            }
+        }
+    }
+}
+
+#[test]
+fn version_1_and_2_files_read_as_version_3_with_no_ramp_and_no_pipelines() {
+    let fixture: Value =
+        serde_json::from_str(include_str!("fixtures/reference-cases.json")).unwrap();
+    for case in fixture["cases"].as_array().unwrap() {
+        let written = case["scenario"]["version"].as_u64().unwrap();
+        let s = parse_scenario(&case["scenario"].to_string()).unwrap();
+        assert_eq!(s.version, 3);
+        if written < 3 {
+            assert_eq!(s.projection.ramp_years, 0.0);
+            assert!(s.roles.iter().all(|r| r.pipeline.is_none()));
+        }
+        // What the app writes is version 3, and reads back the same.
+        let again = parse_scenario(&s.to_json_pretty()).unwrap();
+        assert_eq!(again, s);
+        assert!(s.to_json_pretty().contains("\"version\": 3"));
     }
 }

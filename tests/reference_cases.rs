@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! MODEL.md sections 6 and 7: every reference case, version 1 and 2,
+//! MODEL.md sections 6, 7 and 8: every reference case, versions 1 to 3,
 //! reproduces every expected output.
 //!
 //! The expected JSON is walked recursively against the serialised results:
@@ -71,13 +71,13 @@ fn cases() -> Vec<Value> {
 #[test]
 fn every_reference_case_reproduces_every_expected_output() {
     let cases = cases();
-    assert!(cases.len() >= 4, "the fixture has {} cases", cases.len());
+    assert!(cases.len() >= 6, "the fixture has {} cases", cases.len());
     let versions: Vec<u64> = cases
         .iter()
         .map(|c| c["scenario"]["version"].as_u64().expect("version"))
         .collect();
     assert!(
-        versions.contains(&1) && versions.contains(&2),
+        versions.contains(&1) && versions.contains(&2) && versions.contains(&3),
         "cases of both versions: {versions:?}"
     );
     let mut failures = Vec::new();

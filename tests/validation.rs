@@ -421,7 +421,7 @@ fn demand_growth_from_minus_half_to_one() {
 #[test]
 fn unknown_version_is_refused_on_load() {
     for (version, found) in [
-        ("3", "3"),
+        ("4", "4"),
         ("99", "99"),
         ("0", "0"),
         ("\"1\"", "\"1\""),
@@ -622,4 +622,127 @@ fn read_valid_reads_and_validates() {
         errors.iter().any(|e| e.path.contains("need_index")),
         "{errors:?}"
     );
+}
+
+#[test]
+fn a_cross_field_error_involves_each_field_and_quotes_numbers_shortly() {
+    let mut s = base();
+    s.working_time.public_holidays = 1e308;
+    let errors = validate(&s);
+    let e = errors
+        .iter()
+        .find(|e| e.path == "working_time.days_available")
+        .expect("the days error");
+    assert!(e.message.len() < 120, "{}", e.message);
+    assert!(e.message.contains("1e308"), "{}", e.message);
+    // The largest of the three first: the link goes there.
+    assert_eq!(e.first_path(), "working_time.public_holidays");
+    for path in [
+        "working_time.public_holidays",
+        "working_time.annual_leave_days",
+        "working_time.training_days",
+    ] {
+        assert!(e.concerns(path), "{path}");
+    }
+    let mut s = base();
+    s.working_time.sickness_rate = 1.0;
+    let e = &validate(&s)[0];
+    assert!(
+        e.concerns("working_time.sickness_rate") && e.concerns("working_time.non_clinical_share")
+    );
+}
+
+#[test]
+fn the_decade_plan_fields_obey_section_8() {
+    let years = Field::Projection(ProjectionField::RampYears);
+    assert_accepted(years.clone(), 0.0);
+    assert_accepted(years.clone(), 5.0);
+    assert_rejected(years.clone(), 2.5);
+    assert_rejected(years.clone(), -1.0);
+    // No longer than the projection: an error that marks both.
+    let mut s = base();
+    s.projection.ramp_years = s.projection.years as f64 + 1.0;
+    let errors = validate(&s);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].path, "projection.ramp_years");
+    assert!(errors[0].concerns("projection.years"));
+    for (field, good, bad) in [
+        (RoleField::TrainingYears, [0.0, 15.0], [15.5, 16.0, -1.0]),
+        (
+            RoleField::CompletionRate,
+            [0.0, 1.0],
+            [1.01, -0.1, f64::NAN],
+        ),
+        (RoleField::JoinRate, [0.0, 1.0], [1.5, -1.0, f64::INFINITY]),
+        (
+            RoleField::ExtraPlacesPerYear,
+            [0.0, 1e6],
+            [-1.0, f64::NAN, f64::NEG_INFINITY],
+        ),
+        (
+            RoleField::InternationalPerYear,
+            [0.0, 3.5],
+            [-0.5, f64::NAN, f64::INFINITY],
+        ),
+    ] {
+        for v in good {
+            assert_accepted(Field::Role(0, field), v);
+        }
+        for v in bad {
+            assert_rejected(Field::Role(0, field), v);
+        }
+    }
+    // Errors name the pipeline's path.
+    let mut s = base();
+    Field::Role(1, RoleField::JoinRate).set(&mut s, 2.0);
+    assert_one(&s, "roles[1].pipeline.join_rate");
+    // Ranges: allowed on the four rates and counts, not on whole years.
+    let mut s = base();
+    let id = s.roles[0].id.clone();
+    for name in [
+        "completion_rate",
+        "join_rate",
+        "extra_places_per_year",
+        "international_per_year",
+    ] {
+        s.ranges
+            .insert(format!("roles.{id}.pipeline.{name}"), [0.0, 0.5]);
+    }
+    assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+    s.ranges
+        .insert(format!("roles.{id}.pipeline.training_years"), [1.0, 3.0]);
+    s.ranges.insert("projection.ramp_years".into(), [0.0, 3.0]);
+    let paths: Vec<String> = validate(&s).into_iter().map(|e| e.path).collect();
+    assert_eq!(
+        paths,
+        [
+            "ranges.projection.ramp_years".to_string(),
+            format!("ranges.roles.{id}.pipeline.training_years")
+        ]
+    );
+}
+
+#[test]
+fn a_pipeline_in_a_file_is_read_and_bad_values_named_at_their_path() {
+    let mut v: serde_json::Value = serde_json::from_str(&base().to_json_pretty()).unwrap();
+    v["roles"][0]["pipeline"] = serde_json::json!({ "training_years": 3, "completion_rate": 1.2 });
+    v["projection"]["ramp_years"] = serde_json::json!(4);
+    let s = parse_scenario(&v.to_string()).unwrap();
+    assert_eq!(s.projection.ramp_years, 4.0);
+    let p = s.roles[0].pipeline.clone().unwrap();
+    assert_eq!(
+        (p.training_years, p.join_rate),
+        (3.0, 0.0),
+        "missing fields are 0"
+    );
+    assert_one(&s, "roles[0].pipeline.completion_rate");
+    v["roles"][0]["pipeline"] = serde_json::Value::Null;
+    assert!(parse_scenario(&v.to_string()).unwrap().roles[0]
+        .pipeline
+        .is_none());
+    v["roles"][0]["pipeline"] = serde_json::json!("three years");
+    assert!(matches!(
+        parse_scenario(&v.to_string()),
+        Err(ScenarioError::Syntax { .. })
+    ));
 }

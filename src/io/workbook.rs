@@ -1421,6 +1421,7 @@ fn roles_sheet(
                     role.in_post_wte,
                     role.leaver_rate * (1.0 - x),
                     role.joiners_per_year,
+                    &role.pipeline(),
                     layout.years,
                 );
                 book.number(
@@ -2025,7 +2026,7 @@ pub fn method_lines(scenario: &Scenario, meta: &Meta) -> Vec<(String, String)> {
         ),
         (
             "Model".into(),
-            format!("{SCHEMA} version {CURRENT_VERSION} (MODEL.md sections 2 and 7)"),
+            format!("{SCHEMA} version {CURRENT_VERSION} (MODEL.md sections 2, 7 and 8)"),
         ),
         (
             "How to read this workbook".into(),
@@ -2156,7 +2157,7 @@ mod tests {
         for part in [
             "Exported on: 2026-11-26",
             "Calculator 0.1.0",
-            "workforce-gap/scenario version 2",
+            "workforce-gap/scenario version 3",
             "early intervention in psychosis",
             "1 input carries your note",
             "14.38%",

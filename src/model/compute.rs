@@ -12,7 +12,7 @@ use super::keyed::Keyed;
 use super::results::{
     PlaceResult, ProjectionRow, Results, RoleResult, ServiceResult, Subtotal, Total,
 };
-use super::scenario::{Population, Scenario, Service, WorkingTime, Workload};
+use super::scenario::{Pipeline, Population, Scenario, Service, WorkingTime, Workload};
 
 /// The projection never runs past this many years, whatever the input says
 /// (validation allows 1..=30).
@@ -55,15 +55,6 @@ pub fn served_population(population: &Population, service: &Service) -> f64 {
         }
     }
     total
-}
-
-/// The population a service serves across every place.
-pub fn service_population(scenario: &Scenario, service: &Service) -> f64 {
-    scenario
-        .places
-        .iter()
-        .map(|place| served_population(&place.population, service))
-        .sum()
 }
 
 /// Beds needed and required WTE for `people_to_treat` under a workload.
@@ -132,14 +123,37 @@ fn add_role_mix(scenario: &Scenario, service: &Service, wte: f64, required: &mut
     }
 }
 
-/// Supply of one role after `t` years: starts at in post, loses leavers at
-/// the (retention-improved) rate, gains joiners.
-fn supply_step(supply: f64, leaver_rate: f64, joiners: f64) -> f64 {
-    supply * (1.0 - leaver_rate) + joiners
+/// Supply of one role after one more year: loses leavers at the
+/// (retention-improved) rate, gains joiners and arrivals.
+fn supply_step(supply: f64, leaver_rate: f64, inflow: f64) -> f64 {
+    supply * (1.0 - leaver_rate) + inflow
 }
 
-/// Joiners a year that make supply equal the requirement in year `years`.
-pub fn joiners_needed(required_final: f64, in_post: f64, leaver_rate: f64, years: u32) -> f64 {
+/// Role r's requirement in a year of the projection (MODEL.md section 8):
+/// `today_t` and `target_t` are the WTE today's coverage and the target
+/// coverage need in that year (demand growth applied), `share` the ramp's
+/// share of the way between them ([`Projection::ramp_share`]). With no ramp
+/// it is `target_t` itself, bit for bit.
+///
+/// [`Projection::ramp_share`]: super::scenario::Projection::ramp_share
+pub fn required_in_year(today_t: f64, target_t: f64, share: f64) -> f64 {
+    if share >= 1.0 {
+        target_t
+    } else {
+        today_t + (target_t - today_t) * share
+    }
+}
+
+/// Joiners a year that make supply equal the requirement in year `years`,
+/// with `arrivals_remaining` (A_T of MODEL.md section 8: the pipeline's
+/// arrivals still in post in year `years`) counted.
+pub fn joiners_needed(
+    required_final: f64,
+    in_post: f64,
+    leaver_rate: f64,
+    years: u32,
+    arrivals_remaining: f64,
+) -> f64 {
     if years == 0 {
         return (required_final - in_post).max(0.0);
     }
@@ -149,12 +163,12 @@ pub fn joiners_needed(required_final: f64, in_post: f64, leaver_rate: f64, years
         // `powf` (this runs for every role in every uncertainty draw).
         let q = (1.0 - leaver_rate).powi(years as i32);
         if (1.0 - q).abs() < f64::MIN_POSITIVE {
-            (required_final - in_post) / t
+            (required_final - in_post - arrivals_remaining) / t
         } else {
-            (required_final - in_post * q) * leaver_rate / (1.0 - q)
+            (required_final - in_post * q - arrivals_remaining) * leaver_rate / (1.0 - q)
         }
     } else {
-        (required_final - in_post) / t
+        (required_final - in_post - arrivals_remaining) / t
     };
     if needed.is_nan() {
         0.0
@@ -164,17 +178,24 @@ pub fn joiners_needed(required_final: f64, in_post: f64, leaver_rate: f64, years
 }
 
 /// Supply after `years` years from `in_post`, at a constant leaver rate and
-/// joiners a year.
-pub fn supply_after(in_post: f64, leaver_rate: f64, joiners: f64, years: u32) -> f64 {
-    (0..years).fold(in_post, |supply, _| {
-        supply_step(supply, leaver_rate, joiners)
+/// joiners a year, with the pipeline's arrivals.
+pub fn supply_after(
+    in_post: f64,
+    leaver_rate: f64,
+    joiners: f64,
+    pipeline: &Pipeline,
+    years: u32,
+) -> f64 {
+    (1..=years).fold(in_post, |supply, year| {
+        supply_step(supply, leaver_rate, joiners + pipeline.arrivals(year))
     })
 }
 
-/// MODEL.md section 7: the smallest cut `x` in [0, 1] of today's leaver rate
-/// (`leaver_rate * (1 - x)`) with which supply reaches `required_final` by
-/// year `years`, joiners unchanged. `Some(0.0)` when today's rate already
-/// gets there; `None` when even no leavers at all would not.
+/// MODEL.md sections 7 and 8: the smallest cut `x` in [0, 1] of today's
+/// leaver rate (`leaver_rate * (1 - x)`) with which supply reaches
+/// `required_final` by year `years`, joiners and arrivals unchanged.
+/// `Some(0.0)` when today's rate already gets there; `None` when even no
+/// leavers at all would not.
 ///
 /// Supply rises with `x`, so the answer is bracketed from the start and the
 /// bracket only shrinks: the Illinois variant of regula falsi (a straight
@@ -186,11 +207,13 @@ pub fn retention_needed(
     in_post: f64,
     leaver_rate: f64,
     joiners: f64,
+    pipeline: &Pipeline,
     years: u32,
 ) -> Option<f64> {
     // Supply at cut `x`, less the requirement: < 0 short, >= 0 reached.
-    let excess =
-        |x: f64| supply_after(in_post, leaver_rate * (1.0 - x), joiners, years) - required_final;
+    let excess = |x: f64| {
+        supply_after(in_post, leaver_rate * (1.0 - x), joiners, pipeline, years) - required_final
+    };
     let (mut low, mut high) = (0.0_f64, 1.0_f64);
     let (mut f_low, mut f_high) = (excess(low), excess(high));
     if f_low >= 0.0 {
@@ -229,6 +252,105 @@ pub fn retention_needed(
     Some(high)
 }
 
+/// One role's projection year by year, as [`compute`] runs it (MODEL.md
+/// sections 2, 7 and 8): the requirement on its ramp and the supply with
+/// joiners and the pipeline's arrivals, split by where it comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RoleFlow {
+    pub year: u32,
+    pub required_wte: f64,
+    pub supply_wte: f64,
+    /// Arrivals in the step to this year (0 in year 0).
+    pub arrivals_wte: f64,
+    /// Today's staff still in post.
+    pub remaining_wte: f64,
+    /// Joiners at today's rate (`joiners_per_year`) still in post.
+    pub joiners_wte: f64,
+    /// Qualifiers from the extra training places still in post.
+    pub trained_wte: f64,
+    /// International recruits still in post.
+    pub international_wte: f64,
+    /// Supply with no extra training places (everything else as set).
+    pub supply_without_places_wte: f64,
+    /// `sum (1 - l)^(year - t)` over the years `t` the extra places'
+    /// qualifiers have arrived in: supply per extra place a year per
+    /// qualifier (MODEL.md section 8's sum).
+    pub places_weight: f64,
+}
+
+/// Role `role`'s flows over `years` years, from its requirement today at
+/// current coverage (`required_today`) and at target (`required_target`).
+pub fn role_flows<'a>(
+    scenario: &'a Scenario,
+    role: &super::scenario::Role,
+    required_today: f64,
+    required_target: f64,
+    years: u32,
+) -> impl Iterator<Item = RoleFlow> + 'a {
+    let projection = &scenario.projection;
+    let growth = 1.0 + projection.demand_growth;
+    let l = role.leaver_rate * (1.0 - projection.retention_improvement);
+    let pipeline = role.pipeline();
+    let trained = pipeline.trained_per_year();
+    let first = pipeline.first_arrival_year();
+    let joiners = role.joiners_per_year;
+    let mut flow = RoleFlow {
+        year: 0,
+        required_wte: required_in_year(required_today, required_target, projection.ramp_share(0)),
+        supply_wte: role.in_post_wte,
+        remaining_wte: role.in_post_wte,
+        supply_without_places_wte: role.in_post_wte,
+        ..RoleFlow::default()
+    };
+    let (mut today_t, mut target_t) = (required_today, required_target);
+    (0..=years).map(move |year| {
+        if year > 0 {
+            today_t *= growth;
+            target_t *= growth;
+            let arrivals = pipeline.arrivals(year);
+            let places_arrive = if year >= first { 1.0 } else { 0.0 };
+            flow = RoleFlow {
+                year,
+                required_wte: required_in_year(today_t, target_t, projection.ramp_share(year)),
+                supply_wte: supply_step(flow.supply_wte, l, joiners + arrivals),
+                arrivals_wte: arrivals,
+                remaining_wte: flow.remaining_wte * (1.0 - l),
+                joiners_wte: supply_step(flow.joiners_wte, l, joiners),
+                trained_wte: supply_step(flow.trained_wte, l, trained * places_arrive),
+                international_wte: supply_step(
+                    flow.international_wte,
+                    l,
+                    pipeline.international_per_year,
+                ),
+                supply_without_places_wte: supply_step(
+                    flow.supply_without_places_wte,
+                    l,
+                    joiners + pipeline.international_per_year,
+                ),
+                places_weight: supply_step(flow.places_weight, l, places_arrive),
+            };
+        }
+        flow
+    })
+}
+
+/// MODEL.md section 8: the extra training places a year (the role's own
+/// value replaced) with which supply reaches the requirement by the last
+/// year: 0 when it gets there with none; `None` when places cannot close
+/// the gap in time (training longer than the horizon, or no completion or
+/// take-up).
+pub fn places_needed(last: &RoleFlow, pipeline: &Pipeline) -> Option<f64> {
+    if last.supply_without_places_wte >= last.required_wte {
+        return Some(0.0);
+    }
+    let per_place = pipeline.completion_rate * pipeline.join_rate * last.places_weight;
+    if per_place.is_nan() || per_place <= 0.0 || !per_place.is_finite() {
+        return None;
+    }
+    let needed = (last.required_wte - last.supply_without_places_wte) / per_place;
+    needed.is_finite().then_some(needed)
+}
+
 /// Compute every output of MODEL.md section 3.
 pub fn compute(scenario: &Scenario) -> Results {
     let h = hours(&scenario.working_time);
@@ -236,6 +358,7 @@ pub fn compute(scenario: &Scenario) -> Results {
 
     let mut total = Total::default();
     let mut required = vec![0.0; scenario.roles.len()];
+    let mut required_today = vec![0.0; scenario.roles.len()];
     let mut places: Vec<PlaceResult> = scenario
         .places
         .iter()
@@ -294,6 +417,12 @@ pub fn compute(scenario: &Scenario) -> Results {
         result.required_wte = required_wte;
         result.beds = beds;
         add_role_mix(scenario, service, required_wte, &mut required);
+        let (wte_today, _) = workload_wte(
+            &service.workload,
+            result.people_in_need * service.current_coverage,
+            h.clinical_hours,
+        );
+        add_role_mix(scenario, service, wte_today, &mut required_today);
         total.people_in_need += result.people_in_need;
         total.people_to_treat += result.people_to_treat;
         total.untreated_today += result.untreated_today;
@@ -303,21 +432,22 @@ pub fn compute(scenario: &Scenario) -> Results {
         place.required_wte_per_100k = per_100k(place.required_wte, place.population);
     }
 
-    let growth = 1.0 + scenario.projection.demand_growth;
-    let retention = 1.0 - scenario.projection.retention_improvement;
     let mut projection: Vec<ProjectionRow> = (0..=years)
         .map(|year| ProjectionRow {
             year,
             required_wte: 0.0,
             supply_wte: 0.0,
             gap_wte: 0.0,
+            arrivals_wte: 0.0,
         })
         .collect();
 
     let mut groups: Keyed<Subtotal> = Keyed::default();
     let mut sectors: Keyed<Subtotal> = Keyed::default();
     let mut roles = Vec::with_capacity(scenario.roles.len());
-    for (role, &required_wte) in scenario.roles.iter().zip(&required) {
+    for ((role, &required_wte), &required_wte_today) in
+        scenario.roles.iter().zip(&required).zip(&required_today)
+    {
         let in_post_wte = role.in_post_wte;
         let gap_wte = required_wte - in_post_wte;
         let extra_wte = gap_wte.max(0.0);
@@ -331,30 +461,42 @@ pub fn compute(scenario: &Scenario) -> Results {
         let extra_cost = extra_wte * role.annual_cost;
         let unfunded_cost = unfunded_wte * role.annual_cost;
 
-        let leaver_rate = role.leaver_rate * retention;
-        let mut supply = in_post_wte;
-        let mut required_t = required_wte;
+        let leaver_rate = role.leaver_rate * (1.0 - scenario.projection.retention_improvement);
+        let pipeline = role.pipeline();
         let mut year_gap_closes = None;
-        for row in projection.iter_mut() {
-            if row.year > 0 {
-                supply = supply_step(supply, leaver_rate, role.joiners_per_year);
-                required_t *= growth;
-            }
-            if year_gap_closes.is_none() && supply >= required_t {
+        let mut last = RoleFlow::default();
+        for (row, flow) in projection.iter_mut().zip(role_flows(
+            scenario,
+            role,
+            required_wte_today,
+            required_wte,
+            years,
+        )) {
+            if year_gap_closes.is_none() && flow.supply_wte >= flow.required_wte {
                 year_gap_closes = Some(row.year);
             }
-            row.required_wte += required_t;
-            row.supply_wte += supply;
-            row.gap_wte += (required_t - supply).max(0.0);
+            row.required_wte += flow.required_wte;
+            row.supply_wte += flow.supply_wte;
+            row.gap_wte += (flow.required_wte - flow.supply_wte).max(0.0);
+            row.arrivals_wte += flow.arrivals_wte;
+            last = flow;
         }
-        let joiners_needed = joiners_needed(required_t, in_post_wte, leaver_rate, years);
+        let joiners_needed = joiners_needed(
+            last.required_wte,
+            in_post_wte,
+            leaver_rate,
+            years,
+            last.trained_wte + last.international_wte,
+        );
         let retention_needed = retention_needed(
-            required_t,
+            last.required_wte,
             in_post_wte,
             role.leaver_rate,
             role.joiners_per_year,
+            &pipeline,
             years,
         );
+        let places_needed = places_needed(&last, &pipeline);
 
         for subtotal in [
             groups.entry_or_default(role.group.key()),
@@ -371,6 +513,7 @@ pub fn compute(scenario: &Scenario) -> Results {
         total.vacancy_fill_wte += vacancy_fill_wte;
         total.extra_cost += extra_cost;
         total.unfunded_cost += unfunded_cost;
+        total.required_wte_today += required_wte_today;
 
         roles.push(RoleResult {
             id: role.id.clone(),
@@ -386,6 +529,9 @@ pub fn compute(scenario: &Scenario) -> Results {
             year_gap_closes,
             joiners_needed,
             retention_needed,
+            required_wte_today,
+            places_needed,
+            arrivals_per_year: pipeline.trained_per_year() + pipeline.international_per_year,
         });
     }
 
@@ -426,61 +572,91 @@ pub struct Headline {
     pub final_gap_wte: f64,
 }
 
-/// As [`headline`], reusing `required` as scratch space so that repeated
-/// runs (10,000 uncertainty draws) allocate nothing after the first.
-/// Bit-for-bit the same numbers as [`compute`].
-pub fn headline_with(scenario: &Scenario, required: &mut Vec<f64>) -> Headline {
+/// Each role's required WTE at target coverage and at today's coverage,
+/// as [`headline_with`] leaves them: scratch space that repeated runs
+/// (10,000 uncertainty draws) reuse, so they allocate nothing after the
+/// first.
+#[derive(Clone, Debug, Default)]
+pub struct Required {
+    pub target: Vec<f64>,
+    /// Only filled when the scenario has a coverage ramp (otherwise zeros:
+    /// the projection uses the target from year 0).
+    pub today: Vec<f64>,
+}
+
+/// As [`headline`], reusing `required` as scratch space. Bit-for-bit the
+/// same numbers as [`compute`].
+pub fn headline_with(scenario: &Scenario, required: &mut Required) -> Headline {
     let h = hours(&scenario.working_time);
-    required.clear();
-    required.resize(scenario.roles.len(), 0.0);
+    let roles = scenario.roles.len();
+    required.target.clear();
+    required.target.resize(roles, 0.0);
+    required.today.clear();
+    required.today.resize(roles, 0.0);
+    let ramp = scenario.projection.ramp_share(0) < 1.0;
     for service in &scenario.services {
         let (wte, _) = service_wte(scenario, service, h.clinical_hours);
-        add_role_mix(scenario, service, wte, required);
+        add_role_mix(scenario, service, wte, &mut required.target);
+        if ramp {
+            let need: f64 = scenario
+                .places
+                .iter()
+                .map(|place| {
+                    served_population(&place.population, service)
+                        * service.prevalence
+                        * place.need_index
+                })
+                .sum();
+            let (wte_today, _) = workload_wte(
+                &service.workload,
+                need * service.current_coverage,
+                h.clinical_hours,
+            );
+            add_role_mix(scenario, service, wte_today, &mut required.today);
+        }
     }
     let years = scenario.projection.years.min(MAX_PROJECTION_YEARS);
-    let growth = 1.0 + scenario.projection.demand_growth;
-    let retention = 1.0 - scenario.projection.retention_improvement;
     let mut out = Headline::default();
-    for (role, &req) in scenario.roles.iter().zip(required.iter()) {
-        let extra = (req - role.in_post_wte).max(0.0);
+    for ((role, &target), &today) in scenario
+        .roles
+        .iter()
+        .zip(&required.target)
+        .zip(&required.today)
+    {
+        let extra = (target - role.in_post_wte).max(0.0);
         out.extra_wte += extra;
         out.extra_cost += extra * role.annual_cost;
-        let leaver_rate = role.leaver_rate * retention;
-        let mut supply = role.in_post_wte;
-        let mut required_t = req;
-        for _ in 0..years {
-            supply = supply_step(supply, leaver_rate, role.joiners_per_year);
-            required_t *= growth;
+        if let Some(last) = role_flows(scenario, role, today, target, years).last() {
+            out.final_gap_wte += (last.required_wte - last.supply_wte).max(0.0);
         }
-        out.final_gap_wte += (required_t - supply).max(0.0);
     }
     out
 }
 
-/// Each role's `joiners_needed`, from its required WTE today as
-/// [`headline_with`] leaves it in `required`: the same arithmetic as
-/// [`compute`], so the same numbers to the bit.
+/// Each role's `joiners_needed`, from its required WTE as [`headline_with`]
+/// leaves it in `required`: the same arithmetic as [`compute`], so the same
+/// numbers to the bit.
 pub fn joiners_needed_by_role<'a>(
     scenario: &'a Scenario,
-    required: &'a [f64],
+    required: &'a Required,
 ) -> impl Iterator<Item = f64> + 'a {
     let years = scenario.projection.years.min(MAX_PROJECTION_YEARS);
-    let growth = 1.0 + scenario.projection.demand_growth;
     let retention = 1.0 - scenario.projection.retention_improvement;
     scenario
         .roles
         .iter()
-        .zip(required)
-        .map(move |(role, &req)| {
-            let mut required_t = req;
-            for _ in 0..years {
-                required_t *= growth;
-            }
+        .zip(&required.target)
+        .zip(&required.today)
+        .map(move |((role, &target), &today)| {
+            let last = role_flows(scenario, role, today, target, years)
+                .last()
+                .unwrap_or_default();
             joiners_needed(
-                required_t,
+                last.required_wte,
                 role.in_post_wte,
                 role.leaver_rate * retention,
                 years,
+                last.trained_wte + last.international_wte,
             )
         })
 }
@@ -488,7 +664,7 @@ pub fn joiners_needed_by_role<'a>(
 /// Total extra WTE, extra cost and final-year gap, without building the full
 /// results.
 pub fn headline(scenario: &Scenario) -> Headline {
-    headline_with(scenario, &mut Vec::new())
+    headline_with(scenario, &mut Required::default())
 }
 
 /// Total extra WTE and extra cost, without building the full results.
@@ -508,6 +684,9 @@ pub struct RoleYear {
     /// (MODEL.md section 7: absolute, independent of the lever), or `None`
     /// when retention alone cannot close the role's gap.
     pub supply_with_retention_needed: Option<f64>,
+    /// Where the supply comes from (today's staff, joiners, training,
+    /// international), as the projection runs it.
+    pub flow: RoleFlow,
 }
 
 /// Role `role`'s projection year by year: what it needs, its supply as
@@ -517,24 +696,27 @@ pub fn role_projection(scenario: &Scenario, results: &Results, role: usize) -> V
     let (Some(r), Some(rr)) = (scenario.roles.get(role), results.roles.get(role)) else {
         return Vec::new();
     };
-    let growth = 1.0 + scenario.projection.demand_growth;
-    let leaver_rate = r.leaver_rate * (1.0 - scenario.projection.retention_improvement);
+    let pipeline = r.pipeline();
     let needed_rate = rr.retention_needed.map(|x| r.leaver_rate * (1.0 - x));
-    let (mut required, mut supply, mut target) = (rr.required_wte, rr.in_post_wte, rr.in_post_wte);
-    (0..=scenario.projection.years)
-        .map(|year| {
-            if year > 0 {
-                required *= growth;
-                supply = supply_step(supply, leaver_rate, r.joiners_per_year);
+    let mut target = rr.in_post_wte;
+    let years = scenario.projection.years.min(MAX_PROJECTION_YEARS);
+    role_flows(scenario, r, rr.required_wte_today, rr.required_wte, years)
+        .map(|flow| {
+            if flow.year > 0 {
                 if let Some(rate) = needed_rate {
-                    target = supply_step(target, rate, r.joiners_per_year);
+                    target = supply_step(
+                        target,
+                        rate,
+                        r.joiners_per_year + pipeline.arrivals(flow.year),
+                    );
                 }
             }
             RoleYear {
-                year,
-                required_wte: required,
-                supply_wte: supply,
+                year: flow.year,
+                required_wte: flow.required_wte,
+                supply_wte: flow.supply_wte,
                 supply_with_retention_needed: needed_rate.map(|_| target),
+                flow,
             }
         })
         .collect()

@@ -386,49 +386,6 @@ mod tests {
     }
 
     #[test]
-    fn the_data_files_hold_what_the_rust_built_before_the_move() {
-        // Written by the Rust constructors this module replaced, before they
-        // were removed: the move changed no number and no citation. Since
-        // then, issue 9 corrected two things on purpose: step 3's sessions
-        // (its own figure, not the all-course average) and the cost
-        // citations (they say they are the system cost, and the local one).
-        let before: Vec<(String, String, String, bool)> = serde_json::from_str(include_str!(
-            "../../tests/fixtures/builtin-sources-before-move.json"
-        ))
-        .unwrap();
-        let now: Vec<(String, String, String, bool)> = sources()
-            .into_iter()
-            .map(|s| (s.key, s.value_text, s.citation, s.illustrative))
-            .collect();
-        assert_eq!(now.len(), before.len());
-        for (n, b) in now.iter().zip(&before) {
-            assert_eq!(n.0, b.0);
-            if n.0 == "services.talking_hi.contacts_per_person" {
-                assert_ne!(n.1, b.1, "step 3 has its own figure");
-                assert!(n.1.contains("12"), "{}", n.1);
-                assert!(n.3, "labelled illustrative");
-                assert!(
-                    n.2.contains("6.9 sessions") && n.2.contains("CG90"),
-                    "{}",
-                    n.2
-                );
-            } else if n.0.ends_with(".annual_cost") {
-                assert_eq!((&n.1, n.3), (&b.1, b.3), "the cost itself is unchanged");
-                assert!(n.2.starts_with(b.2.trim_end_matches(
-                    " The pay point and on-costs are illustrative; enter your own costs."
-                )));
-                assert!(
-                    n.2.contains("system cost") && n.2.contains("14.38%"),
-                    "{}",
-                    n.2
-                );
-            } else {
-                assert_eq!(n, b);
-            }
-        }
-    }
-
-    #[test]
     fn every_source_names_an_input_and_the_csv_reads_quotes() {
         let example = example_place();
         let (_, mut rest) = csv_record(SOURCES);

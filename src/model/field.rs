@@ -83,16 +83,51 @@ pub enum RoleField {
     AnnualCost,
     LeaverRate,
     JoinersPerYear,
+    /// The pipeline's (MODEL.md section 8): `pipeline.training_years`.
+    TrainingYears,
+    CompletionRate,
+    JoinRate,
+    ExtraPlacesPerYear,
+    InternationalPerYear,
 }
 
 impl RoleField {
-    pub const ALL: [RoleField; 5] = [
+    /// Staff in post and the flows of today.
+    pub const STAFF: [RoleField; 5] = [
         RoleField::InPostWte,
         RoleField::VacantWte,
         RoleField::AnnualCost,
         RoleField::LeaverRate,
         RoleField::JoinersPerYear,
     ];
+
+    /// Where new staff come from: the training pipeline and international
+    /// recruitment (`pipeline.*`).
+    pub const PIPELINE: [RoleField; 5] = [
+        RoleField::TrainingYears,
+        RoleField::CompletionRate,
+        RoleField::JoinRate,
+        RoleField::ExtraPlacesPerYear,
+        RoleField::InternationalPerYear,
+    ];
+
+    pub const ALL: [RoleField; 10] = [
+        RoleField::InPostWte,
+        RoleField::VacantWte,
+        RoleField::AnnualCost,
+        RoleField::LeaverRate,
+        RoleField::JoinersPerYear,
+        RoleField::TrainingYears,
+        RoleField::CompletionRate,
+        RoleField::JoinRate,
+        RoleField::ExtraPlacesPerYear,
+        RoleField::InternationalPerYear,
+    ];
+
+    /// True for a field of the role's `pipeline`.
+    pub fn is_pipeline(self) -> bool {
+        Self::PIPELINE.contains(&self)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -144,13 +179,16 @@ pub enum ProjectionField {
     Years,
     DemandGrowth,
     RetentionImprovement,
+    /// Years for coverage to rise from current to target (MODEL.md section 8).
+    RampYears,
 }
 
 impl ProjectionField {
-    pub const ALL: [ProjectionField; 3] = [
+    pub const ALL: [ProjectionField; 4] = [
         ProjectionField::Years,
         ProjectionField::DemandGrowth,
         ProjectionField::RetentionImprovement,
+        ProjectionField::RampYears,
     ];
 }
 
@@ -192,6 +230,11 @@ impl Field {
                 RoleField::AnnualCost => "annual_cost",
                 RoleField::LeaverRate => "leaver_rate",
                 RoleField::JoinersPerYear => "joiners_per_year",
+                RoleField::TrainingYears => "pipeline.training_years",
+                RoleField::CompletionRate => "pipeline.completion_rate",
+                RoleField::JoinRate => "pipeline.join_rate",
+                RoleField::ExtraPlacesPerYear => "pipeline.extra_places_per_year",
+                RoleField::InternationalPerYear => "pipeline.international_per_year",
             },
             Field::Service(_, f) => match f {
                 ServiceField::Prevalence => "prevalence",
@@ -210,6 +253,7 @@ impl Field {
                 ProjectionField::Years => "years",
                 ProjectionField::DemandGrowth => "demand_growth",
                 ProjectionField::RetentionImprovement => "retention_improvement",
+                ProjectionField::RampYears => "ramp_years",
             },
         }
     }
@@ -235,6 +279,11 @@ impl Field {
                 RoleField::AnnualCost => "Annual cost per WTE",
                 RoleField::LeaverRate => "Leaver rate",
                 RoleField::JoinersPerYear => "Joiners a year",
+                RoleField::TrainingYears => "Training years",
+                RoleField::CompletionRate => "Course completion",
+                RoleField::JoinRate => "Qualifiers who join",
+                RoleField::ExtraPlacesPerYear => "Extra training places a year",
+                RoleField::InternationalPerYear => "International recruits a year",
             },
             Field::Service(_, f) => match f {
                 ServiceField::Prevalence => "Prevalence",
@@ -253,6 +302,7 @@ impl Field {
                 ProjectionField::Years => "Years to project",
                 ProjectionField::DemandGrowth => "Demand growth a year",
                 ProjectionField::RetentionImprovement => "Retention improvement",
+                ProjectionField::RampYears => "Years to reach target coverage",
             },
         }
     }
@@ -321,7 +371,12 @@ impl Field {
                 RoleField::VacantWte => "Funded posts that are empty today.",
                 RoleField::AnnualCost => "Yearly cost of one WTE. The defaults are pay plus employer on-costs at system cost: the full 23.7% NHS pension (a trust pays 14.38% itself; the rest is paid centrally) and employer National Insurance. Enter a local budget cost if that is what you plan with.",
                 RoleField::LeaverRate => "Share of staff who leave each year.",
-                RoleField::JoinersPerYear => "New starters each year (WTE), from training and recruitment.",
+                RoleField::JoinersPerYear => "New starters each year (WTE), from training and recruitment as they are today.",
+                RoleField::TrainingYears => "How long a training place takes, from starting (year 1) to qualifying: commission a place now and its qualifier arrives in this year. 0 to 15 whole years.",
+                RoleField::CompletionRate => "Of every 100 who start the course, how many qualify.",
+                RoleField::JoinRate => "Of every 100 who qualify, how many take a post in your services (the rest go elsewhere).",
+                RoleField::ExtraPlacesPerYear => "Training places you commission each year from next year, on top of today's (whose qualifiers are already in joiners a year).",
+                RoleField::InternationalPerYear => "Extra staff (WTE) recruited from abroad each year from next year, on top of today's joiners.",
             },
             Field::Service(_, f) => match f {
                 ServiceField::Prevalence => "Share of the served population who need this service in a year.",
@@ -340,6 +395,7 @@ impl Field {
                 ProjectionField::Years => "How far ahead to plan, 1 to 30 years.",
                 ProjectionField::DemandGrowth => "Growth in demand each year.",
                 ProjectionField::RetentionImprovement => "How much of today's leaver rate better retention removes (25% turns an 11% leaver rate into 8.25%).",
+                ProjectionField::RampYears => "How many years services take to grow from today's coverage to the target, in a straight line. 0 plans for the target from the start; it cannot be more than the years to project.",
             },
         }
     }
@@ -360,11 +416,16 @@ impl Field {
                 }
             },
             Field::Role(_, f) => match f {
-                RoleField::InPostWte | RoleField::VacantWte | RoleField::JoinersPerYear => {
-                    Unit::Wte
-                }
+                RoleField::InPostWte
+                | RoleField::VacantWte
+                | RoleField::JoinersPerYear
+                | RoleField::InternationalPerYear => Unit::Wte,
                 RoleField::AnnualCost => Unit::Money,
-                RoleField::LeaverRate => Unit::Percent,
+                RoleField::LeaverRate | RoleField::CompletionRate | RoleField::JoinRate => {
+                    Unit::Percent
+                }
+                RoleField::TrainingYears => Unit::Years,
+                RoleField::ExtraPlacesPerYear => Unit::Count,
             },
             Field::Service(_, f) => match f {
                 ServiceField::Prevalence
@@ -379,7 +440,7 @@ impl Field {
             },
             Field::RoleMix(..) => Unit::Percent,
             Field::Projection(f) => match f {
-                ProjectionField::Years => Unit::Years,
+                ProjectionField::Years | ProjectionField::RampYears => Unit::Years,
                 ProjectionField::DemandGrowth | ProjectionField::RetentionImprovement => {
                     Unit::Percent
                 }
@@ -543,6 +604,16 @@ impl Field {
                     RoleField::AnnualCost => r.annual_cost,
                     RoleField::LeaverRate => r.leaver_rate,
                     RoleField::JoinersPerYear => r.joiners_per_year,
+                    pipeline_field => {
+                        let p = r.pipeline.as_ref();
+                        p.map_or(0.0, |p| match pipeline_field {
+                            RoleField::TrainingYears => p.training_years,
+                            RoleField::CompletionRate => p.completion_rate,
+                            RoleField::JoinRate => p.join_rate,
+                            RoleField::ExtraPlacesPerYear => p.extra_places_per_year,
+                            _ => p.international_per_year,
+                        })
+                    }
                 })
             }
             Field::Service(i, f) => {
@@ -606,6 +677,7 @@ impl Field {
                     ProjectionField::Years => p.years as f64,
                     ProjectionField::DemandGrowth => p.demand_growth,
                     ProjectionField::RetentionImprovement => p.retention_improvement,
+                    ProjectionField::RampYears => p.ramp_years,
                 })
             }
         }
@@ -640,6 +712,18 @@ impl Field {
                     RoleField::AnnualCost => &mut r.annual_cost,
                     RoleField::LeaverRate => &mut r.leaver_rate,
                     RoleField::JoinersPerYear => &mut r.joiners_per_year,
+                    // Writing a pipeline field gives the role a pipeline
+                    // (all zeros but this field).
+                    pipeline_field => {
+                        let p = r.pipeline.get_or_insert_with(Default::default);
+                        match pipeline_field {
+                            RoleField::TrainingYears => &mut p.training_years,
+                            RoleField::CompletionRate => &mut p.completion_rate,
+                            RoleField::JoinRate => &mut p.join_rate,
+                            RoleField::ExtraPlacesPerYear => &mut p.extra_places_per_year,
+                            _ => &mut p.international_per_year,
+                        }
+                    }
                 })
             }
             Field::Service(i, f) => {
@@ -703,6 +787,7 @@ impl Field {
                     ProjectionField::Years => None,
                     ProjectionField::DemandGrowth => Some(&mut p.demand_growth),
                     ProjectionField::RetentionImprovement => Some(&mut p.retention_improvement),
+                    ProjectionField::RampYears => Some(&mut p.ramp_years),
                 }
             }
         }
@@ -728,6 +813,18 @@ impl Field {
             }
             None => false,
         }
+    }
+
+    /// True for inputs an uncertainty range may be set on: not a role-mix
+    /// share (a service's shares must add up to 100%), nor a course's
+    /// length or the coverage ramp (whole numbers of years).
+    pub fn can_have_range(&self) -> bool {
+        !matches!(
+            self,
+            Field::RoleMix(..)
+                | Field::Role(_, RoleField::TrainingYears)
+                | Field::Projection(ProjectionField::RampYears)
+        )
     }
 
     /// True for inputs stored as a fraction that must stay within [0, 1].

@@ -49,6 +49,19 @@ pub struct RoleResult {
     /// it) that closes the gap by the last year with today's joiners: 0 when
     /// today's leaver rate gets there, `None` when even no leavers would not.
     pub retention_needed: Option<f64>,
+    /// The WTE today's coverage needs (MODEL.md section 8): beside staff in
+    /// post, the pressure on today's staff before any expansion.
+    #[serde(default)]
+    pub required_wte_today: f64,
+    /// Extra training places a year that close the gap by the last year
+    /// with everything else as set: 0 when none are needed, `None` when
+    /// places cannot close it in time.
+    #[serde(default)]
+    pub places_needed: Option<f64>,
+    /// WTE a year the pipeline brings once its first cohort has qualified:
+    /// `extra_places * completion * join + international`.
+    #[serde(default)]
+    pub arrivals_per_year: f64,
 }
 
 /// Subtotals for a staff group or a sector.
@@ -72,6 +85,9 @@ pub struct Total {
     pub extra_cost: f64,
     pub unfunded_cost: f64,
     pub required_wte_per_100k: f64,
+    /// The WTE today's coverage needs, every role together.
+    #[serde(default)]
+    pub required_wte_today: f64,
 }
 
 /// One place's share of the system (MODEL.md section 7): its people and its
@@ -100,6 +116,10 @@ pub struct ProjectionRow {
     /// Sum over roles of each role's shortage; a surplus in one role never
     /// offsets a shortage in another.
     pub gap_wte: f64,
+    /// Arrivals from the training pipelines and international recruitment
+    /// in the step to this year, every role together (0 in year 0).
+    #[serde(default)]
+    pub arrivals_wte: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -13,7 +13,7 @@ pub use super::keyed::Keyed;
 /// The `schema` every scenario file carries.
 pub const SCHEMA: &str = "workforce-gap/scenario";
 /// The scenario version this build writes. Older versions are migrated on load.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// An age band of the population.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -258,6 +258,68 @@ pub struct Role {
     pub annual_cost: f64,
     pub leaver_rate: f64,
     pub joiners_per_year: f64,
+    /// Where new staff come from beyond today's joiners (MODEL.md section
+    /// 8): training places that qualify after their course, and recruits
+    /// from abroad. Missing (or `null`) is all zeros.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pipeline: Option<Pipeline>,
+}
+
+/// A role's training pipeline and international recruitment (MODEL.md
+/// section 8). Every field a missing one reads as 0.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Pipeline {
+    /// Whole years from a place starting (year 1) to qualifying, 0..=15.
+    pub training_years: f64,
+    /// Share of starters who qualify, [0, 1].
+    pub completion_rate: f64,
+    /// Share of those qualifiers who join this workforce, [0, 1].
+    pub join_rate: f64,
+    /// Training places commissioned each year from year 1, on top of
+    /// today's (whose output is already in `joiners_per_year`).
+    pub extra_places_per_year: f64,
+    /// Extra WTE recruited from abroad each year from year 1.
+    pub international_per_year: f64,
+}
+
+impl Pipeline {
+    /// WTE a year that join once the first cohort of extra places has
+    /// qualified: `extra_places * completion * join`.
+    pub fn trained_per_year(&self) -> f64 {
+        self.extra_places_per_year * self.completion_rate * self.join_rate
+    }
+
+    /// The first projection year the extra places' qualifiers arrive in:
+    /// `max(1, training_years)`.
+    pub fn first_arrival_year(&self) -> u32 {
+        if self.training_years.is_finite() && self.training_years > 1.0 {
+            self.training_years.ceil().min(u32::MAX as f64) as u32
+        } else {
+            1
+        }
+    }
+
+    /// Arrivals in the step to year `year` (>= 1): international recruits,
+    /// plus the extra places' qualifiers once the first cohort is through.
+    pub fn arrivals(&self, year: u32) -> f64 {
+        if year == 0 {
+            return 0.0;
+        }
+        let trained = if year >= self.first_arrival_year() {
+            self.trained_per_year()
+        } else {
+            0.0
+        };
+        self.international_per_year + trained
+    }
+}
+
+impl Role {
+    /// The role's pipeline, all zeros when it has none.
+    pub fn pipeline(&self) -> Pipeline {
+        self.pipeline.clone().unwrap_or_default()
+    }
 }
 
 /// How a service turns people treated into workload.
@@ -417,16 +479,36 @@ pub struct Projection {
     pub years: u32,
     pub demand_growth: f64,
     pub retention_improvement: f64,
+    /// Whole years over which each service's coverage rises in a straight
+    /// line from current to target (MODEL.md section 8); 0 = target from
+    /// year 0. Version 1 and 2 files have none.
+    #[serde(default)]
+    pub ramp_years: f64,
+}
+
+impl Projection {
+    /// The share of the way from current to target coverage in year
+    /// `year`: 1 once the ramp is over (or with no ramp).
+    pub fn ramp_share(&self, year: u32) -> f64 {
+        let ramp = self.ramp_years;
+        if ramp.is_nan() || ramp <= 0.0 || year as f64 >= ramp {
+            1.0
+        } else {
+            year as f64 / ramp
+        }
+    }
 }
 
 /// A `[low, high]` range for one input, for the uncertainty run.
 pub type Range = [f64; 2];
 
-/// A scenario in the contract's format (version 2): one set of services,
-/// roles and staff over one or more places.
+/// A scenario in the contract's format (version 3): one set of services,
+/// roles and staff over one or more places, with an optional coverage ramp
+/// and training pipelines.
 ///
 /// Read through [`ScenarioFile`], which also takes version 1 (one population
-/// and need index, read as a single place with id `"place"`).
+/// and need index, read as a single place with id `"place"`) and version 2
+/// (read as version 3 with no ramp and no pipelines).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "ScenarioFile")]
 pub struct Scenario {
@@ -456,7 +538,7 @@ pub struct Scenario {
 /// The id version 1 scenarios' single place is given when read.
 pub const V1_PLACE_ID: &str = "place";
 
-/// A scenario file as written, of version 1 or 2: what [`Scenario`] reads
+/// A scenario file as written, of version 1, 2 or 3: what [`Scenario`] reads
 /// before it migrates a version 1 file (population and need index at the
 /// top) to a single place.
 #[derive(Deserialize)]
@@ -525,8 +607,9 @@ impl TryFrom<ScenarioFile> for Scenario {
         };
         Ok(Scenario {
             schema: file.schema,
-            // A migrated version 1 file is a version 2 scenario now.
-            version: if file.version == 1 {
+            // A version 1 or 2 file is a version 3 scenario now: no ramp
+            // (serde's default 0) and no pipelines.
+            version: if (1..CURRENT_VERSION).contains(&file.version) {
                 CURRENT_VERSION
             } else {
                 file.version
@@ -604,6 +687,7 @@ impl Scenario {
                 years: 10,
                 demand_growth: 0.044,
                 retention_improvement: 0.0,
+                ramp_years: 0.0,
             },
             ranges: BTreeMap::new(),
             places: vec![Place::empty(V1_PLACE_ID, "New place")],
@@ -775,6 +859,13 @@ pub fn parse_scenario(json: &str) -> Result<Scenario, ScenarioError> {
     Ok(scenario)
 }
 
+/// The `version` a scenario file's text says it is, if it says one in
+/// plain digits: errors in a version 1 file are named at its own paths.
+pub fn written_version(json: &str) -> Option<u64> {
+    let header: Header = serde_json::from_str(json).ok()?;
+    header.version?.get().parse().ok()
+}
+
 /// Refuse a scenario that holds more than [`Limits`] allows.
 fn check_limits(scenario: &Scenario) -> Result<(), ScenarioError> {
     let most_sources = scenario.places.iter().map(|p| p.sources.len()).max();
@@ -818,7 +909,7 @@ fn check_limits(scenario: &Scenario) -> Result<(), ScenarioError> {
 fn migrate(json: &str, version: u64) -> Result<std::borrow::Cow<'_, str>, ScenarioError> {
     // Version 1 is read by [`ScenarioFile`] itself (one place).
     match version {
-        1 | 2 => Ok(std::borrow::Cow::Borrowed(json)),
+        1..=3 => Ok(std::borrow::Cow::Borrowed(json)),
         other => Err(ScenarioError::UnknownVersion {
             found: other.to_string(),
         }),

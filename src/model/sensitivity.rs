@@ -17,7 +17,7 @@
 
 use serde::Serialize;
 
-use super::compute::{headline_with, MAX_PROJECTION_YEARS};
+use super::compute::{headline_with, Required, MAX_PROJECTION_YEARS};
 use super::field::{Field, ProjectionField, RoleField, ServiceField, WorkingTimeField};
 use super::scenario::Scenario;
 use super::validate;
@@ -104,7 +104,7 @@ fn sort_key(swing: f64) -> f64 {
 /// validate first).
 pub fn sensitivity(scenario: &Scenario) -> Vec<SensitivityRow> {
     let mut work = scenario.clone();
-    let mut buffer = Vec::with_capacity(scenario.roles.len());
+    let mut buffer = Required::default();
     let base = headline_with(scenario, &mut buffer);
     let final_year = scenario.projection.years.min(MAX_PROJECTION_YEARS);
     let mut rows = Vec::new();

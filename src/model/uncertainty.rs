@@ -20,7 +20,7 @@
 
 use serde::Serialize;
 
-use super::compute::{headline_with, joiners_needed_by_role, Headline};
+use super::compute::{headline_with, joiners_needed_by_role, Headline, Required};
 use super::field::Field;
 use super::scenario::Scenario;
 use super::validate::{validate, InputError};
@@ -279,7 +279,7 @@ pub fn uncertainty(
         });
     }
 
-    let mut buffer = Vec::with_capacity(scenario.roles.len());
+    let mut buffer = Required::default();
     let point = headline_with(scenario, &mut buffer);
     let n = draws as usize;
     let (mut wte, mut cost, mut gap, mut joiners) = (
@@ -293,7 +293,7 @@ pub fn uncertainty(
     let mut by_role: Vec<Vec<f64>> = vec![Vec::with_capacity(role_draws); roles];
     // Each role's joiners needed (kept for the first `role_draws` draws),
     // and their sum, from the required WTE `headline_with` left in `buffer`.
-    let mut record_joiners = |s: &Scenario, buffer: &[f64], joiners: &mut Vec<f64>| {
+    let mut record_joiners = |s: &Scenario, buffer: &Required, joiners: &mut Vec<f64>| {
         let keep = joiners.len() < role_draws;
         let mut total = 0.0;
         for (values, j) in by_role.iter_mut().zip(joiners_needed_by_role(s, buffer)) {

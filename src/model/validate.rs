@@ -16,6 +16,12 @@ pub struct InputError {
     pub path: String,
     /// What is wrong, in plain words.
     pub message: String,
+    /// For a problem of several inputs together (holidays, leave and
+    /// training that leave no working days): the path of each input it
+    /// involves, the one to fix first first. The page marks each of them
+    /// and links to the first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub involves: Vec<String>,
 }
 
 impl InputError {
@@ -23,6 +29,52 @@ impl InputError {
         InputError {
             path: path.into(),
             message: message.into(),
+            involves: Vec::new(),
+        }
+    }
+
+    /// A problem of several inputs together, at `path`, involving the
+    /// inputs `fields` (their paths).
+    pub fn across(
+        path: impl Into<String>,
+        message: impl Into<String>,
+        fields: impl IntoIterator<Item = Field>,
+    ) -> InputError {
+        InputError {
+            involves: fields.into_iter().map(|f| f.path()).collect(),
+            ..InputError::new(path, message)
+        }
+    }
+
+    /// True when the problem is at `path` or involves the input there.
+    pub fn concerns(&self, path: &str) -> bool {
+        self.path == path || self.involves.iter().any(|p| p == path)
+    }
+
+    /// The path of the input to go to for this problem: the first it
+    /// involves, else its own.
+    pub fn first_path(&self) -> &str {
+        self.involves.first().unwrap_or(&self.path)
+    }
+}
+
+/// Errors at the paths of a version 1 file (`population.adults`,
+/// `need_index`) for a scenario that was read from one, whose inputs are
+/// the first place's (`places[0].population.adults`) once read: MODEL.md
+/// section 4 names the path as the user gave it.
+pub fn as_written_in_version_1(errors: &mut [InputError]) {
+    fn v1(path: &str) -> Option<String> {
+        let rest = path.strip_prefix("places[0].")?;
+        (rest == "need_index" || rest.starts_with("population.")).then(|| rest.to_string())
+    }
+    for e in errors {
+        if let Some(p) = v1(&e.path) {
+            e.path = p;
+        }
+        for p in &mut e.involves {
+            if let Some(v) = v1(p) {
+                *p = v;
+            }
         }
     }
 }
@@ -45,6 +97,11 @@ enum Rule {
     Growth,
     /// Whole number 1..=30.
     Years,
+    /// Whole number 0..=15 (a course's length).
+    TrainingYears,
+    /// Whole number 0..=30; no more than the projection's years, which
+    /// [`validate`] checks beside it.
+    RampYears,
 }
 
 fn rule(field: &Field) -> Rule {
@@ -60,7 +117,10 @@ fn rule(field: &Field) -> Rule {
             WorkingTimeField::SicknessRate | WorkingTimeField::NonClinicalShare => Rule::Fraction,
         },
         Field::Role(_, f) => match f {
-            RoleField::LeaverRate => Rule::Fraction,
+            RoleField::LeaverRate | RoleField::CompletionRate | RoleField::JoinRate => {
+                Rule::Fraction
+            }
+            RoleField::TrainingYears => Rule::TrainingYears,
             _ => Rule::NonNegative,
         },
         Field::Service(_, f) => match f {
@@ -80,6 +140,7 @@ fn rule(field: &Field) -> Rule {
             ProjectionField::Years => Rule::Years,
             ProjectionField::DemandGrowth => Rule::Growth,
             ProjectionField::RetentionImprovement => Rule::Fraction,
+            ProjectionField::RampYears => Rule::RampYears,
         },
     }
 }
@@ -103,6 +164,8 @@ pub fn check_value_as(field: &Field, value: f64, label: &str) -> Option<String> 
         Rule::Occupancy => value > 0.0 && value <= 1.0,
         Rule::Growth => (-0.5..=1.0).contains(&value),
         Rule::Years => (1.0..=30.0).contains(&value) && value.fract() == 0.0,
+        Rule::TrainingYears => (0.0..=15.0).contains(&value) && value.fract() == 0.0,
+        Rule::RampYears => (0.0..=30.0).contains(&value) && value.fract() == 0.0,
     };
     if ok {
         return None;
@@ -114,6 +177,8 @@ pub fn check_value_as(field: &Field, value: f64, label: &str) -> Option<String> 
         Rule::Occupancy => format!("{label} must be more than 0% and at most 100%."),
         Rule::Growth => format!("{label} must be between -50% and 100% a year."),
         Rule::Years => format!("{label} must be a whole number from 1 to 30."),
+        Rule::TrainingYears => format!("{label} must be a whole number of years from 0 to 15."),
+        Rule::RampYears => format!("{label} must be a whole number of years from 0 to 30."),
     })
 }
 
@@ -123,10 +188,13 @@ pub fn check_value_as(field: &Field, value: f64, label: &str) -> Option<String> 
 pub fn read_valid(text: &str) -> Result<Scenario, Vec<InputError>> {
     let scenario = super::scenario::parse_scenario(text)
         .map_err(|e| vec![InputError::new("", e.to_string())])?;
-    let errors = validate(&scenario);
+    let mut errors = validate(&scenario);
     if errors.is_empty() {
         Ok(scenario)
     } else {
+        if super::scenario::written_version(text) == Some(1) {
+            as_written_in_version_1(&mut errors);
+        }
         Err(errors)
     }
 }
@@ -170,22 +238,46 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
             .is_some_and(|v| check_value(&field, v).is_none())
     });
     if wt_ok && !is_positive(h.days_available) {
-        errors.push(InputError::new(
+        let wt = &scenario.working_time;
+        // The largest of the three first: the one to fix.
+        let mut away = [
+            (WorkingTimeField::PublicHolidays, wt.public_holidays),
+            (WorkingTimeField::AnnualLeaveDays, wt.annual_leave_days),
+            (WorkingTimeField::TrainingDays, wt.training_days),
+        ];
+        away.sort_by(|a, b| b.1.total_cmp(&a.1));
+        errors.push(InputError::across(
             "working_time.days_available",
             format!(
                 "Holidays, leave and training ({} days) leave no working days out of {} a year.",
-                trim(
-                    scenario.working_time.public_holidays
-                        + scenario.working_time.annual_leave_days
-                        + scenario.working_time.training_days
-                ),
-                trim(h.working_days)
+                short_number(wt.public_holidays + wt.annual_leave_days + wt.training_days),
+                short_number(h.working_days)
             ),
+            away.map(|(f, _)| Field::WorkingTime(f)),
         ));
     } else if wt_ok && !is_positive(h.clinical_hours) {
-        errors.push(InputError::new(
+        errors.push(InputError::across(
             "working_time.clinical_hours",
             "Sickness and non-clinical time leave no clinical hours: lower one of them.",
+            [
+                Field::WorkingTime(WorkingTimeField::SicknessRate),
+                Field::WorkingTime(WorkingTimeField::NonClinicalShare),
+            ],
+        ));
+    }
+
+    // The coverage ramp ends within the projection.
+    let ramp = Field::Projection(ProjectionField::RampYears);
+    let p = &scenario.projection;
+    if check_value(&ramp, p.ramp_years).is_none() && p.ramp_years > p.years as f64 {
+        errors.push(InputError::across(
+            ramp.path(),
+            format!(
+                "Years to reach target coverage ({}) cannot be more than the years to project ({}).",
+                short_number(p.ramp_years),
+                p.years
+            ),
+            [ramp.clone(), Field::Projection(ProjectionField::Years)],
         ));
     }
 
@@ -329,6 +421,13 @@ pub fn validate_ranges(scenario: &Scenario) -> Vec<InputError> {
             ));
             continue;
         }
+        if !field.can_have_range() {
+            errors.push(InputError::new(
+                path,
+                format!("{label} cannot be given a range: it is a whole number of years."),
+            ));
+            continue;
+        }
         if !low.is_finite() || !high.is_finite() {
             errors.push(InputError::new(
                 path,
@@ -446,12 +545,25 @@ pub fn clamp_to_valid(field: &Field, value: f64) -> f64 {
         Rule::Occupancy => value.clamp(f64::MIN_POSITIVE, 1.0),
         Rule::Growth => value.clamp(-0.5, 1.0),
         Rule::Years => value.round().clamp(1.0, 30.0),
+        Rule::TrainingYears => value.round().clamp(0.0, 15.0),
+        Rule::RampYears => value.round().clamp(0.0, 30.0),
     }
 }
 
 /// More than 0 (false for NaN).
 fn is_positive(value: f64) -> bool {
     value > 0.0
+}
+
+/// A number for a message, short whatever its size: up to three decimals
+/// and no trailing zeros below a billion, else in e-notation ("1e308"),
+/// never 300 digits.
+fn short_number(value: f64) -> String {
+    if value.is_finite() && value.abs() < 1e9 {
+        trim(value)
+    } else {
+        format!("{value:e}")
+    }
 }
 
 /// A number for a message: up to three decimals, no trailing zeros.

@@ -297,7 +297,7 @@ impl AppState {
         }
         self.errors
             .iter()
-            .find(|e| e.path == path)
+            .find(|e| e.concerns(path))
             .map(|e| e.message.clone())
     }
 
@@ -781,6 +781,7 @@ impl Reducible for AppState {
                     annual_cost: 47_810.0,
                     leaver_rate: 0.11,
                     joiners_per_year: 0.0,
+                    pipeline: None,
                 });
             }
             Action::RemoveRole(i) => {

@@ -47,7 +47,7 @@ pub fn error_summary(app: &AppHandle) -> Html {
             <p>{"The results below are from your last valid inputs and are marked out of date until these are fixed. What you typed has been kept."}</p>
             <ul class="error-summary__list">
                 { for errors.iter().map(|e| {
-                    let target = target_id(&e.path);
+                    let target = target_id(e.first_path());
                     let onclick = {
                         let target = target.clone();
                         Callback::from(move |ev: MouseEvent| {

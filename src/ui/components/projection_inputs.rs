@@ -39,12 +39,7 @@ pub fn ranges_editor() -> Html {
     let choice = use_state(String::new);
     let candidates: Vec<(String, String)> = Field::all(&app.scenario)
         .into_iter()
-        .filter(|f| {
-            !matches!(
-                f,
-                Field::RoleMix(..) | Field::Projection(ProjectionField::Years)
-            )
-        })
+        .filter(|f| f.can_have_range() && !matches!(f, Field::Projection(ProjectionField::Years)))
         .filter_map(|f| {
             let key = f.key(&app.scenario)?;
             (!app.scenario.ranges.contains_key(&key)).then(|| (key, f.full_label(&app.scenario)))
