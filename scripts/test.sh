@@ -6,7 +6,8 @@
 #  3. native tests of the model, formats and decoders (cargo test), with a
 #     bounded fuzzing pass over every decoder (FUZZ_SECONDS per decoder)
 #  4. wasm-bindgen-test component tests in headless Chromium
-#  5. the release build (dist/, with gzip sizes; fails over 5.40x a bare Yew app,
+#  5. the release build (dist/, with gzip sizes; fails over the first-load budget
+#     in bytes and as a ratio to a bare Yew app: see docs/performance.md,
 #     or if the area asset drifts from data/areas/), and the test build
 #     (target/dist-test: the same plus test-only hooks)
 #  6. Playwright end-to-end journeys against dist/ served on 127.0.0.1

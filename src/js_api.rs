@@ -21,10 +21,6 @@ use crate::model::sensitivity::sensitivity;
 use crate::model::uncertainty::uncertainty;
 use crate::model::{compute, parse_scenario, validate, InputError, Scenario};
 
-/// The JS-facing name of the API object and of its ready event.
-pub const GLOBAL_NAME: &str = "workforceGap";
-pub const READY_EVENT: &str = "workforce-gap-ready";
-
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -281,7 +277,7 @@ pub fn install_test_hooks() {
     set(
         &hooks,
         "panic",
-        &Closure::<dyn Fn()>::new(|| panic!("panicForTest was called")).into_js_value(),
+        &Closure::<dyn Fn()>::new(|| panic!("workforceGapTest.panic() was called")).into_js_value(),
     );
     set(gloo::utils::window().as_ref(), "workforceGapTest", &hooks);
 }

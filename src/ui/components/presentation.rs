@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::format;
-use crate::model::field::{Field, ProjectionField, Unit};
+use crate::model::field::{Field, ProjectionField, RoleField, Unit};
 use crate::model::sensitivity::sensitivity;
 use crate::model::{Results, Scenario};
 use crate::ui::components::charts::{projection_chart, ProjectionChartProps, ProjectionPoint};
@@ -32,12 +32,14 @@ pub struct PresentationLever {
 }
 
 /// How many of the model's most sensitive inputs become levers.
-pub const SENSITIVE_LEVERS: usize = 5;
+pub const SENSITIVE_LEVERS: usize = 4;
 
-/// The levers for a scenario: the five inputs that move the answer most
+/// The levers for a scenario: the four inputs that move the answer most
 /// (the model's sensitivity run), then target coverage (of the service that
-/// needs most staff), retention improvement and the first place's need
-/// index, each once.
+/// needs most staff), retention improvement, the first place's need index,
+/// and the decade plan's (MODEL.md section 8): years to reach target
+/// coverage, and extra training places and international recruits for the
+/// role with the largest gap, each once.
 pub fn presentation_levers(scenario: &Scenario, results: &Results) -> Vec<PresentationLever> {
     let mut fields: Vec<Field> = sensitivity(scenario)
         .iter()
@@ -62,6 +64,17 @@ pub fn presentation_levers(scenario: &Scenario, results: &Results) -> Vec<Presen
     if !scenario.places.is_empty() {
         extra.push(Field::NeedIndex(0));
     }
+    extra.push(Field::Projection(ProjectionField::RampYears));
+    let largest_gap = results
+        .roles
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.gap_wte.total_cmp(&b.1.gap_wte))
+        .map(|(i, _)| i);
+    if let Some(r) = largest_gap {
+        extra.push(Field::Role(r, RoleField::ExtraPlacesPerYear));
+        extra.push(Field::Role(r, RoleField::InternationalPerYear));
+    }
     for f in extra {
         if !fields.contains(&f) {
             fields.push(f);
@@ -74,6 +87,18 @@ pub fn presentation_levers(scenario: &Scenario, results: &Results) -> Vec<Presen
             let (min, max) = match (&field, field.unit()) {
                 (Field::NeedIndex(_), _) => (0.5, 2.0),
                 (Field::Projection(ProjectionField::RetentionImprovement), _) => (0.0, 0.5),
+                (Field::Projection(ProjectionField::RampYears), _) => {
+                    (0.0, scenario.projection.years as f64)
+                }
+                // Up to the places (or recruits) that would close the
+                // role's whole gap in a year, and at least 20.
+                (
+                    Field::Role(r, RoleField::ExtraPlacesPerYear | RoleField::InternationalPerYear),
+                    _,
+                ) => {
+                    let gap = results.roles.get(*r).map_or(0.0, |x| x.gap_wte);
+                    (0.0, (value * 2.0).max(gap.ceil()).max(20.0))
+                }
                 (_, Unit::Percent) => (
                     (value * 0.5).max(0.0),
                     (value * 1.5).max(value + 0.05).min(1.0),
@@ -81,11 +106,20 @@ pub fn presentation_levers(scenario: &Scenario, results: &Results) -> Vec<Presen
                 _ if value > 0.0 => (value * 0.5, value * 1.5),
                 _ => (0.0, 1.0),
             };
+            // Whole years and whole places move a step of one.
+            let whole = matches!(
+                field,
+                Field::Projection(ProjectionField::RampYears)
+                    | Field::Role(
+                        _,
+                        RoleField::ExtraPlacesPerYear | RoleField::InternationalPerYear
+                    )
+            );
             Some(PresentationLever {
                 field,
                 min,
                 max,
-                step: (max - min) / 100.0,
+                step: if whole { 1.0 } else { (max - min) / 100.0 },
             })
         })
         .collect()

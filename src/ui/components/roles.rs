@@ -85,10 +85,41 @@ pub fn role_card(app: &AppHandle, i: usize) -> Html {
                 {sector_select(app, i, &role)}
             </div>
             <div class="grid-3">
-                { for RoleField::ALL.iter().map(|f| html! { { number_field(app, &Field::Role(i, *f), None, false) } }) }
+                { for RoleField::STAFF.iter().map(|f| html! { { number_field(app, &Field::Role(i, *f), None, false) } }) }
             </div>
+            { pipeline_fields(app, i, &role) }
             { explain(app, Subject::Role(i)) }
         </article>
+    }
+}
+
+/// Where new staff come from beyond today's joiners (MODEL.md section 8):
+/// the course, its completion and take-up, extra places commissioned and
+/// international recruits. Closed until opened, and opened by itself when
+/// the role has extra places or recruits set, or one of them has a problem.
+fn pipeline_fields(app: &AppHandle, i: usize, role: &Role) -> Html {
+    let pipeline = role.pipeline();
+    let in_use = pipeline.extra_places_per_year != 0.0 || pipeline.international_per_year != 0.0;
+    let has_error = RoleField::PIPELINE
+        .iter()
+        .any(|f| app.error_for(&Field::Role(i, *f).path()).is_some());
+    let summary = if in_use {
+        format!(
+            "Training pipeline and international recruitment: {} extra places and {} recruits a year",
+            crate::format::input_text(pipeline.extra_places_per_year, crate::model::field::Unit::Count),
+            crate::format::input_text(pipeline.international_per_year, crate::model::field::Unit::Wte),
+        )
+    } else {
+        "Training pipeline and international recruitment".to_string()
+    };
+    html! {
+        <details class="card__details role-pipeline" open={in_use || has_error}>
+            <summary>{summary}</summary>
+            <p class="panel__intro">{"Places commissioned now qualify after their course: the decade plan counts them from the year they arrive. Today's training output is already in joiners a year."}</p>
+            <div class="grid-3">
+                { for RoleField::PIPELINE.iter().map(|f| html! { { number_field(app, &Field::Role(i, *f), None, false) } }) }
+            </div>
+        </details>
     }
 }
 
