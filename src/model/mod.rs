@@ -18,6 +18,7 @@ pub mod explain;
 pub mod field;
 pub mod keyed;
 pub mod order;
+pub mod plan;
 pub mod results;
 pub mod scenario;
 pub mod sensitivity;
