@@ -267,3 +267,143 @@ fn one_place_is_singular() {
         "{text}"
     );
 }
+
+/// RFC 4180 records of `text` (CRLF line ends, quoted fields).
+fn records(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+/// A section of the results CSV: its header and data rows.
+fn section(text: &str, title: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let all = records(text);
+    let start = all
+        .iter()
+        .position(|r| r.len() == 1 && r[0] == title)
+        .unwrap_or_else(|| panic!("no {title} section"));
+    let header = all[start + 1].clone();
+    let rows = all[start + 2..]
+        .iter()
+        .take_while(|r| !(r.len() == 1 && r[0].is_empty()))
+        .cloned()
+        .collect();
+    (header, rows)
+}
+
+fn cell<'a>(header: &[String], row: &'a [String], name: &str) -> &'a str {
+    let i = header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name} in {header:?}"));
+    &row[i]
+}
+
+/// The results CSV carries the decade plan's numbers: per role
+/// required_wte_today, places_needed (empty: places cannot close it in
+/// time), arrivals_per_year and first_qualify_year; the projection's
+/// arrivals; the total required_wte_today; and the plan, a sentence a role.
+#[test]
+fn csv_carries_the_plans_numbers_and_sentences() {
+    use workforce_gap::io::csv::results_csv;
+    for name in ["A decade plan", "Training longer"] {
+        let s = case(name);
+        let r = compute(&s);
+        let text = results_csv(&s, &r);
+        let (header, rows) = section(&text, "Roles");
+        assert_eq!(rows.len(), s.roles.len());
+        for ((row, role), result) in rows.iter().zip(&s.roles).zip(&r.roles) {
+            let number = |c: &str| cell(&header, row, c).parse::<f64>().unwrap();
+            assert!((number("required_wte_today") - result.required_wte_today).abs() < 5e-4);
+            assert!((number("arrivals_per_year") - result.arrivals_per_year).abs() < 5e-4);
+            match result.places_needed {
+                Some(p) => assert!((number("places_needed") - p).abs() < 5e-4),
+                None => assert_eq!(cell(&header, row, "places_needed"), ""),
+            }
+            let first = cell(&header, row, "first_qualify_year");
+            let pipeline = role.pipeline();
+            if pipeline.extra_places_per_year > 0.0 || result.places_needed.unwrap_or(0.0) > 0.0 {
+                assert_eq!(first, pipeline.first_arrival_year().to_string());
+            } else {
+                assert_eq!(first, "", "{}", role.id);
+            }
+        }
+        let (header, rows) = section(&text, "Projection");
+        assert_eq!(
+            header,
+            [
+                "year",
+                "required_wte",
+                "supply_wte",
+                "gap_wte",
+                "arrivals_wte"
+            ]
+        );
+        for (row, p) in rows.iter().zip(&r.projection) {
+            assert!((row[4].parse::<f64>().unwrap() - p.arrivals_wte).abs() < 5e-4);
+        }
+        let (_, summary) = section(&text, "Summary");
+        let today = summary
+            .iter()
+            .find(|row| row[0] == "required_wte_today")
+            .unwrap();
+        assert!((today[1].parse::<f64>().unwrap() - r.total.required_wte_today).abs() < 5e-4);
+        let (header, rows) = section(&text, "Plan");
+        assert_eq!(header, ["id", "name", "plan"]);
+        let lines = plan(&s, &r);
+        assert_eq!(rows.len(), lines.len());
+        for (row, line) in rows.iter().zip(&lines) {
+            assert_eq!(
+                row,
+                &[line.role_id.clone(), line.name.clone(), line.text.clone()]
+            );
+        }
+    }
+    // Reference case 5's nurses: 13.905 places, first qualifying in year 3.
+    let s = case("A decade plan");
+    let text = results_csv(&s, &compute(&s));
+    let (header, rows) = section(&text, "Roles");
+    assert_eq!(cell(&header, &rows[0], "places_needed"), "13.905");
+    assert_eq!(cell(&header, &rows[0], "first_qualify_year"), "3");
+    assert_eq!(cell(&header, &rows[0], "arrivals_per_year"), "6.5");
+}
+
+/// The plan's sentences begin with a role's name: a name that a
+/// spreadsheet would run as a formula is written with a leading `'` there
+/// too, and the file stays CRLF throughout.
+#[test]
+fn csv_plan_cells_never_start_a_formula() {
+    use workforce_gap::io::csv::results_csv;
+    let mut s = case("A decade plan");
+    s.roles[0].name = "=HYPERLINK(\"http://x\")".into();
+    s.roles[1].name = "@SUM(A1)".into();
+    let text = results_csv(&s, &compute(&s));
+    assert!(!text.replace("\r\n", "").contains('\n'));
+    let (_, rows) = section(&text, "Plan");
+    for row in &rows {
+        for c in row {
+            assert!(!c.starts_with(['=', '+', '@']), "{c:?}");
+        }
+    }
+    assert!(rows[0][2].starts_with("'=HYPERLINK(\"http://x\"): commission 14"));
+    assert!(rows[1][2].starts_with("'@SUM(A1): commission 2"));
+}

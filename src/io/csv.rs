@@ -3,7 +3,9 @@
 //!
 //! One file, several sections, documented in docs/model.md: each section is a
 //! title row (one field), a header row, data rows, then an empty line.
-//! Sections: Summary, Roles, Groups, Sectors, Services, Places, Projection.
+//! Sections: Summary, Roles, Groups, Sectors, Services, Places, Projection,
+//! Plan (the decade plan, a sentence per role), then Notes when there are
+//! any.
 
 use crate::format::plain;
 use crate::model::scenario::{Group, Scenario, Sector};
@@ -70,6 +72,7 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
         ("extra_cost", n(t.extra_cost)),
         ("unfunded_cost", n(t.unfunded_cost)),
         ("required_wte_per_100k", n(t.required_wte_per_100k)),
+        ("required_wte_today", n(t.required_wte_today)),
     ] {
         row(&mut out, &[s(k), v]);
     }
@@ -95,10 +98,23 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
             "year_gap_closes",
             "joiners_needed",
             "retention_needed",
+            "required_wte_today",
+            "places_needed",
+            "arrivals_per_year",
+            "first_qualify_year",
         ]
         .map(s),
     );
     for (r, role) in results.roles.iter().zip(&scenario.roles) {
+        let pipeline = role.pipeline();
+        // The year the extra places' first cohort qualifies: only where
+        // places are set or needed.
+        let first_qualify =
+            if pipeline.extra_places_per_year > 0.0 || r.places_needed.is_some_and(|p| p > 0.0) {
+                pipeline.first_arrival_year().to_string()
+            } else {
+                String::new()
+            };
         row(
             &mut out,
             &[
@@ -118,6 +134,10 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
                 r.year_gap_closes.map(|y| y.to_string()).unwrap_or_default(),
                 n(r.joiners_needed),
                 opt(r.retention_needed),
+                n(r.required_wte_today),
+                opt(r.places_needed),
+                n(r.arrivals_per_year),
+                first_qualify,
             ],
         );
     }
@@ -242,7 +262,14 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
     row(&mut out, &[s("Projection")]);
     row(
         &mut out,
-        &["year", "required_wte", "supply_wte", "gap_wte"].map(s),
+        &[
+            "year",
+            "required_wte",
+            "supply_wte",
+            "gap_wte",
+            "arrivals_wte",
+        ]
+        .map(s),
     );
     for p in &results.projection {
         row(
@@ -252,8 +279,16 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
                 n(p.required_wte),
                 n(p.supply_wte),
                 n(p.gap_wte),
+                n(p.arrivals_wte),
             ],
         );
+    }
+    out.push_str("\r\n");
+
+    row(&mut out, &[s("Plan")]);
+    row(&mut out, &[s("id"), s("name"), s("plan")]);
+    for line in crate::model::plan::plan(scenario, results) {
+        row(&mut out, &[line.role_id, line.name, line.text]);
     }
     if !scenario.notes.is_empty() {
         out.push_str("\r\n");
