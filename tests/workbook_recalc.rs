@@ -1,7 +1,10 @@
 //! The Excel workbook recalculated by a real spreadsheet engine: every
-//! formula cell of the workbook of each reference case and each built-in
+//! formula cell of the workbook of each reference case (the version 3 ones
+//! with a coverage ramp and training pipelines among them) and each built-in
 //! place (and Example place with uncertainty ranges and notes), as
 //! LibreOffice computes it, against the app's own results (relative 1e-9).
+//! Where the model has no number (no WISN ratio, a gap that never closes,
+//! places that cannot close it in time) the cell's text is compared.
 //!
 //! The workbooks are written without stored formula results, and
 //! LibreOffice is told to recalculate on load, so only a real recalculation
@@ -12,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
-use workforce_gap::io::workbook::{self, Check, Expected, Meta, Options};
-use workforce_gap::model::examples::{builtins, ranged_example};
+use workforce_gap::io::workbook::{self, Check, Expected, Meta, Options, NOT_BY_TRAINING};
+use workforce_gap::model::examples::{builtins, example_place, ranged_example};
 use workforce_gap::model::{parse_scenario, Scenario};
 
 const FIXTURE: &str = include_str!("fixtures/reference-cases.json");
@@ -44,6 +47,22 @@ fn scenarios() -> Vec<(String, Scenario)> {
         "Our 2025 ESR extract, \"as at\" March",
     );
     all.push(("ranged".to_string(), ranged));
+    // Example place as a decade plan: a coverage ramp, extra places and
+    // international recruits for every role, one role's training longer
+    // than the horizon, and one with no leavers.
+    let mut decade = example_place();
+    decade.projection.ramp_years = 4.0;
+    for role in &mut decade.roles {
+        let mut pipeline = role.pipeline();
+        pipeline.extra_places_per_year = 6.0;
+        pipeline.international_per_year = 2.5;
+        role.pipeline = Some(pipeline);
+    }
+    if let Some(p) = decade.roles[1].pipeline.as_mut() {
+        p.training_years = 12.0;
+    }
+    decade.roles[2].leaver_rate = 0.0;
+    all.push(("decade".to_string(), decade));
     all
 }
 
@@ -154,8 +173,21 @@ fn libreoffice_recalculates_every_formula_to_the_apps_own_results() {
         cached_results: false,
         ..Options::default()
     };
+    let all = scenarios();
+    // Reference cases 5 and 6 (version 3): a coverage ramp and pipelines.
+    let decade: Vec<&str> = all
+        .iter()
+        .filter(|(_, s)| {
+            s.projection.ramp_years > 0.0 && s.roles.iter().any(|r| r.pipeline.is_some())
+        })
+        .map(|(name, _)| name.as_str())
+        .collect();
+    assert!(
+        decade.contains(&"case4") && decade.contains(&"case5"),
+        "the version 3 reference cases are recalculated: {decade:?}"
+    );
     let mut written = vec![];
-    for (name, scenario) in scenarios() {
+    for (name, scenario) in all {
         let book = workbook::workbook(&scenario, &meta, options).unwrap();
         let path = dir.join(format!("{name}.xlsx"));
         std::fs::write(&path, &book.bytes).unwrap();
@@ -184,10 +216,33 @@ fn libreoffice_recalculates_every_formula_to_the_apps_own_results() {
         formulas += checks.len();
         problems.extend(problems_in(name, checks, &out));
     }
+    eprintln!("{formulas} formula cells checked");
     assert!(
-        formulas > 4_000,
-        "expected over 4,000 formula cells, found {formulas}"
+        formulas > 7_000,
+        "expected over 7,000 formula cells, found {formulas}"
     );
+    // Places that cannot close the gap in time (case 6: training longer
+    // than the horizon, and no one completing) are text, compared as text.
+    let not_by_training = written
+        .iter()
+        .flat_map(|(name, _, checks)| checks.iter().map(move |c| (name, c)))
+        .filter(|(_, c)| c.expected == Expected::Text(NOT_BY_TRAINING.to_string()))
+        .count();
+    assert!(
+        not_by_training >= 2,
+        "{not_by_training} cells say {NOT_BY_TRAINING:?}"
+    );
+    let arrivals = written
+        .iter()
+        .flat_map(|(_, _, checks)| checks)
+        .filter(|c| {
+            c.sheet == workbook::PROJECTION
+                && c.formula.contains("IF(")
+                && c.formula.contains(">=Roles!")
+        })
+        .filter(|c| matches!(c.expected, Expected::Number(v) if v > 0.0))
+        .count();
+    assert!(arrivals > 0, "some arrivals are checked");
     // What is not a formula: the user's note on its input, the versions and
     // the date, and the uncertainty values.
     let inputs = std::fs::read_to_string(out.join("ranged-Inputs.csv")).unwrap();
@@ -200,7 +255,10 @@ fn libreoffice_recalculates_every_formula_to_the_apps_own_results() {
     for text in [
         "2026-11-26",
         "Calculator test",
-        "workforce-gap/scenario version 2",
+        "workforce-gap/scenario version 3",
+        "MODEL.md sections 2, 7 and 8",
+        "Coverage ramp",
+        "Training pipeline",
     ] {
         assert!(method.contains(text), "{text} in the Method sheet");
     }

@@ -569,8 +569,9 @@ impl Layout {
         self.first + self.services as u32
     }
 
-    /// Projection blocks: 0 required, 1 supply, 2 shortfall. The header row
-    /// of block `k`; its years follow, one row each.
+    /// Projection blocks ([`PJ_RAMP`], [`PJ_REQUIRED`], [`PJ_ARRIVALS`],
+    /// [`PJ_SUPPLY`], [`PJ_SHORTFALL`]). The header row of block `k`; its
+    /// years follow, one row each.
     fn projection_header(&self, block: u32) -> u32 {
         3 + block * (self.years + 4)
     }
@@ -587,7 +588,34 @@ impl Layout {
     fn projection_total_col(&self) -> u16 {
         1 + self.roles as u16
     }
+
+    /// The final year's row of a projection block.
+    fn projection_final(&self, block: u32) -> u32 {
+        self.projection_row(block, self.years)
+    }
+
+    /// The Projection cell of a year's share of the way from today's
+    /// coverage to the target (the coverage ramp).
+    fn ramp_share(&self, year: u32) -> String {
+        at(PROJECTION, self.projection_row(PJ_RAMP, year), PJ_SHARE_COL)
+    }
+
+    /// The Projection cell that holds the number of years (the final year).
+    fn years_cell(&self) -> String {
+        at(PROJECTION, self.projection_final(PJ_REQUIRED), 0)
+    }
 }
+
+// Projection blocks, top to bottom.
+/// The coverage ramp: each year's share of the way from today's coverage to
+/// the target, and each service's coverage.
+const PJ_RAMP: u32 = 0;
+const PJ_REQUIRED: u32 = 1;
+const PJ_ARRIVALS: u32 = 2;
+const PJ_SUPPLY: u32 = 3;
+const PJ_SHORTFALL: u32 = 4;
+/// The ramp block's column of the share (services follow it).
+const PJ_SHARE_COL: u16 = 1;
 
 // Services by place columns.
 const BP_POPULATION: u16 = 3;
@@ -810,6 +838,9 @@ const SV_TO_TREAT: u16 = 4;
 const SV_UNTREATED: u16 = 5;
 const SV_BEDS: u16 = 6;
 const SV_WTE: u16 = 7;
+const SV_TREATED_TODAY: u16 = 8;
+const SV_WTE_TODAY: u16 = 9;
+const SV_HOW: u16 = 10;
 
 fn services_sheet(
     scenario: &Scenario,
@@ -837,6 +868,8 @@ fn services_sheet(
             "Untreated today",
             "Beds",
             "Required WTE",
+            "People treated today (current coverage)",
+            "Required WTE at today's coverage",
             "How the WTE is worked out",
         ],
     )?;
@@ -917,14 +950,56 @@ fn services_sheet(
                 &f.wte,
             )?;
         }
-        ws.write_string_with_format(row, 8, workload_words(service), &book.f.text)?;
+        // Today's coverage (MODEL.md section 8): the same workload formula
+        // over the people treated today.
+        let current = book.input(scenario, &Field::Service(s, ServiceField::CurrentCoverage));
+        let treated_today = result.people_in_need * service.current_coverage;
+        book.number(
+            &mut ws,
+            SERVICES,
+            row,
+            SV_TREATED_TODAY,
+            format!("={}*{current}", rel(row, SV_IN_NEED)),
+            treated_today,
+            &f.people,
+        )?;
+        let (wte_today, _) = workload_wte(
+            &service.workload,
+            treated_today,
+            results.clinical_hours_per_wte,
+        );
+        let formula = workload_formula(scenario, book, s, &rel(row, SV_TREATED_TODAY));
+        book.number(
+            &mut ws,
+            SERVICES,
+            row,
+            SV_WTE_TODAY,
+            formula,
+            wte_today,
+            &f.wte,
+        )?;
+        ws.write_string_with_format(row, SV_HOW, workload_words(service), &book.f.text)?;
     }
     let total = layout.services_total_row();
     ws.write_string_with_format(total, 0, "All services", &book.f.bold)?;
     if layout.services > 0 {
         let first = layout.service_row(0);
         let last = layout.service_row(layout.services - 1);
-        let sums: [(u16, f64, &Format); 4] = [
+        let treated_today: Vec<f64> = scenario
+            .services
+            .iter()
+            .zip(&results.services)
+            .map(|(service, result)| result.people_in_need * service.current_coverage)
+            .collect();
+        let wte_today: f64 = scenario
+            .services
+            .iter()
+            .zip(&treated_today)
+            .map(|(service, &people)| {
+                workload_wte(&service.workload, people, results.clinical_hours_per_wte).0
+            })
+            .sum();
+        let sums: [(u16, f64, &Format); 6] = [
             (SV_IN_NEED, results.total.people_in_need, &f.people),
             (SV_TO_TREAT, results.total.people_to_treat, &f.people),
             (SV_UNTREATED, results.total.untreated_today, &f.people),
@@ -933,6 +1008,8 @@ fn services_sheet(
                 results.services.iter().map(|s| s.required_wte).sum(),
                 &f.wte_bold,
             ),
+            (SV_TREATED_TODAY, treated_today.iter().sum(), &f.people),
+            (SV_WTE_TODAY, wte_today, &f.wte_bold),
         ];
         for (col, value, format) in sums {
             book.number(
@@ -948,10 +1025,10 @@ fn services_sheet(
     }
     ws.set_column_width(0, 40)?;
     ws.set_column_width(1, 14)?;
-    for col in 2..=7 {
+    for col in 2..SV_HOW {
         ws.set_column_width(col, 13)?;
     }
-    ws.set_column_width(8, 80)?;
+    ws.set_column_width(SV_HOW, 80)?;
     ws.set_freeze_panes(3, 1)?;
     Ok(ws)
 }
@@ -1141,24 +1218,87 @@ fn role_terms(
 
 // Roles columns.
 const RL_REQUIRED: u16 = 3;
-const RL_IN_POST: u16 = 4;
-const RL_VACANT: u16 = 5;
-const RL_GAP: u16 = 6;
-const RL_EXTRA: u16 = 7;
-const RL_FILL: u16 = 8;
-const RL_NEW_POSTS: u16 = 9;
-const RL_WISN: u16 = 10;
-const RL_COST: u16 = 11;
-const RL_EXTRA_COST: u16 = 12;
-const RL_NEW_MONEY: u16 = 13;
-const RL_LEAVER_RATE: u16 = 14;
-const RL_JOINERS: u16 = 15;
-const RL_REQUIRED_FINAL: u16 = 16;
-const RL_SUPPLY_FINAL: u16 = 17;
-const RL_YEAR_CLOSES: u16 = 18;
-const RL_JOINERS_NEEDED: u16 = 19;
-const RL_RETENTION_NEEDED: u16 = 20;
-const RL_SUPPLY_AT_NEEDED: u16 = 21;
+const RL_REQUIRED_TODAY: u16 = 4;
+const RL_IN_POST: u16 = 5;
+const RL_VACANT: u16 = 6;
+const RL_GAP: u16 = 7;
+const RL_EXTRA: u16 = 8;
+const RL_FILL: u16 = 9;
+const RL_NEW_POSTS: u16 = 10;
+const RL_WISN: u16 = 11;
+const RL_COST: u16 = 12;
+const RL_EXTRA_COST: u16 = 13;
+const RL_NEW_MONEY: u16 = 14;
+const RL_LEAVER_RATE: u16 = 15;
+const RL_JOINERS: u16 = 16;
+const RL_TRAINING_YEARS: u16 = 17;
+const RL_COMPLETION: u16 = 18;
+const RL_JOIN_RATE: u16 = 19;
+const RL_EXTRA_PLACES: u16 = 20;
+const RL_INTERNATIONAL: u16 = 21;
+const RL_FIRST_ARRIVAL: u16 = 22;
+const RL_TRAINED: u16 = 23;
+const RL_ARRIVALS: u16 = 24;
+const RL_REQUIRED_FINAL: u16 = 25;
+const RL_SUPPLY_FINAL: u16 = 26;
+const RL_YEAR_CLOSES: u16 = 27;
+const RL_ARRIVALS_REMAINING: u16 = 28;
+const RL_JOINERS_NEEDED: u16 = 29;
+const RL_SUPPLY_NO_PLACES: u16 = 30;
+const RL_PER_PLACE: u16 = 31;
+const RL_PLACES_NEEDED: u16 = 32;
+const RL_RETENTION_NEEDED: u16 = 33;
+const RL_SUPPLY_AT_NEEDED: u16 = 34;
+
+/// The Roles sheet's headers, column by column from 0.
+const ROLES_HEADERS: [&str; RL_SUPPLY_AT_NEEDED as usize + 1] = [
+    "Role",
+    "Group",
+    "Sector",
+    "Required WTE",
+    "Required WTE at today's coverage",
+    "In post WTE",
+    "Vacant WTE",
+    "Gap WTE",
+    "Extra WTE",
+    "Of which: fill funded vacancies",
+    "Of which: new posts",
+    "WISN ratio (in post / required)",
+    "Annual cost per WTE",
+    "Extra cost a year",
+    "New money a year (new posts)",
+    "Leaver rate after retention improvement",
+    "Joiners a year",
+    "Training years",
+    "Course completion",
+    "Qualifiers who join",
+    "Extra training places a year",
+    "International recruits a year",
+    "First year the extra places' qualifiers arrive",
+    "Qualifiers joining a year from the extra places",
+    "Arrivals a year once the first cohort qualifies",
+    "Required WTE in final year (on the coverage ramp)",
+    "Supply in final year (with arrivals)",
+    "Year the gap closes",
+    "Arrivals still in post in the final year",
+    "Joiners a year needed to close the gap by the final year (pipeline as set)",
+    "Supply in final year with no extra places",
+    "WTE in post in the final year per extra place a year",
+    "Extra training places a year needed to close the gap by the final year",
+    "Retention improvement needed (value, by the app)",
+    "Supply in final year with that retention",
+];
+
+/// What `places_needed` says where training places cannot close the gap in
+/// time (training longer than the horizon, or no completion or take-up).
+pub const NOT_BY_TRAINING: &str = "not by training in time";
+
+/// What one WTE a year for `n` years leaves in post at the end, at leaver
+/// rate `l`: `sum_{k=0}^{n-1} (1-l)^k` = `(1 - (1-l)^n) / l`, `n` at
+/// `l = 0`, 0 for no years. The closed form of MODEL.md section 8's sums.
+fn still_in_post(l: &str, n: &str) -> String {
+    format!("IF({n}<=0,0,IF({l}>0,(1-(1-{l})^({n}))/{l},{n}))")
+}
 
 fn roles_sheet(
     scenario: &Scenario,
@@ -1170,40 +1310,12 @@ fn roles_sheet(
     title(
         &mut ws,
         book,
-        "Roles: requirement, gap, funded vacancies and new posts, cost, and what closes the gap",
-        "Retention improvement needed is a value found by the app (the smallest cut in today's leaver rate that closes the gap, by bisection); the column after it checks it with a formula.",
+        "Roles: requirement, gap, funded vacancies and new posts, cost, the training pipeline, and what closes the gap",
+        "Retention improvement needed is a value found by the app (the smallest cut in today's leaver rate that closes the gap); the column after it checks it with a formula. Everything else is a formula.",
     )?;
-    headers(
-        &mut ws,
-        book,
-        2,
-        &[
-            "Role",
-            "Group",
-            "Sector",
-            "Required WTE",
-            "In post WTE",
-            "Vacant WTE",
-            "Gap WTE",
-            "Extra WTE",
-            "Of which: fill funded vacancies",
-            "Of which: new posts",
-            "WISN ratio (in post / required)",
-            "Annual cost per WTE",
-            "Extra cost a year",
-            "New money a year (new posts)",
-            "Leaver rate after retention improvement",
-            "Joiners a year",
-            "Required WTE in final year",
-            "Supply in final year",
-            "Year the gap closes",
-            "Joiners a year needed to close the gap by the final year",
-            "Retention improvement needed (value, by the app)",
-            "Supply in final year with that retention",
-        ],
-    )?;
+    headers(&mut ws, book, 2, &ROLES_HEADERS)?;
     let f = Formats::new();
-    let years_cell = at(PROJECTION, layout.projection_row(0, layout.years), 0);
+    let years_cell = layout.years_cell();
     let retention = book.input(
         scenario,
         &Field::Projection(ProjectionField::RetentionImprovement),
@@ -1211,6 +1323,7 @@ fn roles_sheet(
     for (r, role) in scenario.roles.iter().enumerate() {
         let row = layout.role_row(r);
         let result = &results.roles[r];
+        let pipeline = role.pipeline();
         let c = |col: u16| rel(row, col);
         let inputs = Rc::clone(&book.inputs);
         let input = |f: RoleField| input_ref(&inputs, scenario, &Field::Role(r, f));
@@ -1227,6 +1340,18 @@ fn roles_sheet(
             RL_REQUIRED,
             required,
             result.required_wte,
+            &f.wte,
+        )?;
+        let required_today = role_terms(scenario, book, &role.id, |s| {
+            at(SERVICES, layout.service_row(s), SV_WTE_TODAY)
+        });
+        book.number(
+            &mut ws,
+            ROLES,
+            row,
+            RL_REQUIRED_TODAY,
+            required_today,
+            result.required_wte_today,
             &f.wte,
         )?;
         book.number(
@@ -1350,17 +1475,97 @@ fn roles_sheet(
             role.joiners_per_year,
             &f.wte,
         )?;
+
+        // The training pipeline (MODEL.md section 8).
+        for (col, field, value, format) in [
+            (
+                RL_TRAINING_YEARS,
+                RoleField::TrainingYears,
+                pipeline.training_years,
+                &f.year,
+            ),
+            (
+                RL_COMPLETION,
+                RoleField::CompletionRate,
+                pipeline.completion_rate,
+                &f.percent,
+            ),
+            (
+                RL_JOIN_RATE,
+                RoleField::JoinRate,
+                pipeline.join_rate,
+                &f.percent,
+            ),
+            (
+                RL_EXTRA_PLACES,
+                RoleField::ExtraPlacesPerYear,
+                pipeline.extra_places_per_year,
+                &f.wte,
+            ),
+            (
+                RL_INTERNATIONAL,
+                RoleField::InternationalPerYear,
+                pipeline.international_per_year,
+                &f.wte,
+            ),
+        ] {
+            book.number(
+                &mut ws,
+                ROLES,
+                row,
+                col,
+                format!("={}", input(field)),
+                value,
+                format,
+            )?;
+        }
+        book.number(
+            &mut ws,
+            ROLES,
+            row,
+            RL_FIRST_ARRIVAL,
+            format!("=MAX(1,ROUNDUP({},0))", c(RL_TRAINING_YEARS)),
+            pipeline.first_arrival_year() as f64,
+            &f.year,
+        )?;
+        book.number(
+            &mut ws,
+            ROLES,
+            row,
+            RL_TRAINED,
+            format!(
+                "={}*{}*{}",
+                c(RL_EXTRA_PLACES),
+                c(RL_COMPLETION),
+                c(RL_JOIN_RATE)
+            ),
+            pipeline.trained_per_year(),
+            &f.wte,
+        )?;
+        book.number(
+            &mut ws,
+            ROLES,
+            row,
+            RL_ARRIVALS,
+            format!("={}+{}", c(RL_TRAINED), c(RL_INTERNATIONAL)),
+            result.arrivals_per_year,
+            &f.wte,
+        )?;
+
+        // The projection's final year, and what closes the gap.
         let years = role_projection(scenario, results, r);
-        let last = years.last().copied();
+        let last = years.last().map(|y| y.flow).unwrap_or_default();
         let col = layout.projection_col(r);
-        let final_row = layout.projection_row(0, layout.years);
         book.number(
             &mut ws,
             ROLES,
             row,
             RL_REQUIRED_FINAL,
-            format!("={}", at(PROJECTION, final_row, col)),
-            last.map_or(0.0, |y| y.required_wte),
+            format!(
+                "={}",
+                at(PROJECTION, layout.projection_final(PJ_REQUIRED), col)
+            ),
+            last.required_wte,
             &f.wte,
         )?;
         book.number(
@@ -1370,15 +1575,15 @@ fn roles_sheet(
             RL_SUPPLY_FINAL,
             format!(
                 "={}",
-                at(PROJECTION, layout.projection_row(1, layout.years), col)
+                at(PROJECTION, layout.projection_final(PJ_SUPPLY), col)
             ),
-            last.map_or(0.0, |y| y.supply_wte),
+            last.supply_wte,
             &f.wte,
         )?;
         let shortfall = format!(
             "{}:{}",
-            at(PROJECTION, layout.projection_row(2, 0), col),
-            row_col_to_cell_absolute(layout.projection_row(2, layout.years), col)
+            at(PROJECTION, layout.projection_row(PJ_SHORTFALL, 0), col),
+            row_col_to_cell_absolute(layout.projection_final(PJ_SHORTFALL), col)
         );
         book.formula(
             &mut ws,
@@ -1392,27 +1597,93 @@ fn roles_sheet(
             },
             &f.year,
         )?;
+        let l = c(RL_LEAVER_RATE);
+        let t = &years_cell;
+        // Years the extra places' qualifiers arrive in: first..T.
+        let places_years = format!("{t}-{}+1", c(RL_FIRST_ARRIVAL));
+        book.number(
+            &mut ws,
+            ROLES,
+            row,
+            RL_PER_PLACE,
+            format!(
+                "={}*{}*{}",
+                c(RL_COMPLETION),
+                c(RL_JOIN_RATE),
+                still_in_post(&l, &places_years)
+            ),
+            pipeline.completion_rate * pipeline.join_rate * last.places_weight,
+            &f.hours,
+        )?;
+        book.number(
+            &mut ws,
+            ROLES,
+            row,
+            RL_ARRIVALS_REMAINING,
+            format!(
+                "={}*{}+{}*{}",
+                c(RL_INTERNATIONAL),
+                still_in_post(&l, t),
+                c(RL_EXTRA_PLACES),
+                c(RL_PER_PLACE)
+            ),
+            last.trained_wte + last.international_wte,
+            &f.wte,
+        )?;
         book.number(
             &mut ws,
             ROLES,
             row,
             RL_JOINERS_NEEDED,
             format!(
-                "=MAX(0,IF({l}>0,({q}-{p}*(1-{l})^{t})*{l}/(1-(1-{l})^{t}),({q}-{p})/{t}))",
-                l = c(RL_LEAVER_RATE),
+                "=MAX(0,IF({l}>0,({q}-{p}*(1-{l})^{t}-{a})*{l}/(1-(1-{l})^{t}),({q}-{p}-{a})/{t}))",
                 q = c(RL_REQUIRED_FINAL),
                 p = c(RL_IN_POST),
-                t = years_cell
+                a = c(RL_ARRIVALS_REMAINING),
             ),
             result.joiners_needed,
+            &f.wte,
+        )?;
+        book.number(
+            &mut ws,
+            ROLES,
+            row,
+            RL_SUPPLY_NO_PLACES,
+            format!(
+                "={p}*(1-{l})^{t}+({j}+{i})*{g}",
+                p = c(RL_IN_POST),
+                j = c(RL_JOINERS),
+                i = c(RL_INTERNATIONAL),
+                g = still_in_post(&l, t),
+            ),
+            last.supply_without_places_wte,
+            &f.wte,
+        )?;
+        book.formula(
+            &mut ws,
+            ROLES,
+            row,
+            RL_PLACES_NEEDED,
+            format!(
+                "=IF({s}>={q},0,IF({w}>0,({q}-{s})/{w},\"{NOT_BY_TRAINING}\"))",
+                s = c(RL_SUPPLY_NO_PLACES),
+                q = c(RL_REQUIRED_FINAL),
+                w = c(RL_PER_PLACE),
+            ),
+            match result.places_needed {
+                Some(v) => Expected::Number(v),
+                None => Expected::Text(NOT_BY_TRAINING.to_string()),
+            },
             &f.wte,
         )?;
         match result.retention_needed {
             Some(x) => {
                 ws.write_number_with_format(row, RL_RETENTION_NEEDED, x, &f.percent)?;
-                // Supply after t years at a constant leaver rate l and
-                // joiners j: p (1-l)^t + j (1 - (1-l)^t) / l (p + j t at l = 0).
-                let l = format!(
+                // Supply after T years at the cut leaver rate L, joiners
+                // and arrivals as set: p (1-L)^T + (joiners + international)
+                // x G(T) + qualifiers a year x G(T - first + 1), G the
+                // years' sum of (1-L)^k.
+                let cut = format!(
                     "({}*(1-{}))",
                     input(RoleField::LeaverRate),
                     c(RL_RETENTION_NEEDED)
@@ -1421,7 +1692,7 @@ fn roles_sheet(
                     role.in_post_wte,
                     role.leaver_rate * (1.0 - x),
                     role.joiners_per_year,
-                    &role.pipeline(),
+                    &pipeline,
                     layout.years,
                 );
                 book.number(
@@ -1430,10 +1701,13 @@ fn roles_sheet(
                     row,
                     RL_SUPPLY_AT_NEEDED,
                     format!(
-                        "=IF({l}=0,{p}+{j}*{t},{p}*(1-{l})^{t}+{j}*(1-(1-{l})^{t})/{l})",
+                        "={p}*(1-{cut})^{t}+({j}+{i})*{g}+{q}*{h}",
                         p = c(RL_IN_POST),
                         j = c(RL_JOINERS),
-                        t = years_cell
+                        i = c(RL_INTERNATIONAL),
+                        g = still_in_post(&cut, t),
+                        q = c(RL_TRAINED),
+                        h = still_in_post(&cut, &places_years),
                     ),
                     supply,
                     &f.wte,
@@ -1458,8 +1732,10 @@ fn roles_sheet(
         let t = &results.total;
         let gap: f64 = results.roles.iter().map(|r| r.gap_wte).sum();
         let joiners = joiners_needed_total(results);
-        let sums: [(u16, f64, &Format); 10] = [
+        let arrivals: f64 = results.roles.iter().map(|r| r.arrivals_per_year).sum();
+        let sums: [(u16, f64, &Format); 12] = [
             (RL_REQUIRED, t.required_wte, &f.wte_bold),
+            (RL_REQUIRED_TODAY, t.required_wte_today, &f.wte_bold),
             (RL_IN_POST, t.in_post_wte, &f.wte_bold),
             (
                 RL_VACANT,
@@ -1472,6 +1748,7 @@ fn roles_sheet(
             (RL_NEW_POSTS, t.unfunded_wte, &f.wte_bold),
             (RL_EXTRA_COST, t.extra_cost, &f.money_bold),
             (RL_NEW_MONEY, t.unfunded_cost, &f.money_bold),
+            (RL_ARRIVALS, arrivals, &f.wte_bold),
             (RL_JOINERS_NEEDED, joiners, &f.wte_bold),
         ];
         for (col, value, format) in sums {
@@ -1508,21 +1785,12 @@ fn roles_sheet(
                     .collect::<Vec<_>>(),
             ),
         ] {
-            headers(
-                &mut ws,
-                book,
-                row,
-                &[
-                    heading,
-                    "",
-                    "",
-                    "Required WTE",
-                    "In post WTE",
-                    "",
-                    "",
-                    "Extra WTE",
-                ],
-            )?;
+            let mut names = [""; RL_EXTRA as usize + 1];
+            names[0] = heading;
+            for col in [RL_REQUIRED, RL_IN_POST, RL_EXTRA] {
+                names[col as usize] = ROLES_HEADERS[col as usize];
+            }
+            headers(&mut ws, book, row, &names)?;
             row += 1;
             for (key, label) in labels {
                 let Some(subtotal) = subtotals.get(key) else {
@@ -1562,7 +1830,7 @@ fn roles_sheet(
     for col in 3..=RL_SUPPLY_AT_NEEDED {
         ws.set_column_width(col, 14)?;
     }
-    ws.set_row_height(2, 75)?;
+    ws.set_row_height(2, 90)?;
     ws.set_freeze_panes(3, 1)?;
     Ok(ws)
 }
@@ -1577,23 +1845,89 @@ fn projection_sheet(
     title(
         &mut ws,
         book,
-        "Projection: requirement grows with demand; supply loses leavers and gains joiners each year",
+        "Projection: coverage rises to the target over the ramp and the requirement grows with demand; supply loses leavers and gains joiners and the pipeline's arrivals",
         "The number of years is fixed when the workbook is written (change it in the calculator and export again).",
     )?;
     let f = Formats::new();
     let growth = book.input(scenario, &Field::Projection(ProjectionField::DemandGrowth));
+    let ramp_years = book.input(scenario, &Field::Projection(ProjectionField::RampYears));
     let per_role: Vec<_> = (0..layout.roles)
         .map(|r| role_projection(scenario, results, r))
         .collect();
-    let blocks = [
-        "Required WTE by role",
-        "Supply WTE by role (in post, less leavers, plus joiners)",
-        "Shortfall by role (required - supply, where positive)",
+
+    // The coverage ramp (MODEL.md section 8).
+    let header = layout.projection_header(PJ_RAMP);
+    ws.write_string_with_format(
+        header - 1,
+        0,
+        "Coverage ramp: the share of the way from today's coverage to the target (a straight line over the years to reach target coverage), and each service's coverage",
+        &book.f.bold,
+    )?;
+    let mut names = vec![
+        "Year".to_string(),
+        "Share of the way to target coverage".to_string(),
     ];
-    for (block, heading) in blocks.iter().enumerate() {
-        let block = block as u32;
+    names.extend(
+        scenario
+            .services
+            .iter()
+            .map(|s| format!("{}: coverage", s.name)),
+    );
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    headers(&mut ws, book, header, &names)?;
+    for year in 0..=layout.years {
+        let row = layout.projection_row(PJ_RAMP, year);
+        ws.write_number_with_format(row, 0, year as f64, &f.year)?;
+        let share = scenario.projection.ramp_share(year);
+        book.number(
+            &mut ws,
+            PROJECTION,
+            row,
+            PJ_SHARE_COL,
+            format!(
+                "=IF(OR({ramp_years}<=0,{y}>={ramp_years}),1,{y}/{ramp_years})",
+                y = rel(row, 0)
+            ),
+            share,
+            &f.percent,
+        )?;
+        for (s, service) in scenario.services.iter().enumerate() {
+            let current = book.input(scenario, &Field::Service(s, ServiceField::CurrentCoverage));
+            let target = book.input(scenario, &Field::Service(s, ServiceField::TargetCoverage));
+            book.number(
+                &mut ws,
+                PROJECTION,
+                row,
+                PJ_SHARE_COL + 1 + s as u16,
+                format!("={current}+({target}-{current})*{}", rel(row, PJ_SHARE_COL)),
+                service.current_coverage
+                    + (service.target_coverage - service.current_coverage) * share,
+                &f.percent,
+            )?;
+        }
+    }
+
+    let blocks = [
+        (
+            PJ_REQUIRED,
+            "Required WTE by role: at today's coverage + (at target - at today's) x the ramp's share, x (1 + demand growth)^year",
+        ),
+        (
+            PJ_ARRIVALS,
+            "Arrivals by role: international recruits, plus the extra training places' qualifiers from the year the first cohort qualifies",
+        ),
+        (
+            PJ_SUPPLY,
+            "Supply WTE by role: last year's, less leavers, plus joiners and arrivals",
+        ),
+        (
+            PJ_SHORTFALL,
+            "Shortfall by role (required - supply, where positive)",
+        ),
+    ];
+    for (block, heading) in blocks {
         let header = layout.projection_header(block);
-        ws.write_string_with_format(header - 1, 0, *heading, &book.f.bold)?;
+        ws.write_string_with_format(header - 1, 0, heading, &book.f.bold)?;
         let mut names = vec!["Year".to_string()];
         names.extend(scenario.roles.iter().map(|r| r.name.clone()));
         names.push("All roles".to_string());
@@ -1604,45 +1938,66 @@ fn projection_sheet(
             ws.write_number_with_format(row, 0, year as f64, &f.year)?;
             for (r, role_years) in per_role.iter().enumerate() {
                 let col = layout.projection_col(r);
-                let here = role_years.get(year as usize).copied();
-                let role_row = layout.role_row(r);
+                let flow = role_years
+                    .get(year as usize)
+                    .map(|y| y.flow)
+                    .unwrap_or_default();
+                let role_cell = |c: u16| at(ROLES, layout.role_row(r), c);
                 let (formula, value) = match block {
-                    0 if year == 0 => (
-                        format!("={}", at(ROLES, role_row, RL_REQUIRED)),
-                        here.map_or(0.0, |y| y.required_wte),
-                    ),
-                    0 => (
-                        format!("={}*(1+{growth})", rel(row - 1, col)),
-                        here.map_or(0.0, |y| y.required_wte),
-                    ),
-                    1 if year == 0 => (
-                        format!("={}", at(ROLES, role_row, RL_IN_POST)),
-                        here.map_or(0.0, |y| y.supply_wte),
-                    ),
-                    1 => (
+                    PJ_REQUIRED => (
                         format!(
-                            "={}*(1-{})+{}",
-                            rel(row - 1, col),
-                            at(ROLES, role_row, RL_LEAVER_RATE),
-                            at(ROLES, role_row, RL_JOINERS)
+                            "=({today}+({target}-{today})*{share})*(1+{growth})^{y}",
+                            today = role_cell(RL_REQUIRED_TODAY),
+                            target = role_cell(RL_REQUIRED),
+                            share = layout.ramp_share(year),
+                            y = rel(row, 0)
                         ),
-                        here.map_or(0.0, |y| y.supply_wte),
+                        flow.required_wte,
+                    ),
+                    PJ_ARRIVALS if year == 0 => {
+                        // Nothing arrives before the first step.
+                        ws.write_number_with_format(row, col, 0.0, &f.wte)?;
+                        continue;
+                    }
+                    PJ_ARRIVALS => (
+                        format!(
+                            "=IF({}>={},{},0)+{}",
+                            rel(row, 0),
+                            role_cell(RL_FIRST_ARRIVAL),
+                            role_cell(RL_TRAINED),
+                            role_cell(RL_INTERNATIONAL)
+                        ),
+                        flow.arrivals_wte,
+                    ),
+                    PJ_SUPPLY if year == 0 => {
+                        (format!("={}", role_cell(RL_IN_POST)), flow.supply_wte)
+                    }
+                    PJ_SUPPLY => (
+                        format!(
+                            "={}*(1-{})+{}+{}",
+                            rel(row - 1, col),
+                            role_cell(RL_LEAVER_RATE),
+                            role_cell(RL_JOINERS),
+                            rel(layout.projection_row(PJ_ARRIVALS, year), col)
+                        ),
+                        flow.supply_wte,
                     ),
                     _ => (
                         format!(
                             "=MAX(0,{}-{})",
-                            rel(layout.projection_row(0, year), col),
-                            rel(layout.projection_row(1, year), col)
+                            rel(layout.projection_row(PJ_REQUIRED, year), col),
+                            rel(layout.projection_row(PJ_SUPPLY, year), col)
                         ),
-                        here.map_or(0.0, |y| (y.required_wte - y.supply_wte).max(0.0)),
+                        (flow.required_wte - flow.supply_wte).max(0.0),
                     ),
                 };
                 book.number(&mut ws, PROJECTION, row, col, formula, value, &f.wte)?;
             }
             let totals = &results.projection[year as usize];
             let value = match block {
-                0 => totals.required_wte,
-                1 => totals.supply_wte,
+                PJ_REQUIRED => totals.required_wte,
+                PJ_ARRIVALS => totals.arrivals_wte,
+                PJ_SUPPLY => totals.supply_wte,
                 _ => totals.gap_wte,
             };
             let formula = if layout.roles == 0 {
@@ -1666,7 +2021,10 @@ fn projection_sheet(
         }
     }
     ws.set_column_width(0, 8)?;
-    for col in 1..=layout.projection_total_col() {
+    let last_col = layout
+        .projection_total_col()
+        .max(PJ_SHARE_COL + layout.services as u16);
+    for col in 1..=last_col {
         ws.set_column_width(col, 14)?;
     }
     ws.set_freeze_panes(0, 1)?;
@@ -1751,6 +2109,12 @@ fn summary_sheet(
             &f.wte,
         ),
         (
+            "Required WTE at today's coverage (the pressure on today's staff)".into(),
+            format!("={}", at(ROLES, roles_total, RL_REQUIRED_TODAY)),
+            t.required_wte_today,
+            &f.wte,
+        ),
+        (
             "In post WTE".into(),
             format!("={}", at(ROLES, roles_total, RL_IN_POST)),
             t.in_post_wte,
@@ -1792,7 +2156,7 @@ fn summary_sheet(
                 "={}",
                 at(
                     PROJECTION,
-                    layout.projection_row(2, final_year),
+                    layout.projection_final(PJ_SHORTFALL),
                     layout.projection_total_col()
                 )
             ),
@@ -1803,6 +2167,12 @@ fn summary_sheet(
             format!("Joiners a year needed to close every role's gap by year {final_year}"),
             format!("={}", at(ROLES, roles_total, RL_JOINERS_NEEDED)),
             joiners,
+            &f.wte,
+        ),
+        (
+            "Arrivals a year from extra training places and international recruits (once the first cohorts qualify)".into(),
+            format!("={}", at(ROLES, roles_total, RL_ARRIVALS)),
+            results.roles.iter().map(|r| r.arrivals_per_year).sum(),
             &f.wte,
         ),
     ];
@@ -2030,7 +2400,7 @@ pub fn method_lines(scenario: &Scenario, meta: &Meta) -> Vec<(String, String)> {
         ),
         (
             "How to read this workbook".into(),
-            "Yellow cells on the Inputs sheet are the scenario's inputs. Every other number on Summary, Working time, Services by place, Services, Places, Roles and Projection is a formula that refers to them: change an input and the requirement, gap, cost and projection move. Uncertainty and Sensitivity hold values computed by the app, not formulas. Retention improvement needed (Roles) is a value found by the app, checked by the formula beside it.".into(),
+            "Yellow cells on the Inputs sheet are the scenario's inputs. Every other number on Summary, Working time, Services by place, Services, Places, Roles and Projection is a formula that refers to them: change an input and the requirement, gap, cost and projection move. Uncertainty and Sensitivity hold values computed by the app, not formulas. Retention improvement needed (Roles) is a value found by the app, checked by the formula beside it. The method is MODEL.md sections 2, 7 and 8: the needs-based requirement and WISN, places and funded posts, and the decade plan (the coverage ramp and the training pipeline).".into(),
         ),
         (
             "What is fixed".into(),
@@ -2053,8 +2423,16 @@ pub fn method_lines(scenario: &Scenario, meta: &Meta) -> Vec<(String, String)> {
             "Each service's WTE is split between roles by its role mix; summed per role, the requirement. Gap = required - in post; extra WTE = the gap where positive; of which fill funded vacancies = min(extra, vacant); new posts = max(0, required - in post - vacant). Extra cost = extra WTE x annual cost; new money = new posts x annual cost. (Roles)".into(),
         ),
         (
-            "5. Projection".into(),
-            "Each year the requirement grows by demand growth; supply = last year's supply x (1 - leaver rate after retention improvement) + joiners. Joiners needed = (required in the final year - in post x (1-l)^T) x l / (1 - (1-l)^T), l the leaver rate, T the years. (Projection, Roles)".into(),
+            "5. Coverage ramp".into(),
+            "Services grow from today's coverage to the target in a straight line over the years to reach target coverage (0: the target from the start), then stay there. Every workload formula is linear in the people treated, so a role's requirement in year t = (its WTE at today's coverage + (its WTE at target - at today's) x the year's share of the way) x (1 + demand growth)^t. Required WTE, gap, extra, cost and new money stay at target coverage (the need); the projection, the year the gap closes, joiners needed, retention needed and places needed use the requirement on the ramp. Required WTE at today's coverage sets today's pressure beside staff in post. (Services, Projection, Roles)".into(),
+        ),
+        (
+            "6. Training pipeline".into(),
+            "Extra training places commissioned each year from year 1, on top of today's (whose qualifiers are already in joiners a year), qualify after the training years: from year max(1, training years) each year brings extra places x course completion x the share of qualifiers who join. International recruits arrive every year from year 1. (Roles, Projection)".into(),
+        ),
+        (
+            "7. Projection".into(),
+            "Supply = last year's supply x (1 - leaver rate after retention improvement) + joiners + that year's arrivals, from staff in post in year 0. The gap closes in the first year supply reaches the requirement. With l the leaver rate, T the years and A the arrivals still in post in year T: joiners needed = (required in year T - in post x (1-l)^T - A) x l / (1 - (1-l)^T). Extra training places needed = (required in year T - supply in year T with no extra places) / (completion x join rate x the sum of (1-l)^(T-t) over the years t the qualifiers arrive in), 0 where supply gets there without them, and \"not by training in time\" where training is longer than the horizon or no one completes or joins. (Projection, Roles)".into(),
         ),
         (
             "What is counted".into(),
@@ -2142,7 +2520,7 @@ mod tests {
         let extra = book
             .checks
             .iter()
-            .find(|c| c.sheet == SUMMARY && c.row == 11)
+            .find(|c| c.sheet == SUMMARY && c.row == 12)
             .unwrap();
         assert!(extra.formula.starts_with("=Roles!"), "{extra:?}");
         assert_eq!(extra.expected, Expected::Number(results.total.extra_wte));
@@ -2161,8 +2539,118 @@ mod tests {
             "early intervention in psychosis",
             "1 input carries your note",
             "14.38%",
+            "MODEL.md sections 2, 7 and 8",
+            "5. Coverage ramp: Services grow from today's coverage to the target",
+            "6. Training pipeline: Extra training places",
+            "\"not by training in time\"",
         ] {
             assert!(text.contains(part), "{part} in\n{text}");
         }
+    }
+
+    /// Example place as a decade plan: a five-year coverage ramp, extra
+    /// places and international recruits for every role, and one role whose
+    /// training outlasts the horizon.
+    fn decade_plan() -> Scenario {
+        let mut s = example_place();
+        s.projection.ramp_years = 5.0;
+        for role in &mut s.roles {
+            let mut pipeline = role.pipeline();
+            pipeline.extra_places_per_year = 4.0;
+            pipeline.international_per_year = 1.5;
+            role.pipeline = Some(pipeline);
+        }
+        if let Some(p) = s.roles[1].pipeline.as_mut() {
+            p.training_years = 12.0;
+        }
+        s
+    }
+
+    #[test]
+    fn the_decade_plan_is_formulas_over_the_inputs() {
+        let s = decade_plan();
+        assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+        let results = compute(&s);
+        let book = workbook(&s, &meta(), Options::default()).unwrap();
+        let cell = |sheet: &str, row: u32, col: u16| {
+            book.checks
+                .iter()
+                .find(|c| c.sheet == sheet && c.row == row && c.col == col)
+                .unwrap_or_else(|| panic!("no formula at {sheet} R{row}C{col}"))
+        };
+        let layout = Layout::new(&s);
+        let ramp_years = input_ref(
+            &book_inputs(&s),
+            &s,
+            &Field::Projection(ProjectionField::RampYears),
+        );
+        for year in 0..=layout.years {
+            let share = cell(
+                PROJECTION,
+                layout.projection_row(PJ_RAMP, year),
+                PJ_SHARE_COL,
+            );
+            assert!(share.formula.contains(&ramp_years), "{share:?}");
+            assert_eq!(
+                share.expected,
+                Expected::Number(s.projection.ramp_share(year))
+            );
+            let total = layout.projection_total_col();
+            let row = &results.projection[year as usize];
+            for (block, value) in [
+                (PJ_REQUIRED, row.required_wte),
+                (PJ_ARRIVALS, row.arrivals_wte),
+                (PJ_SUPPLY, row.supply_wte),
+                (PJ_SHORTFALL, row.gap_wte),
+            ] {
+                let c = cell(PROJECTION, layout.projection_row(block, year), total);
+                assert_eq!(c.expected, Expected::Number(value), "{c:?}");
+            }
+        }
+        let mut never = 0;
+        for (r, role) in results.roles.iter().enumerate() {
+            let row = layout.role_row(r);
+            assert_eq!(
+                cell(ROLES, row, RL_REQUIRED_TODAY).expected,
+                Expected::Number(role.required_wte_today)
+            );
+            assert_eq!(
+                cell(ROLES, row, RL_ARRIVALS).expected,
+                Expected::Number(role.arrivals_per_year)
+            );
+            assert_eq!(
+                cell(ROLES, row, RL_JOINERS_NEEDED).expected,
+                Expected::Number(role.joiners_needed)
+            );
+            let places = cell(ROLES, row, RL_PLACES_NEEDED);
+            match role.places_needed {
+                Some(v) => assert_eq!(places.expected, Expected::Number(v)),
+                None => {
+                    never += 1;
+                    assert_eq!(places.expected, Expected::Text(NOT_BY_TRAINING.into()));
+                }
+            }
+            for field in RoleField::PIPELINE {
+                let key = Field::Role(r, field).key(&s).unwrap();
+                assert!(book_inputs(&s).contains_key(&key), "{key} on Inputs");
+            }
+        }
+        assert_eq!(never, 1, "training longer than the horizon");
+        assert_eq!(
+            cell(ROLES, layout.roles_total_row(), RL_REQUIRED_TODAY).expected,
+            Expected::Number(results.total.required_wte_today)
+        );
+    }
+
+    /// The Inputs sheet's references, as the writer makes them.
+    fn book_inputs(s: &Scenario) -> HashMap<String, String> {
+        let mut book = Book {
+            f: Formats::new(),
+            checks: Vec::new(),
+            cached: false,
+            inputs: Rc::new(HashMap::new()),
+        };
+        inputs_sheet(s, &mut book).unwrap();
+        (*book.inputs).clone()
     }
 }
