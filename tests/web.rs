@@ -306,7 +306,8 @@ async fn role_table_sorts_by_a_column_and_says_so() {
         .map(|i| {
             let tr = rows.item(i).unwrap().dyn_into::<Element>().unwrap();
             let cells = tr.query_selector_all("td").unwrap();
-            wte_number(&cells.item(3).unwrap().text_content().unwrap())
+            // Group, required, in post, required for today's coverage, gap.
+            wte_number(&cells.item(4).unwrap().text_content().unwrap())
         })
         .collect();
     assert!(gaps.len() >= 10);
@@ -728,4 +729,170 @@ async fn inputs_a_host_locks_are_read_only_and_refuse_edits() {
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
         .unwrap();
+}
+
+/// Issue 18: "what it takes" gives each role's training places needed a
+/// year ("Not by training in time" where the course is longer than the
+/// horizon) and the year the first qualify, with a total; "The decade
+/// plan" below it reads a sentence per role, the model's own (`plan`).
+#[wasm_bindgen_test]
+async fn what_it_takes_shows_training_places_and_the_decade_plan() {
+    use workforce_gap::format;
+    use workforce_gap::model::plan::plan;
+    use workforce_gap::model::scenario::Pipeline;
+    use workforce_gap::ui::components::what_it_takes::{
+        first_qualify_text, places_text, places_total_text,
+    };
+    let mut scenario = example_place();
+    scenario.roles[0].pipeline = Some(Pipeline {
+        training_years: 3.0,
+        completion_rate: 0.75,
+        join_rate: 0.6,
+        extra_places_per_year: 10.0,
+        international_per_year: 2.0,
+    });
+    scenario.roles[1].pipeline = Some(Pipeline {
+        training_years: 15.0,
+        completion_rate: 0.8,
+        join_rate: 0.9,
+        extra_places_per_year: 0.0,
+        international_per_year: 0.0,
+    });
+    let results = compute(&scenario);
+    assert!(results.roles[0].places_needed.is_some_and(|p| p > 0.0));
+    assert_eq!(results.roles[1].places_needed, None);
+
+    panels_in_process();
+    let root = host();
+    gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item(
+            workforce_gap::io::stored::CURRENT_KEY,
+            &scenario.to_json_pretty(),
+        )
+        .unwrap();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    open_panel(&root, ANALYSIS, "#decade-plan").await;
+
+    let heads = text(&root, "what-it-takes");
+    assert!(heads.contains("Training places needed a year"), "{heads}");
+    assert!(heads.contains("First qualify"), "{heads}");
+    let rows = root.query_selector_all("#what-it-takes tbody tr").unwrap();
+    assert_eq!(rows.length() as usize, results.roles.len());
+    for (i, (role, r)) in scenario.roles.iter().zip(&results.roles).enumerate() {
+        let row: Element = rows.item(i as u32).unwrap().dyn_into().unwrap();
+        let cells = row.query_selector_all("td").unwrap();
+        let cell = |n: u32| cells.item(n).unwrap().text_content().unwrap();
+        // Joiners now, needed, fewer leavers, places, first qualify, closes.
+        assert_eq!(cell(1), format::wte(r.joiners_needed));
+        assert_eq!(cell(3), places_text(r.places_needed), "{}", role.id);
+        assert_eq!(
+            cell(4),
+            first_qualify_text(r.places_needed, role.pipeline().first_arrival_year()),
+            "{}",
+            role.id
+        );
+    }
+    let first: Element = rows.item(0).unwrap().dyn_into().unwrap();
+    let first = first.text_content().unwrap();
+    assert!(
+        first.contains(&format::number(results.roles[0].places_needed.unwrap(), 1)),
+        "{first}"
+    );
+    assert!(first.contains("Year 3"), "{first}");
+    let second: Element = rows.item(1).unwrap().dyn_into().unwrap();
+    assert!(second
+        .text_content()
+        .unwrap()
+        .contains("Not by training in time"));
+    let footer = root
+        .query_selector("#what-it-takes tfoot")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(footer.contains(&places_total_text(&results)), "{footer}");
+    assert!(footer.contains("not by training in time"), "{footer}");
+
+    // The decade plan: a sentence per role, the model's, in order.
+    assert!(text(&root, "decade-plan-heading").starts_with("The decade plan"));
+    let items = root.query_selector_all("#decade-plan li").unwrap();
+    let lines = plan(&scenario, &results);
+    assert_eq!(items.length() as usize, lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(
+            items.item(i as u32).unwrap().text_content().unwrap(),
+            line.text
+        );
+    }
+    let nurse = items.item(0).unwrap().text_content().unwrap();
+    assert!(
+        nurse.starts_with(&format!(
+            "{}: commission {} extra training places a year from next year",
+            scenario.roles[0].name,
+            format::number(
+                workforce_gap::model::plan::whole_places(results.roles[0].places_needed.unwrap()),
+                0
+            )
+        )),
+        "{nurse}"
+    );
+    assert!(nurse.contains("the first qualify in year 3"), "{nurse}");
+    assert!(nurse.contains("2 international recruits a year"), "{nurse}");
+    let psychiatrist = items.item(1).unwrap().text_content().unwrap();
+    assert!(
+        psychiatrist
+            .contains("training cannot close this gap by year 10: it takes 15 years to qualify"),
+        "{psychiatrist}"
+    );
+    handle.destroy();
+}
+
+/// Issue 18: the role table has "Required for today's coverage" right after
+/// staff in post (today's pressure on today's staff), with its total.
+#[wasm_bindgen_test]
+async fn the_role_table_shows_what_todays_coverage_needs_beside_in_post() {
+    let (root, handle) = render_app().await;
+    let results = compute(&example_place());
+    let heads: Vec<String> = {
+        let list = root.query_selector_all("#role-table thead th").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|n| n.text_content()))
+            .collect()
+    };
+    let at = heads
+        .iter()
+        .position(|h| h.starts_with("Required for today's coverage"))
+        .unwrap_or_else(|| panic!("no column for today's coverage: {heads:?}"));
+    assert!(heads[at - 1].starts_with("In post WTE"), "{heads:?}");
+    // Header cells count the row header; data cells (td) do not.
+    let td = (at - 1) as u32;
+    let rows = root.query_selector_all("#role-table tbody tr").unwrap();
+    assert_eq!(rows.length() as usize, results.roles.len());
+    for (i, r) in results.roles.iter().enumerate() {
+        let row: Element = rows.item(i as u32).unwrap().dyn_into().unwrap();
+        let cell = row.query_selector_all("td").unwrap().item(td).unwrap();
+        assert_eq!(
+            cell.text_content().unwrap(),
+            workforce_gap::format::wte(r.required_wte_today),
+            "{}",
+            r.id
+        );
+    }
+    let total = root
+        .query_selector_all("#role-table tfoot td")
+        .unwrap()
+        .item(td)
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(
+        total,
+        workforce_gap::format::wte(results.total.required_wte_today)
+    );
+    assert!(results.total.required_wte_today > 0.0);
+    handle.destroy();
 }

@@ -1,5 +1,6 @@
 //! The lower part of the results, loaded with the second module when it
-//! comes near the screen: what it takes to close the gap, need and workload
+//! comes near the screen: what it takes to close the gap, the decade plan
+//! in plain words (`model::plan`), need and workload
 //! by service, results by place, what moves the answer most (the
 //! sensitivity run), and "how is this calculated?" for any role or service.
 
@@ -8,6 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::field::{Field, Unit};
+use crate::model::plan::plan;
 use crate::model::sensitivity::sensitivity;
 use crate::model::uncertainty::uncertainty;
 use crate::model::{Results, Scenario};
@@ -33,6 +35,7 @@ pub fn analysis() -> Html {
     html! {
         <>
             <WhatItTakes scenario={scenario.clone()} results={results.clone()} stale={app.stale} />
+            { decade_plan(&scenario, &results, app.stale) }
             <RoleProjection scenario={scenario.clone()} results={results.clone()} />
             { services_table(&scenario, &results) }
             { place_results(&scenario, &results) }
@@ -67,6 +70,39 @@ fn what_it_takes_table(props: &WhatItTakesProps) -> Html {
         band.as_ref().as_ref(),
         props.stale,
     )
+}
+
+/// "The decade plan": a sentence per role that a board can read aloud,
+/// from the role's own numbers (`model::plan`). A plain view function.
+pub fn decade_plan(scenario: &Scenario, results: &Results, stale: bool) -> Html {
+    let lines = plan(scenario, results);
+    html! {
+        <section class="decade-plan" aria-labelledby="decade-plan-heading">
+            <h3 id="decade-plan-heading">
+                {"The decade plan"}
+                if stale { <span class="stale-tag">{" (out of date: fix the inputs above)"}</span> }
+            </h3>
+            <p class="muted">{format!(
+                "What each role needs by year {}, in words, from the numbers above: training places are rounded up to whole places a year; \"as things stand\" is with today's joiners and the training and recruitment set for the role.",
+                results.projection.last().map_or(0, |row| row.year)
+            )}</p>
+            <ul class="decade-plan__list" id="decade-plan">
+                { for lines.into_iter().map(|line| {
+                    // The role's name in bold, the rest of the sentence after it.
+                    let rest = line.text.strip_prefix(line.name.as_str()).map(str::to_string);
+                    html! {
+                        <li data-role={line.role_id}>
+                            if let Some(rest) = rest {
+                                <strong>{line.name}</strong>{rest}
+                            } else {
+                                {line.text}
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,5 +1,7 @@
 //! The results by role: a sortable table with a totals row, and subtotals by
 //! staff group and by sector (new roles and VCSE shown in their own rows).
+//! Beside staff in post, the WTE today's coverage needs (MODEL.md section
+//! 8): today's pressure on today's staff, before any expansion.
 
 use std::cmp::Ordering;
 
@@ -15,6 +17,7 @@ pub enum Column {
     Group,
     Required,
     InPost,
+    RequiredToday,
     Gap,
     NewPosts,
     Wisn,
@@ -24,11 +27,12 @@ pub enum Column {
 }
 
 impl Column {
-    const ALL: [Column; 10] = [
+    const ALL: [Column; 11] = [
         Column::Role,
         Column::Group,
         Column::Required,
         Column::InPost,
+        Column::RequiredToday,
         Column::Gap,
         Column::NewPosts,
         Column::Wisn,
@@ -43,6 +47,7 @@ impl Column {
             Column::Group => "Group and sector",
             Column::Required => "Required WTE",
             Column::InPost => "In post WTE",
+            Column::RequiredToday => "Required for today's coverage",
             Column::Gap => "Gap WTE",
             Column::NewPosts => "New posts WTE (beyond funded vacancies)",
             Column::Wisn => "WISN ratio",
@@ -65,6 +70,9 @@ pub struct RoleRow {
     pub sector: Sector,
     pub required: f64,
     pub in_post: f64,
+    /// WTE today's coverage needs: beside staff in post, today's pressure
+    /// on today's staff.
+    pub required_today: f64,
     pub gap: f64,
     /// Extra WTE beyond the role's funded vacancies: posts that need new money.
     pub new_posts: f64,
@@ -87,6 +95,7 @@ pub fn role_rows(scenario: &Scenario, results: &Results) -> Vec<RoleRow> {
                 sector: role.map(|x| x.sector).unwrap_or(Sector::Nhs),
                 required: r.required_wte,
                 in_post: r.in_post_wte,
+                required_today: r.required_wte_today,
                 gap: r.gap_wte,
                 new_posts: r.unfunded_wte,
                 wisn: r.wisn_ratio,
@@ -110,6 +119,7 @@ fn compare(a: &RoleRow, b: &RoleRow, column: Column) -> Ordering {
         Column::Group => (a.group, a.sector).cmp(&(b.group, b.sector)),
         Column::Required => f(a.required, b.required),
         Column::InPost => f(a.in_post, b.in_post),
+        Column::RequiredToday => f(a.required_today, b.required_today),
         Column::Gap => f(a.gap, b.gap),
         Column::NewPosts => f(a.new_posts, b.new_posts),
         Column::Wisn => f(
@@ -210,6 +220,7 @@ pub fn role_table(props: &RoleTableProps) -> Html {
                             <td>{r.group.label()}<br/><span class="muted">{r.sector.label()}</span></td>
                             <td class="num">{format::wte(r.required)}</td>
                             <td class="num">{format::wte(r.in_post)}</td>
+                            <td class={classes!("num", (r.required_today > r.in_post).then_some("gap"))}>{format::wte(r.required_today)}</td>
                             <td class={classes!("num", (r.gap > 0.0).then_some("gap"))}>{format::wte(r.gap)}</td>
                             <td class="num">{format::wte(r.new_posts)}</td>
                             <td class="num">{r.wisn.map(|w| format::number(w, 2)).unwrap_or_else(|| "–".into())}</td>
@@ -225,6 +236,7 @@ pub fn role_table(props: &RoleTableProps) -> Html {
                         <td></td>
                         <td class="num">{format::wte(t.required_wte)}</td>
                         <td class="num">{format::wte(t.in_post_wte)}</td>
+                        <td class="num">{format::wte(t.required_wte_today)}</td>
                         <td class="num">{format!("{} extra", format::wte(t.extra_wte))}</td>
                         <td class="num">{format::wte(t.unfunded_wte)}</td>
                         <td class="num">{if t.required_wte > 0.0 { format::number(t.in_post_wte / t.required_wte, 2) } else { "–".into() }}</td>
