@@ -4,7 +4,7 @@
 //! sources are data (`data/builtins/benchmarks.csv`), read here.
 
 use super::compute::per_100k;
-use super::examples::csv_record;
+use super::csv_record::csv_record;
 use super::{Results, Scenario};
 
 const BENCHMARKS: &str = include_str!("../../data/builtins/benchmarks.csv");

@@ -136,39 +136,63 @@ pub fn large_system() -> Scenario {
     builtin_scenario("large")
 }
 
-/// The fields of one CSV record, and the rest of the text after it
-/// (RFC 4180: quoted fields may hold commas, quotes and line breaks).
-pub(crate) fn csv_record(text: &str) -> (Vec<String>, &str) {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek().map(|(_, c)| *c) == Some('"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => fields.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                fields.push(field);
-                return (fields, &text[i + 1..]);
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    fields.push(field);
-    (fields, "")
-}
+pub(crate) use super::csv_record::csv_record;
 
 /// The source of every numeric default of Example place, in the order of
 /// `sources.csv` (form order).
 pub fn sources() -> Vec<Source> {
     all_sources().to_vec()
+}
+
+/// The page's table of sources, written by `build.rs` from `sources.csv`:
+/// each input key and whether its default is illustrative (`y`), without
+/// the citations, which the page fetches when one is first opened.
+const SOURCE_FLAGS: &str = include_str!(concat!(env!("OUT_DIR"), "/source_flags.tsv"));
+
+/// What the page shows beside an input before the citations are fetched:
+/// Example place's value, and whether it is illustrative.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceFlag {
+    pub value_text: String,
+    pub illustrative: bool,
+}
+
+/// The input `key`'s default as the page shows it beside the input ("Default
+/// 5%: sourced"), from the compact table: the same value text and flag as
+/// [`source_for`], without carrying every citation in the first load.
+pub fn source_flag(key: &str) -> Option<SourceFlag> {
+    static ALL: OnceLock<Vec<(String, SourceFlag)>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let example = example_place();
+        SOURCE_FLAGS
+            .lines()
+            .filter_map(|line| {
+                let (key, flag) = line.split_once('\t')?;
+                let field = Field::from_key(&example, key)?;
+                let value = field.get(&example)?;
+                Some((
+                    key.to_string(),
+                    SourceFlag {
+                        value_text: value_text(&field, value),
+                        illustrative: flag == "y",
+                    },
+                ))
+            })
+            .collect()
+    });
+    all.iter().find(|(k, _)| k == key).map(|(_, f)| f.clone())
+}
+
+/// The citations of `sources.csv` as the page fetches it: (key, citation)
+/// in the file's order. Rows that do not read are skipped.
+pub fn citations(csv: &str) -> Vec<(String, String)> {
+    super::csv_record::records(csv)
+        .into_iter()
+        .filter_map(|record| match record.as_slice() {
+            [key, _, citation] => Some((key.clone(), citation.clone())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The source of one input, by key (`"roles.mh_nurse.annual_cost"`), for the
@@ -327,6 +351,22 @@ mod tests {
             }
         }
         assert_eq!(sources().len(), Field::all(&example_place()).len());
+    }
+
+    #[test]
+    fn the_pages_table_of_sources_agrees_with_the_full_file() {
+        let all = sources();
+        let cited = citations(SOURCES);
+        assert_eq!(cited.len(), all.len());
+        for (source, (key, citation)) in all.iter().zip(&cited) {
+            assert_eq!(&source.key, key);
+            assert_eq!(&source.citation, citation);
+            let flag = source_flag(key).unwrap_or_else(|| panic!("{key} in the page's table"));
+            assert_eq!(flag.value_text, source.value_text, "{key}");
+            assert_eq!(flag.illustrative, source.illustrative, "{key}");
+        }
+        assert_eq!(source_flag("roles.nobody.in_post_wte"), None);
+        assert!(citations("key,illustrative,citation\r\nbroken").is_empty());
     }
 
     #[test]

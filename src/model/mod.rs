@@ -13,6 +13,7 @@
 
 pub mod benchmarks;
 pub mod compute;
+pub mod csv_record;
 pub mod examples;
 pub mod explain;
 pub mod field;

@@ -62,6 +62,41 @@ pub fn asset_url(name: &str) -> String {
     }
 }
 
+/// Fetch one of the app's own files ([`asset_url`]) as text, or say in a
+/// sentence what went wrong (`what`: "the list of areas").
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_text(name: &str, what: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let failed = |why: &str| {
+        let mut what = what.to_string();
+        if let Some(first) = what.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        format!("{what} could not be loaded ({why}).")
+    };
+    let window = gloo::utils::window();
+    let response = JsFuture::from(window.fetch_with_str(&asset_url(name)))
+        .await
+        .map_err(|_| failed("no answer from the server"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| failed("not a response"))?;
+    if !response.ok() {
+        return Err(failed(&format!("the server said {}", response.status())));
+    }
+    let text = response.text().map_err(|_| failed("no text"))?;
+    Ok(JsFuture::from(text)
+        .await
+        .map_err(|_| failed("the download broke off"))?
+        .as_string()
+        .unwrap_or_default())
+}
+
+/// Native builds have no server to fetch from.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn fetch_text(_name: &str, what: &str) -> Result<String, String> {
+    Err(format!("{what} can only be loaded in the browser."))
+}
+
 /// The custom element that mounts the app in a host page (`www/element.js`).
 pub const ELEMENT_NAME: &str = "workforce-gap-calculator";
 

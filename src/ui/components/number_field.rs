@@ -7,6 +7,7 @@ use crate::format;
 use crate::io::register::place_source;
 use crate::model::field::{Field, Unit};
 use crate::model::scenario::V1_PLACE_ID;
+use crate::ui::components::field_source::FieldSource;
 use crate::ui::{dom_id, AppHandle};
 
 fn unit_suffix(unit: Unit) -> Option<&'static str> {
@@ -55,8 +56,7 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
         }
         _ => field
             .key(&app.scenario)
-            .as_deref()
-            .and_then(crate::model::examples::source_for),
+            .and_then(|key| crate::model::examples::source_flag(&key).map(|flag| (key, flag))),
     };
 
     let oninput = {
@@ -112,14 +112,10 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
                 <span class="field__unit">{format!("({})", unit.hint())}</span>
                 if locked { <span class="field__locked">{" Set by the page this calculator is in."}</span> }
             </div>
-            if let Some(s) = &source {
-                <details class="field__source" id={source_id.clone()}>
-                    <summary>
-                        {default_text(field, &s.value_text)}
-                        {if s.illustrative { ": illustrative" } else { ": sourced" }}
-                    </summary>
-                    <p>{s.citation.clone()}</p>
-                </details>
+            if let Some((key, s)) = &source {
+                <FieldSource id={source_id.clone()} source_key={key.clone()}
+                    summary={format!("{}{}", default_text(field, &s.value_text),
+                        if s.illustrative { ": illustrative" } else { ": sourced" })} />
             }
             if let Some(text) = &place_source {
                 <p class="field__source field__source--place" id={source_id.clone()}>{format!("Source: {text}")}</p>
