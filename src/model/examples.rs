@@ -145,9 +145,10 @@ pub fn sources() -> Vec<Source> {
 }
 
 /// The page's table of sources, written by `build.rs` from `sources.csv`:
-/// each input key and whether its default is illustrative (`y`), without
-/// the citations, which the page fetches when one is first opened.
-const SOURCE_FLAGS: &str = include_str!(concat!(env!("OUT_DIR"), "/source_flags.tsv"));
+/// one letter a row (`y` illustrative, `n` sourced), in the file's order,
+/// which is the order of [`Field::all`] for Example place. The citations
+/// are fetched by the page when one is first opened.
+const SOURCE_FLAGS: &str = include_str!(concat!(env!("OUT_DIR"), "/source_flags.txt"));
 
 /// What the page shows beside an input before the citations are fetched:
 /// Example place's value, and whether it is illustrative.
@@ -164,17 +165,16 @@ pub fn source_flag(key: &str) -> Option<SourceFlag> {
     static ALL: OnceLock<Vec<(String, SourceFlag)>> = OnceLock::new();
     let all = ALL.get_or_init(|| {
         let example = example_place();
-        SOURCE_FLAGS
-            .lines()
-            .filter_map(|line| {
-                let (key, flag) = line.split_once('\t')?;
-                let field = Field::from_key(&example, key)?;
+        Field::all(&example)
+            .into_iter()
+            .zip(SOURCE_FLAGS.chars())
+            .filter_map(|(field, flag)| {
                 let value = field.get(&example)?;
                 Some((
-                    key.to_string(),
+                    field.key(&example)?,
                     SourceFlag {
                         value_text: value_text(&field, value),
-                        illustrative: flag == "y",
+                        illustrative: flag == 'y',
                     },
                 ))
             })
@@ -356,6 +356,19 @@ mod tests {
     #[test]
     fn the_pages_table_of_sources_agrees_with_the_full_file() {
         let all = sources();
+        // The page's letters are in the file's order: it must be form order.
+        let example = example_place();
+        let keys: Vec<String> = Field::all(&example)
+            .iter()
+            .map(|f| f.key(&example).unwrap())
+            .collect();
+        let file: Vec<&String> = all.iter().map(|s| &s.key).collect();
+        assert_eq!(
+            file,
+            keys.iter().collect::<Vec<_>>(),
+            "sources.csv is in form order"
+        );
+        assert_eq!(SOURCE_FLAGS.len(), all.len());
         let cited = citations(SOURCES);
         assert_eq!(cited.len(), all.len());
         for (source, (key, citation)) in all.iter().zip(&cited) {

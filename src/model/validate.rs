@@ -239,13 +239,14 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
     });
     if wt_ok && !is_positive(h.days_available) {
         let wt = &scenario.working_time;
-        // The largest of the three first: the one to fix.
+        // The largest of the three first: the one to fix (then form order).
         let mut away = [
             (WorkingTimeField::PublicHolidays, wt.public_holidays),
             (WorkingTimeField::AnnualLeaveDays, wt.annual_leave_days),
             (WorkingTimeField::TrainingDays, wt.training_days),
         ];
-        away.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let largest = (1..3).fold(0, |m, i| if away[i].1 > away[m].1 { i } else { m });
+        away[..=largest].rotate_right(1);
         errors.push(InputError::across(
             "working_time.days_available",
             format!(

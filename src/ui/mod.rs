@@ -81,7 +81,11 @@ pub async fn fetch_text(name: &str, what: &str) -> Result<String, String> {
         .map_err(|_| failed("no answer from the server"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| failed("not a response"))?;
     if !response.ok() {
-        return Err(failed(&format!("the server said {}", response.status())));
+        // As a u32: formatting a u16 would add its own code to the page.
+        return Err(failed(&format!(
+            "the server said {}",
+            u32::from(response.status())
+        )));
     }
     let text = response.text().map_err(|_| failed("no text"))?;
     Ok(JsFuture::from(text)

@@ -8,7 +8,6 @@
 //! opened source shows its citation from then on.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -20,7 +19,7 @@ enum Citations {
     NotAsked,
     /// Fetching; the sources waiting for it re-render when it ends.
     Loading(Vec<Callback<()>>),
-    Loaded(Rc<HashMap<String, String>>),
+    Loaded(Rc<Vec<(String, String)>>),
     Failed(String),
 }
 
@@ -38,8 +37,9 @@ enum Body {
 fn body_for(key: &str) -> Body {
     CITATIONS.with(|c| match &*c.borrow() {
         Citations::Loaded(all) => Body::Citation(
-            all.get(key)
-                .cloned()
+            all.iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, citation)| citation.clone())
                 .unwrap_or_else(|| "No source is recorded for this input.".to_string()),
         ),
         Citations::Failed(message) => Body::Failed(message.clone()),
