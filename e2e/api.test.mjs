@@ -65,7 +65,7 @@ test('every reference case reproduces every expected number through compute()', 
   await assertAccessible(page, 'API page loaded');
   assert.ok(FIXTURE.cases.length >= 4, `the fixture has ${FIXTURE.cases.length} cases`);
   const versions = new Set(FIXTURE.cases.map((c) => c.scenario.version));
-  assert.ok(versions.has(1) && versions.has(2), 'cases of version 1 and version 2');
+  assert.ok(versions.has(1) && versions.has(2) && versions.has(3), 'cases of versions 1, 2 and 3');
   const failures = [];
   let numbers = 0;
   for (const c of FIXTURE.cases) {
@@ -107,12 +107,12 @@ test('the ready event, version, exampleScenario, validate, sensitivity and uncer
   }));
   assert.deepEqual(api.functions, ['compute', 'exampleScenario', 'sensitivity', 'uncertainty', 'validate']);
   assert.equal(api.version, CARGO_VERSION, 'version is the crate version');
-  assert.equal(api.scenarioVersion, 2);
+  assert.equal(api.scenarioVersion, 3);
 
   // exampleScenario(): a fresh, valid object each call, the example on screen.
   const example = await page.evaluate(() => window.workforceGap.exampleScenario());
   assert.equal(example.schema, 'workforce-gap/scenario');
-  assert.equal(example.version, 2, 'exampleScenario() is version 2');
+  assert.equal(example.version, 3, 'exampleScenario() is version 3');
   assert.equal(example.places.length, 1);
   assert.ok(!('need_index' in example) && !('population' in example));
   assert.equal(example.name, 'Example place');

@@ -139,7 +139,7 @@ test('the Excel workbook: loaded on demand, every figure a formula LibreOffice r
   const strings = sharedStrings(xlsx.path);
   assert.ok(strings.includes(today), `exported on ${today}`);
   assert.ok(strings.some((s) => /^Mental Health Workforce Gap Calculator \d+\.\d+\.\d+$/.test(s)), 'the app version');
-  assert.ok(strings.some((s) => s.startsWith('workforce-gap/scenario version 2')), 'the model version');
+  assert.ok(strings.some((s) => s.startsWith('workforce-gap/scenario version 3')), 'the model version');
 
   // LibreOffice recalculates every formula: the Summary matches the CSV
   // the page wrote from the same results.

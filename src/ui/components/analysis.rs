@@ -15,8 +15,8 @@ use crate::model::uncertainty::uncertainty;
 use crate::model::{Results, Scenario};
 use crate::ui::components::benchmarks::benchmarks_panel;
 use crate::ui::components::charts::{
-    projection_chart, tornado_chart, ProjectionChartProps, ProjectionPoint, TornadoChartProps,
-    TornadoRow,
+    projection_chart, supply_chart, system_supply, tornado_chart, ProjectionChartProps,
+    ProjectionPoint, SupplyChartProps, SupplyPoint, TornadoChartProps, TornadoRow,
 };
 use crate::ui::components::explain::ExplainPicker;
 use crate::ui::components::number_field::shown;
@@ -36,6 +36,7 @@ pub fn analysis() -> Html {
         <>
             <WhatItTakes scenario={scenario.clone()} results={results.clone()} stale={app.stale} />
             { decade_plan(&scenario, &results, app.stale) }
+            { supply_sources(&scenario, &results) }
             <RoleProjection scenario={scenario.clone()} results={results.clone()} />
             { services_table(&scenario, &results) }
             { place_results(&scenario, &results) }
@@ -186,17 +187,25 @@ pub fn role_projection_chart(props: &RoleProjectionProps) -> Html {
         return html! {};
     };
     let needed = results.roles.get(index).and_then(|r| r.retention_needed);
-    let points: Vec<ProjectionPoint> =
-        crate::model::compute::role_projection(scenario, results, index)
-            .into_iter()
-            .map(|y| ProjectionPoint {
-                year: y.year,
-                required: y.required_wte,
-                supply: y.supply_wte,
-                gap: (y.required_wte - y.supply_wte).max(0.0),
-                target: y.supply_with_retention_needed,
-            })
-            .collect();
+    let years = crate::model::compute::role_projection(scenario, results, index);
+    let sources: Vec<SupplyPoint> = years
+        .iter()
+        .map(|y| {
+            let mut point = SupplyPoint::default();
+            point.add(&y.flow);
+            point
+        })
+        .collect();
+    let points: Vec<ProjectionPoint> = years
+        .into_iter()
+        .map(|y| ProjectionPoint {
+            year: y.year,
+            required: y.required_wte,
+            supply: y.supply_wte,
+            gap: (y.required_wte - y.supply_wte).max(0.0),
+            target: y.supply_with_retention_needed,
+        })
+        .collect();
     let note = match needed {
         Some(x) if x > 0.0 => format!(
             "The green line is supply with {} fewer leavers than today (today's joiners): it meets the requirement in year {}.",
@@ -223,6 +232,38 @@ pub fn role_projection_chart(props: &RoleProjectionProps) -> Html {
                 points,
             })) }
             <p class="muted" id="role-projection-note">{note}</p>
+            { supply_chart(&yew::props!(SupplyChartProps {
+                title: AttrValue::from(format!("{}: where supply comes from", role.name)),
+                id: AttrValue::from("chart-role-supply"),
+                points: sources,
+            })) }
+        </section>
+    }
+}
+
+/// Where the system's supply comes from year by year (MODEL.md section 8):
+/// today's staff still in post, joiners at today's rate, extra training
+/// places and international recruits, against the requirement on its
+/// coverage ramp.
+fn supply_sources(scenario: &Scenario, results: &Results) -> Html {
+    let ramp = scenario.projection.ramp_years;
+    let intro = if ramp > 0.0 {
+        format!(
+            "Coverage rises from today's to the target over {} years, so the requirement climbs with it as well as with demand.",
+            crate::format::plain(ramp, 0)
+        )
+    } else {
+        "The requirement is the target coverage's from year 0 (set \"Years to reach target coverage\" to plan a ramp), grown by demand.".to_string()
+    };
+    html! {
+        <section class="supply-sources" aria-labelledby="supply-sources-heading">
+            <h3 id="supply-sources-heading">{"Where supply comes from"}</h3>
+            <p class="muted">{intro}{" Training places arrive only once their course is done."}</p>
+            { supply_chart(&yew::props!(SupplyChartProps {
+                title: AttrValue::from(format!("Supply by source against WTE required over {} years", scenario.projection.years)),
+                id: AttrValue::from("chart-supply"),
+                points: system_supply(scenario, results),
+            })) }
         </section>
     }
 }
