@@ -194,7 +194,8 @@ pub fn role_table(props: &RoleTableProps) -> Html {
             })
         };
         html! {
-            <th scope="col" aria-sort={aria_sort} class={classes!(column.numeric().then_some("num"))}>
+            // The long title of today's coverage wraps; the others' nowrap.
+            <th scope="col" aria-sort={aria_sort} class={classes!(column.numeric().then_some("num"), (column == Column::RequiredToday).then_some("num--wrap"))}>
                 <button type="button" class="sort-button" {onclick}>
                     {column.title()}
                     <span class="sort-button__icon" aria-hidden="true">
