@@ -87,7 +87,7 @@ pub fn decade_plan(scenario: &Scenario, results: &Results, stale: bool) -> Html 
                 "What each role needs by year {}, in words, from the numbers above: training places are rounded up to whole places a year; \"as things stand\" is with today's joiners and the training and recruitment set for the role.",
                 results.projection.last().map_or(0, |row| row.year)
             )}</p>
-            <ul class="decade-plan__list" id="decade-plan">
+            <ul class="decade-plan__list" id="decade-plan" aria-labelledby="decade-plan-heading">
                 { for lines.into_iter().map(|line| {
                     // The role's name in bold, the rest of the sentence after it.
                     let rest = line.text.strip_prefix(line.name.as_str()).map(str::to_string);
