@@ -1,6 +1,6 @@
 //! Fuzzing every decoder of outside input: scenario JSON (files, the API),
 //! share links, stored state (the autosave and the saved scenarios), the area
-//! asset and typed numbers. None may panic, and every refusal must be a
+//! asset, typed numbers, and what the page and its panels send each other. None may panic, and every refusal must be a
 //! clear, short message.
 //!
 //! cargo-fuzz (libFuzzer) needs a nightly toolchain, which this project's
@@ -25,6 +25,7 @@ use workforce_gap::io::share::{self, Fragment};
 use workforce_gap::io::stored;
 use workforce_gap::model::field::Unit;
 use workforce_gap::model::{compute, parse_scenario, validate};
+use workforce_gap::ui::bridge;
 
 /// The longest message a refusal may give: it says what is wrong and where,
 /// and never echoes a whole input back.
@@ -280,6 +281,19 @@ fn typed_numbers_never_panic_and_refuse_clearly() {
                 // Typed text is quoted back only by its start.
                 assert!(message.chars().count() <= 200, "{message}");
             }
+        }
+    });
+    assert!(runs > 100);
+}
+
+#[test]
+fn the_page_and_panel_messages_never_panic_and_refuse_clearly() {
+    let runs = fuzz("bridge", 0x5eed_0006, |text| {
+        if let Err(message) = bridge::decode_panel_action(text) {
+            clear(&message, text);
+        }
+        if let Err(message) = bridge::decode_mirror(text) {
+            clear(&message, text);
         }
     });
     assert!(runs > 100);

@@ -13,8 +13,9 @@ mod exports {
     use wasm_bindgen::prelude::*;
     use workforce_gap::ui::extras_app;
 
-    /// Render a panel (`"area-picker"` or `"more"`) into `host` over the
-    /// page's state; `send` receives the panel's changes as JSON text.
+    /// Render a panel (by `workforce_gap::ui::bridge::Panel::name`) into
+    /// `host` over the page's state; `send` receives the panel's changes as
+    /// JSON text (`workforce_gap::ui::bridge::PanelAction`).
     #[wasm_bindgen]
     pub fn mount(
         panel: &str,

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::ui::components::{
     area::area_inputs,
     error_summary::error_summary,
-    extras_host::{ExtrasHost, Trigger},
+    extras_host::{ExtrasHost, Panel, Trigger},
     history::history_buttons,
     levers::levers_panel,
     notice::notice_banner,
@@ -45,7 +45,7 @@ pub fn app() -> Html {
             <a class="skip-link" href="#results">{"Skip to results"}</a>
             if hosted {
                 <div class="embed-host" hidden=true>
-                    <ExtrasHost panel="embed" id="embed" trigger={Trigger::Now("".into())} />
+                    <ExtrasHost panel={Panel::Embed} id="embed" trigger={Trigger::Now("".into())} />
                 </div>
             }
             if !embedded {
@@ -89,14 +89,14 @@ pub fn app() -> Html {
                 // Compare, share and export, sources and about: loaded when
                 // they come near the screen (a second module, not part of
                 // the first load).
-                <ExtrasHost panel="more" id="more"
+                <ExtrasHost panel={Panel::More} id="more"
                     trigger={Trigger::Near("Show comparison, sharing and export, sources and about".into())} />
             </@>
             // Presentation mode: loaded the first time it is turned on, then
             // kept (with its baseline and marked states) while it is off.
             if app.presented {
                 <div class="presentation-host" hidden={!app.presenting}>
-                    <ExtrasHost panel="presentation" id="presentation"
+                    <ExtrasHost panel={Panel::Presentation} id="presentation"
                         trigger={Trigger::Now("Loading presentation mode...".into())} />
                 </div>
             }

@@ -31,8 +31,9 @@ use yew::prelude::*;
 
 use crate::model::validate::read_valid;
 use crate::model::{InputError, Scenario};
+use crate::ui::bridge::{use_panel_dispatch, PanelAction, PanelDispatch};
 use crate::ui::host_options::allowed_origins;
-use crate::ui::state::{Action, Notice, NoticeKind, Origin};
+use crate::ui::state::{Notice, NoticeKind, Origin};
 use crate::ui::{use_app, AppHandle};
 
 /// The message types, as hosts write them.
@@ -43,9 +44,9 @@ pub const READY: &str = "workforce-gap:ready";
 pub const RESULTS: &str = "workforce-gap:results";
 pub const ERRORS: &str = "workforce-gap:errors";
 
-fn open_from_host(app: &AppHandle, scenario: Scenario, how: &str) {
+fn open_from_host(to_page: &PanelDispatch, scenario: Scenario, how: &str) {
     let name = scenario.name.clone();
-    app.dispatch(Action::Load {
+    to_page.send(PanelAction::Load {
         scenario: Box::new(scenario),
         origin: Origin::SharedLink,
         notice: Some(Notice {
@@ -57,8 +58,8 @@ fn open_from_host(app: &AppHandle, scenario: Scenario, how: &str) {
     });
 }
 
-fn refuse(app: &AppHandle, text: String) {
-    app.dispatch(Action::Notify(Notice {
+fn refuse(to_page: &PanelDispatch, text: String) {
+    to_page.send(PanelAction::Notify(Notice {
         kind: NoticeKind::Error,
         text,
     }));
@@ -151,26 +152,32 @@ fn results_message(app: &AppHandle) -> JsValue {
 #[function_component(EmbedBridge)]
 pub fn embed_bridge() -> Html {
     let app = use_app();
+    let to_page = use_panel_dispatch();
     let subscribers: Subscribers = use_mut_ref(Vec::new);
     // The latest state, for the message listener (set up once).
     let latest = use_mut_ref(|| app.clone());
     *latest.borrow_mut() = app.clone();
 
     {
-        let (app, subscribers, latest) = (app.clone(), subscribers.clone(), latest.clone());
+        let (app, to_page, subscribers, latest) = (
+            app.clone(),
+            to_page.clone(),
+            subscribers.clone(),
+            latest.clone(),
+        );
         use_effect_with((), move |_| {
             // The host's scenario, once.
             if let Some(json) = app.host.scenario_json.clone() {
                 match read_valid(&json) {
-                    Ok(s) => open_from_host(&app, s, "Opened the scenario this page was given,"),
-                    Err(e) => refuse(&app, format!("The scenario this page was given could not be opened: {}. The calculator's own is open instead.", describe(&e))),
+                    Ok(s) => open_from_host(&to_page, s, "Opened the scenario this page was given,"),
+                    Err(e) => refuse(&to_page, format!("The scenario this page was given could not be opened: {}. The calculator's own is open instead.", describe(&e))),
                 }
             } else if let Some(url) = app.host.scenario_url.clone() {
-                let app = app.clone();
+                let to_page = to_page.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     match fetch_host_scenario(&url).await {
-                        Ok(s) => open_from_host(&app, s, "Opened the scenario this page asked for,"),
-                        Err(e) => refuse(&app, format!("The scenario file \"{}\" could not be opened: {e}. The calculator's own is open instead.", crate::format::shorten(&url, 80))),
+                        Ok(s) => open_from_host(&to_page, s, "Opened the scenario this page asked for,"),
+                        Err(e) => refuse(&to_page, format!("The scenario file \"{}\" could not be opened: {e}. The calculator's own is open instead.", crate::format::shorten(&url, 80))),
                     }
                 });
             }
@@ -234,7 +241,7 @@ pub fn embed_bridge() -> Html {
                         });
                         match text.as_deref().map(read_valid) {
                             Some(Ok(s)) => {
-                                open_from_host(&app, s, "The page this calculator is in opened")
+                                open_from_host(&to_page, s, "The page this calculator is in opened")
                             }
                             Some(Err(errors)) => post(
                                 &source,

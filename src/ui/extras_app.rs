@@ -3,70 +3,23 @@
 //!
 //! Each panel is a Yew app of its own over a mirror of the page's state
 //! ([`crate::ui::bridge`]): the panel's components are the same ones, reading
-//! [`AppHandle`] from context; the actions they dispatch that change the
-//! page's state are sent to the page, whose reducer applies them and sends
-//! the mirror again.
+//! [`AppHandle`] from context; what they change in the page they send with
+//! [`crate::ui::bridge::use_panel_dispatch`] (a [`PanelAction`]), and the
+//! page's reducer applies it and sends the mirror again.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::bridge::{decode_mirror, encode_action};
+use crate::ui::bridge::{decode_mirror, encode_panel_action, Panel, PanelAction, PanelDispatch};
 use crate::ui::components::{
     about::about, analysis::Analysis, area_picker::AreaPicker, embed_snippet::EmbedSnippet,
     explain::CardExplanation, presentation::Presentation, projection_inputs::RangesEditor,
     scenarios::CompareSection, share_export::ShareExport, sources::SourcesPanel,
 };
-use crate::ui::state::{Action, AppState, MirrorState, FORWARD};
+use crate::ui::state::{Action, AppState, MirrorState};
 use crate::ui::AppHandle;
-
-/// The panels the second module serves, by the name the page asks for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Panel {
-    /// "Start from your area": the area picker (and the area tables).
-    AreaPicker,
-    /// The lower part of the results: by place, sensitivity, explanations.
-    Analysis,
-    /// The uncertainty ranges editor (in the projection panel).
-    Ranges,
-    /// Presentation mode, over the page.
-    Presentation,
-    /// A host page's options and messages (nothing to see).
-    Embed,
-    /// A card's "How is this calculated?": the role's or service's id.
-    Explain { role: bool, id: String },
-    /// Below the calculator: compare saved scenarios, share and export,
-    /// sources, about.
-    More,
-}
-
-impl Panel {
-    pub fn from_name(name: &str) -> Option<Panel> {
-        match name {
-            "area-picker" => Some(Panel::AreaPicker),
-            "analysis" => Some(Panel::Analysis),
-            "more" => Some(Panel::More),
-            "ranges" => Some(Panel::Ranges),
-            "presentation" => Some(Panel::Presentation),
-            "embed" => Some(Panel::Embed),
-            _ => {
-                if let Some(id) = name.strip_prefix("explain-role-") {
-                    Some(Panel::Explain {
-                        role: true,
-                        id: id.to_string(),
-                    })
-                } else {
-                    name.strip_prefix("explain-service-")
-                        .map(|id| Panel::Explain {
-                            role: false,
-                            id: id.to_string(),
-                        })
-                }
-            }
-        }
-    }
-}
 
 /// One mounted panel: the mirror it was last sent, and (once its app has
 /// rendered) the dispatcher that takes the next one.
@@ -77,41 +30,6 @@ struct Mounted {
 
 thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
-    /// Where the panels' actions go: the page that loaded this module.
-    static TO_PAGE: RefCell<Option<Callback<String>>> = const { RefCell::new(None) };
-}
-
-/// The reducer's forwarder in this module ([`crate::ui::state::FORWARD`]):
-/// the actions the page applies are sent there.
-fn forward(state: &Rc<AppState>, action: &Action) -> bool {
-    if !matches!(
-        action,
-        Action::FillPlace { .. }
-            | Action::ReplacePlaces(_)
-            | Action::SetRange { .. }
-            | Action::Load { .. }
-            | Action::Notify(_)
-            | Action::SetValue { .. }
-            | Action::Present(_)
-            | Action::SaveAs(_)
-            | Action::SetNote { .. }
-    ) {
-        return false;
-    }
-    // The mirror as the action leaves it (this reducer, not forwarding).
-    FORWARD.with(|f| f.set(None));
-    let after = yew::Reducible::reduce(state.clone(), action.clone());
-    FORWARD.with(|f| f.set(Some(forward)));
-    let Some(text) = encode_action(action, &after) else {
-        return false;
-    };
-    TO_PAGE.with(|to| match &*to.borrow() {
-        Some(send) => {
-            send.emit(text);
-            true
-        }
-        None => false,
-    })
 }
 
 #[derive(Properties, Clone)]
@@ -119,6 +37,8 @@ pub struct ExtrasProps {
     pub panel: Panel,
     pub handle: usize,
     pub mirror: Rc<RefCell<MirrorState>>,
+    /// Where the panel's changes go: the page that mounted it.
+    pub to_page: PanelDispatch,
 }
 
 impl PartialEq for ExtrasProps {
@@ -178,7 +98,11 @@ pub fn extras_app(props: &ExtrasProps) -> Html {
         },
     };
     html! {
-        <ContextProvider<AppHandle> context={app}>{ body }</ContextProvider<AppHandle>>
+        <ContextProvider<AppHandle> context={app}>
+            <ContextProvider<PanelDispatch> context={props.to_page.clone()}>
+                { body }
+            </ContextProvider<PanelDispatch>>
+        </ContextProvider<AppHandle>>
     }
 }
 
@@ -222,9 +146,10 @@ fn skip_the_pages_app_numbers() {
 /// App numbers kept for the page (it uses 1; the rest is margin).
 const PAGE_APP_NUMBERS: u32 = 32;
 
-/// Render `panel` into `host` over the page's state (`payload`, from
-/// [`crate::ui::bridge::encode_mirror`]); its changes go to `send`. The
-/// number to pass to [`update`].
+/// Render the panel called `panel` ([`Panel::name`]) into `host` over the
+/// page's state (`payload`, from [`crate::ui::bridge::MirrorSender`]); its
+/// changes go to `send` ([`crate::ui::bridge::decode_panel_action`] reads
+/// them). The number to pass to [`update`].
 pub fn mount(
     panel: &str,
     host: web_sys::Element,
@@ -239,8 +164,8 @@ pub fn mount(
     })?;
     let mirror = Rc::new(RefCell::new(decode_mirror(payload)?));
     skip_the_pages_app_numbers();
-    TO_PAGE.with(|to| *to.borrow_mut() = Some(send));
-    FORWARD.with(|f| f.set(Some(forward)));
+    let to_page =
+        PanelDispatch::new(send.reform(|action: PanelAction| encode_panel_action(&action)));
     let handle = MOUNTED.with(|m| {
         let mut m = m.borrow_mut();
         m.push(Mounted {
@@ -256,6 +181,7 @@ pub fn mount(
             panel,
             handle,
             mirror,
+            to_page,
         },
     )
     .render();
@@ -270,7 +196,16 @@ pub fn update(handle: usize, payload: &str) -> Result<(), String> {
         let entry = m
             .get(handle)
             .ok_or_else(|| format!("There is no panel number {handle}."))?;
-        *entry.mirror.borrow_mut() = next.clone();
+        {
+            // Kept for a first render still to come: with the saved
+            // scenarios the last mirror that had them sent.
+            let mut kept = entry.mirror.borrow_mut();
+            let library = next.library.clone().or_else(|| kept.library.take());
+            *kept = MirrorState {
+                library,
+                ..next.clone()
+            };
+        }
         if let Some(dispatcher) = &entry.dispatcher {
             dispatcher.dispatch(Action::Mirror(Box::new(next)));
         }

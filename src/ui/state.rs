@@ -136,19 +136,10 @@ pub struct AppState {
     /// with its baseline and marked states, while it is off).
     pub presented: bool,
     /// True in a lazily loaded panel's mirror of the page's state
-    /// ([`Action::Mirror`]): its actions go to the page ([`FORWARD`]).
+    /// ([`Action::Mirror`]): only the page's next mirror changes it; what a
+    /// panel changes in the page goes there as a
+    /// [`crate::ui::bridge::PanelAction`].
     pub panel: bool,
-}
-
-/// Sends a panel's action to the page ([`FORWARD`]); true if it did.
-pub type Forwarder = fn(&Rc<AppState>, &Action) -> bool;
-
-thread_local! {
-    /// Set only where panels run (`ui::extras_app`): sends an action to
-    /// the page instead of applying it here, and says whether it did. The
-    /// page's own reducer has none.
-    pub static FORWARD: std::cell::Cell<Option<Forwarder>> =
-        const { std::cell::Cell::new(None) };
 }
 
 /// The page's state as a lazily loaded panel needs it (`ui::extras_app`).
@@ -158,7 +149,9 @@ pub struct MirrorState {
     /// The scenario the page's results came from, if any.
     pub last_good: Option<Scenario>,
     pub origin: Origin,
-    pub library: Vec<SavedScenario>,
+    /// The saved scenarios, when they changed since the last mirror sent to
+    /// this panel (`None`: the panel keeps the ones it has).
+    pub library: Option<Rc<Vec<SavedScenario>>>,
     pub presenting: bool,
 }
 
@@ -515,12 +508,15 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        // In a lazily loaded panel, the page applies the panel's actions.
-        if self.panel
-            && FORWARD
-                .with(|f| f.get())
-                .is_some_and(|forward| forward(&self, &action))
-        {
+        // A panel's mirror changes only with the page's state: a panel's
+        // component sends what it changes to the page
+        // (`bridge::use_panel_dispatch`), never to its mirror.
+        let refused = self.panel && !matches!(action, Action::Mirror(_));
+        debug_assert!(
+            !refused,
+            "a panel dispatched {action:?} to its mirror: send it to the page with bridge::use_panel_dispatch"
+        );
+        if refused {
             return self;
         }
         let mut s = (*self).clone();
@@ -557,7 +553,9 @@ impl Reducible for AppState {
                 s.presenting = m.presenting;
                 s.scenario = m.scenario;
                 s.origin = m.origin;
-                s.library = Rc::new(m.library);
+                if let Some(library) = m.library {
+                    s.library = library;
+                }
                 s.drafts.clear();
                 s.notice = None;
                 s.results = None;

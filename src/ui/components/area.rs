@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::format;
 use crate::model::field::Field;
 use crate::model::scenario::{AgeBand, Place};
-use crate::ui::components::extras_host::{ExtrasHost, Trigger};
+use crate::ui::components::extras_host::{ExtrasHost, Panel, Trigger};
 use crate::ui::components::number_field::number_field;
 use crate::ui::components::services::{item_actions, ItemActions};
 use crate::ui::state::{Action, TextField};
@@ -40,7 +40,7 @@ pub fn area_inputs(app: &AppHandle) -> Html {
                     value={app.scenario.name.clone()} oninput={on_name} aria-describedby="name-hint" />
             </div>
             // The picker and England's area tables load when asked for.
-            <ExtrasHost panel="area-picker" id="area-picker-host"
+            <ExtrasHost panel={Panel::AreaPicker} id="area-picker-host"
                 trigger={Trigger::Button("Start from your area: find it by name or code".into())} />
             <h4 class="places__title">{format!("Places ({})", places.len())}</h4>
             <p class="panel__intro">{"One place, or several side by side (an integrated care board's sub-ICB locations or local authorities): each has its own population and need index; services, roles and staff in post are shared by the whole system."}</p>

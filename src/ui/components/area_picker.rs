@@ -15,8 +15,8 @@ use yew::prelude::*;
 use crate::areas::{AreaLevel, AreaTable, PlacesKind};
 use crate::format;
 use crate::model::scenario::Place;
-use crate::ui::state::Action;
-use crate::ui::{use_app, AppHandle};
+use crate::ui::bridge::{use_panel_dispatch, PanelAction, PanelDispatch};
+use crate::ui::use_app;
 
 /// Where the asset is, relative to the page (so a sub-path host works).
 pub const AREAS_URL: &str = "areas.tsv";
@@ -32,6 +32,8 @@ enum Tables {
     Failed(String),
 }
 
+/// Fetch and decode the area tables; a message saying what went wrong
+/// otherwise.
 async fn fetch_tables() -> Result<AreaTable, String> {
     let text = crate::ui::fetch_text(AREAS_URL, "the list of areas").await?;
     AreaTable::parse(&text).map_err(|e| format!("The list of areas is damaged: {e}"))
@@ -155,6 +157,7 @@ impl Reducible for Picker {
 #[function_component(AreaPicker)]
 pub fn area_picker() -> Html {
     let app = use_app();
+    let to_page = use_panel_dispatch();
     let picker = use_reducer(|| Picker {
         tables: Tables::NotLoaded,
         query: String::new(),
@@ -165,19 +168,21 @@ pub fn area_picker() -> Html {
         target: Some(0),
         status: String::new(),
     });
-    let send = picker.dispatcher();
+    // The picker's own state (what is typed, the list, the choice) stays
+    // here; the places it fills go to the page.
+    let local = picker.dispatcher();
 
     // The tables are fetched the first time the picker is used (and again
     // after a failure).
     let load = {
-        let send = send.clone();
+        let local = local.clone();
         let idle = matches!(picker.tables, Tables::NotLoaded | Tables::Failed(_));
         move || {
             if idle {
-                send.dispatch(Msg::Tables(Tables::Loading));
-                let send = send.clone();
+                local.dispatch(Msg::Tables(Tables::Loading));
+                let local = local.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    send.dispatch(Msg::Tables(match fetch_tables().await {
+                    local.dispatch(Msg::Tables(match fetch_tables().await {
                         Ok(t) => Tables::Ready(Rc::new(t)),
                         Err(e) => Tables::Failed(e),
                     }));
@@ -198,9 +203,9 @@ pub fn area_picker() -> Html {
     let target_index = picker.target.filter(|i| *i < places_count);
 
     let choose = {
-        let app = app.clone();
+        let to_page = to_page.clone();
         let table = table.clone();
-        let send = send.clone();
+        let local = local.clone();
         let scale = picker.scale;
         Callback::from(move |index: usize| {
             let Some(t) = &table else { return };
@@ -212,8 +217,8 @@ pub fn area_picker() -> Html {
                 format::people(place.population.total()),
                 format::plain(place.need_index, 3)
             );
-            send.dispatch(Msg::Chosen(index, area.name.clone(), status));
-            app.dispatch(Action::FillPlace {
+            local.dispatch(Msg::Chosen(index, area.name.clone(), status));
+            to_page.send(PanelAction::FillPlace {
                 index: target_index,
                 place: Box::new(place),
             });
@@ -221,24 +226,24 @@ pub fn area_picker() -> Html {
     };
 
     let oninput = {
-        let send = send.clone();
+        let local = local.clone();
         let load = load.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            send.dispatch(Msg::Typed(input.value()));
+            local.dispatch(Msg::Typed(input.value()));
             load();
         })
     };
     let onfocus = Callback::from(move |_: FocusEvent| load());
     let onkeydown = {
-        let send = send.clone();
+        let local = local.clone();
         let active = picker.active.and_then(|i| matches.get(i).copied());
         let count = matches.len();
         let choose = choose.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             key @ ("ArrowDown" | "ArrowUp") => {
                 e.prevent_default();
-                send.dispatch(Msg::Move(key == "ArrowDown", count));
+                local.dispatch(Msg::Move(key == "ArrowDown", count));
             }
             "Enter" => {
                 if let Some(i) = active {
@@ -246,24 +251,24 @@ pub fn area_picker() -> Html {
                     choose.emit(i);
                 }
             }
-            "Escape" => send.dispatch(Msg::Escape),
+            "Escape" => local.dispatch(Msg::Escape),
             _ => {}
         })
     };
     let onblur = {
-        let send = send.clone();
-        Callback::from(move |_: FocusEvent| send.dispatch(Msg::Close))
+        let local = local.clone();
+        Callback::from(move |_: FocusEvent| local.dispatch(Msg::Close))
     };
     let on_scale = {
-        let send = send.clone();
+        let local = local.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            send.dispatch(Msg::Scale(input.checked()));
+            local.dispatch(Msg::Scale(input.checked()));
         })
     };
     let on_target = Callback::from(move |e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        send.dispatch(Msg::Target(select.value().parse::<usize>().ok()));
+        local.dispatch(Msg::Target(select.value().parse::<usize>().ok()));
     });
 
     let open = picker.open && table.is_some();
@@ -314,7 +319,7 @@ pub fn area_picker() -> Html {
             </div>
             <p id="area-picker-status" class="area-picker__status" role="status" aria-live="polite">{status}</p>
             if let (Some(t), Some(index)) = (&table, picker.chosen) {
-                { icb_places(&app, t, index, picker.scale) }
+                { icb_places(&to_page, t, index, picker.scale) }
             }
             if let Some((licence, sources)) = table.as_ref().and_then(|t| t.attribution.split_first()) {
                 <div class="area-picker__attribution">
@@ -390,7 +395,7 @@ fn listbox(
 
 /// For a chosen 2026 ICB: buttons that make its sub-ICB locations or its
 /// local authorities the scenario's places.
-fn icb_places(app: &AppHandle, table: &Rc<AreaTable>, index: usize, scale: bool) -> Html {
+fn icb_places(to_page: &PanelDispatch, table: &Rc<AreaTable>, index: usize, scale: bool) -> Html {
     if table.areas[index].level != AreaLevel::Icb {
         return html! {};
     }
@@ -401,14 +406,14 @@ fn icb_places(app: &AppHandle, table: &Rc<AreaTable>, index: usize, scale: bool)
         }
         let label = format!("Use its {} {words} as the places", members.len());
         let onclick = {
-            let app = app.clone();
+            let to_page = to_page.clone();
             let table = table.clone();
             Callback::from(move |_| {
                 let places = members
                     .iter()
                     .map(|(member, share)| place_for(&table, *member, *share, scale))
                     .collect();
-                app.dispatch(Action::ReplacePlaces(unique_places(places)));
+                to_page.send(PanelAction::ReplacePlaces(unique_places(places)));
             })
         };
         html! { <button type="button" class="button button--secondary" {onclick}>{label}</button> }

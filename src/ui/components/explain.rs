@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::model::explain::{explain_role, explain_service, Explanation};
 use crate::model::Scenario;
-use crate::ui::components::extras_host::{ExtrasHost, Trigger};
+use crate::ui::components::extras_host::{ExtrasHost, Panel, Trigger};
 use crate::ui::{use_app, AppHandle};
 
 fn steps(explanation: &Explanation) -> Html {
@@ -42,9 +42,9 @@ const STALE_NOTE: &str = "Your inputs have problems, so this explains your last 
 pub fn explain(app: &AppHandle, subject: Subject) -> Html {
     let scenario = explained(app);
     // Only the item with the same id in the last valid scenario is explained.
-    let (kind, id) = match subject {
-        Subject::Service(i) => ("service", app.scenario.services.get(i).map(|s| &s.id)),
-        Subject::Role(i) => ("role", app.scenario.roles.get(i).map(|r| &r.id)),
+    let (role, id) = match subject {
+        Subject::Service(i) => (false, app.scenario.services.get(i).map(|s| &s.id)),
+        Subject::Role(i) => (true, app.scenario.roles.get(i).map(|r| &r.id)),
     };
     let Some(id) = id else { return html! {} };
     let known = match subject {
@@ -54,11 +54,14 @@ pub fn explain(app: &AppHandle, subject: Subject) -> Html {
     if !known {
         return html! {};
     }
-    let panel = format!("explain-{kind}-{id}");
+    let panel = Panel::Explain {
+        role,
+        id: AttrValue::from(id.clone()),
+    };
     html! {
         <details class="explain">
             <summary>{"How is this calculated?"}</summary>
-            <ExtrasHost panel={panel.clone()} id={format!("{panel}-steps")}
+            <ExtrasHost id={format!("{}-steps", panel.name())} {panel}
                 trigger={Trigger::Near("Show the calculation".into())} />
         </details>
     }

@@ -15,7 +15,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::ui::bridge::{decode_action, encode_mirror};
+pub use crate::ui::bridge::Panel;
+use crate::ui::bridge::{decode_panel_action, MirrorSender};
 use crate::ui::state::{Action, Notice, NoticeKind};
 use crate::ui::{use_app, AppHandle};
 
@@ -99,8 +100,8 @@ pub enum Trigger {
 
 #[derive(Properties, PartialEq)]
 pub struct ExtrasHostProps {
-    /// The panel's name in the second module (`"area-picker"`, `"more"`).
-    pub panel: AttrValue,
+    /// Which of the second module's panels.
+    pub panel: Panel,
     pub trigger: Trigger,
     /// The id of the element the panel renders into.
     pub id: AttrValue,
@@ -139,7 +140,8 @@ enum Mounted {
     InProcess(InProcess, usize),
 }
 
-type Loaded = Rc<RefCell<Option<Mounted>>>;
+/// The mounted panel, and what it was last sent.
+type Loaded = Rc<RefCell<Option<(Mounted, MirrorSender)>>>;
 
 impl Mounted {
     fn update(&self, payload: &str) {
@@ -178,22 +180,26 @@ fn error_text(e: &JsValue) -> String {
 
 async fn load_into(
     app: AppHandle,
-    panel: AttrValue,
+    panel: Panel,
     host: web_sys::Element,
     loaded: Loaded,
 ) -> Result<(), String> {
     let dispatcher = app.dispatcher();
     let receive = move |change: String| {
-        dispatcher.dispatch(decode_action(&change).unwrap_or_else(|text| {
-            Action::Notify(Notice {
+        dispatcher.dispatch(match decode_panel_action(&change) {
+            Ok(action) => action.into(),
+            Err(text) => Action::Notify(Notice {
                 kind: NoticeKind::Error,
                 text,
-            })
-        }))
+            }),
+        })
     };
+    let panel = panel.name();
+    let mut sender = MirrorSender::default();
     if let Some(p) = IN_PROCESS.with(|p| p.get()) {
-        let handle = (p.mount)(&panel, host, &encode_mirror(&app), Callback::from(receive))?;
-        *loaded.borrow_mut() = Some(Mounted::InProcess(p, handle));
+        let payload = sender.encode(&app);
+        let handle = (p.mount)(&panel, host, &payload, Callback::from(receive))?;
+        *loaded.borrow_mut() = Some((Mounted::InProcess(p, handle), sender));
         return Ok(());
     }
     let module = JsFuture::from(import_extras())
@@ -207,7 +213,7 @@ async fn load_into(
         &js_sys::Array::of4(
             &JsValue::from_str(&panel),
             &host,
-            &JsValue::from_str(&encode_mirror(&app)),
+            &JsValue::from_str(&sender.encode(&app)),
             send.as_ref(),
         ),
     )
@@ -215,7 +221,7 @@ async fn load_into(
     // The panel lives as long as the page.
     send.forget();
     let handle = handle.as_f64().unwrap_or(0.0) as u32;
-    *loaded.borrow_mut() = Some(Mounted::Module(module, handle));
+    *loaded.borrow_mut() = Some((Mounted::Module(module, handle), sender));
     Ok(())
 }
 
@@ -278,14 +284,15 @@ pub fn extras_host(props: &ExtrasHostProps) -> Html {
         // ends.
         let (app, loaded) = (app.clone(), loaded.clone());
         let ready = *status == Status::Ready;
-        let paused = app.presenting && !matches!(props.panel.as_str(), "presentation" | "embed");
+        let paused = app.presenting && !matches!(props.panel, Panel::Presentation | Panel::Embed);
         let revision = if paused { u64::MAX } else { app.revision };
         use_effect_with((revision, ready), move |_| {
             if paused {
                 return;
             }
-            if let Some(mounted) = &*loaded.borrow() {
-                mounted.update(&encode_mirror(&app));
+            // The saved scenarios go only when they changed.
+            if let Some((mounted, sender)) = &mut *loaded.borrow_mut() {
+                mounted.update(&sender.encode(&app));
             }
         });
     }

@@ -17,8 +17,9 @@ use crate::format;
 use crate::model::field::{Field, ProjectionField, RoleField, Unit};
 use crate::model::sensitivity::sensitivity;
 use crate::model::{Results, Scenario};
+use crate::ui::bridge::{use_panel_dispatch, PanelAction, PanelDispatch};
 use crate::ui::components::charts::{projection_chart, ProjectionChartProps, ProjectionPoint};
-use crate::ui::state::{Action, Notice, NoticeKind, Origin};
+use crate::ui::state::{Notice, NoticeKind, Origin};
 use crate::ui::{use_app, AppHandle};
 
 /// A lever on the projector: an input and its slider's range, in stored
@@ -158,6 +159,7 @@ struct Baseline {
 #[function_component(Presentation)]
 pub fn presentation() -> Html {
     let app = use_app();
+    let to_page = use_panel_dispatch();
     let baseline = use_state(|| {
         app.results_scenario
             .clone()
@@ -192,8 +194,9 @@ pub fn presentation() -> Html {
     }
 
     let onkeydown = {
-        let (app, baseline, marks, show_keys, root) = (
+        let (app, to_page, baseline, marks, show_keys, root) = (
             app.clone(),
+            to_page.clone(),
             baseline.clone(),
             marks.clone(),
             show_keys.clone(),
@@ -205,10 +208,10 @@ pub fn presentation() -> Html {
             }
             let key = e.key();
             match key.as_str() {
-                "p" | "P" | "Escape" => app.dispatch(Action::Present(false)),
+                "p" | "P" | "Escape" => to_page.send(PanelAction::Present(false)),
                 "r" | "R" => {
                     if let Some(b) = &*baseline {
-                        load(&app, &b.scenario, "Back to the baseline.");
+                        load(&to_page, &b.scenario, "Back to the baseline.");
                     }
                 }
                 "f" | "F" => toggle_full_screen(&root),
@@ -217,7 +220,7 @@ pub fn presentation() -> Html {
                     let Some(i) = LETTERS.iter().position(|l| l.eq_ignore_ascii_case(k)) else {
                         return;
                     };
-                    mark_or_show(&app, &marks, i, e.shift_key());
+                    mark_or_show(&app, &to_page, &marks, i, e.shift_key());
                 }
             }
             e.prevent_default();
@@ -231,7 +234,7 @@ pub fn presentation() -> Html {
     html! {
         <div class="present" ref={root} tabindex="-1" {onkeydown}
             role="region" aria-label="Presentation mode">
-            { top_bar(&app, &scenario, &marks, &show_keys) }
+            { top_bar(&app, &to_page, &scenario, &marks, &show_keys) }
             <div class="present__body">
                 { figures(&results, baseline.as_ref(), app.stale) }
                 <div class="present__chart">
@@ -249,15 +252,15 @@ pub fn presentation() -> Html {
                 </div>
             </div>
             <div class="present__levers">
-                { for levers.iter().map(|l| lever(&app, l)) }
+                { for levers.iter().map(|l| lever(&app, &to_page, l)) }
             </div>
             if *show_keys { { key_list() } }
         </div>
     }
 }
 
-fn load(app: &AppHandle, scenario: &Scenario, text: &str) {
-    app.dispatch(Action::Load {
+fn load(to_page: &PanelDispatch, scenario: &Scenario, text: &str) {
+    to_page.send(PanelAction::Load {
         scenario: Box::new(scenario.clone()),
         origin: Origin::Local,
         notice: (!text.is_empty()).then(|| Notice {
@@ -271,12 +274,13 @@ fn load(app: &AppHandle, scenario: &Scenario, text: &str) {
 /// else show the marked state.
 fn mark_or_show(
     app: &AppHandle,
+    to_page: &PanelDispatch,
     marks: &UseStateHandle<[Option<Rc<Scenario>>; 3]>,
     i: usize,
     again: bool,
 ) {
     match (&marks[i], again) {
-        (Some(marked), false) => load(app, marked, &format!("Showing {}.", LETTERS[i])),
+        (Some(marked), false) => load(to_page, marked, &format!("Showing {}.", LETTERS[i])),
         _ => {
             let mut next = (**marks).clone();
             next[i] = Some(Rc::new(app.scenario.clone()));
@@ -298,31 +302,32 @@ fn toggle_full_screen(root: &NodeRef) {
 
 fn top_bar(
     app: &AppHandle,
+    to_page: &PanelDispatch,
     scenario: &Scenario,
     marks: &UseStateHandle<[Option<Rc<Scenario>>; 3]>,
     show_keys: &UseStateHandle<bool>,
 ) -> Html {
     let exit = {
-        let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::Present(false)))
+        let to_page = to_page.clone();
+        Callback::from(move |_| to_page.send(PanelAction::Present(false)))
     };
     let keys = {
         let show_keys = show_keys.clone();
         Callback::from(move |_| show_keys.set(!*show_keys))
     };
     let save = {
-        let (app, marks) = (app.clone(), marks.clone());
+        let (app, to_page, marks) = (app.clone(), to_page.clone(), marks.clone());
         let name = scenario.name.clone();
         Callback::from(move |_| {
             let now = app.scenario.clone();
             for (i, marked) in marks.iter().enumerate() {
                 if let Some(marked) = marked {
-                    load(&app, marked, "");
-                    app.dispatch(Action::SaveAs(format!("{name} ({})", LETTERS[i])));
+                    load(&to_page, marked, "");
+                    to_page.send(PanelAction::SaveAs(format!("{name} ({})", LETTERS[i])));
                 }
             }
             load(
-                &app,
+                &to_page,
                 &now,
                 "Saved the marked states as scenarios in this browser.",
             );
@@ -333,7 +338,7 @@ fn top_bar(
         <div class="present__bar">
             <h2 class="present__title">{&scenario.name}</h2>
             <div class="present__marks" role="group" aria-label="Marked states">
-                { for (0..3).map(|i| mark_button(app, marks, i)) }
+                { for (0..3).map(|i| mark_button(app, to_page, marks, i)) }
             </div>
             if any_marked {
                 <button type="button" class="present__button" onclick={save}>{"Save marked states"}</button>
@@ -347,12 +352,13 @@ fn top_bar(
 
 fn mark_button(
     app: &AppHandle,
+    to_page: &PanelDispatch,
     marks: &UseStateHandle<[Option<Rc<Scenario>>; 3]>,
     i: usize,
 ) -> Html {
     let onclick = {
-        let (app, marks) = (app.clone(), marks.clone());
-        Callback::from(move |e: MouseEvent| mark_or_show(&app, &marks, i, e.shift_key()))
+        let (app, to_page, marks) = (app.clone(), to_page.clone(), marks.clone());
+        Callback::from(move |e: MouseEvent| mark_or_show(&app, &to_page, &marks, i, e.shift_key()))
     };
     let (label, current) = match &marks[i] {
         Some(m) => (format!("Show {}", LETTERS[i]), **m == app.scenario),
@@ -401,18 +407,16 @@ fn figures(results: &Results, baseline: Option<&Baseline>, stale: bool) -> Html 
     }
 }
 
-fn lever(app: &AppHandle, lever: &PresentationLever) -> Html {
+fn lever(app: &AppHandle, to_page: &PanelDispatch, lever: &PresentationLever) -> Html {
     let value = lever.field.get(&app.scenario).unwrap_or(lever.min);
     let id = format!("present-lever-{}", crate::ui::dom_id(&lever.field.path()));
     let oninput = {
-        let (app, field) = (app.clone(), lever.field.clone());
+        let (app, to_page, field) = (app.clone(), to_page.clone(), lever.field.clone());
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(v) = format::parse_decimal(&input.value()) {
-                app.dispatch(Action::SetValue {
-                    field: field.clone(),
-                    value: v,
-                });
+            let key = field.key(&app.scenario);
+            if let (Some(key), Some(value)) = (key, format::parse_decimal(&input.value())) {
+                to_page.send(PanelAction::SetValue { key, value });
             }
         })
     };

@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::model::field::{Field, ProjectionField, Unit};
-use crate::ui::components::extras_host::{ExtrasHost, Trigger};
+use crate::ui::bridge::{use_panel_dispatch, PanelAction, PanelDispatch};
+use crate::ui::components::extras_host::{ExtrasHost, Panel, Trigger};
 use crate::ui::components::number_field::number_field;
-use crate::ui::state::Action;
 use crate::ui::{dom_id, use_app, AppHandle};
 
 /// A plain view function, not a component: it has no hooks, and each
@@ -21,7 +21,7 @@ pub fn projection_inputs(app: &AppHandle) -> Html {
                 { for ProjectionField::ALL.iter().map(|f| html! { { number_field(app, &Field::Projection(*f), None, false) } }) }
             </div>
             // The ranges editor loads when this panel is first opened.
-            <ExtrasHost panel="ranges" id="ranges-host"
+            <ExtrasHost panel={Panel::Ranges} id="ranges-host"
                 trigger={Trigger::Near("Show the uncertainty ranges".into())} />
         </details>
     }
@@ -36,6 +36,7 @@ fn show(value: f64, unit: Unit) -> String {
 #[function_component(RangesEditor)]
 pub fn ranges_editor() -> Html {
     let app = use_app();
+    let to_page = use_panel_dispatch();
     let choice = use_state(String::new);
     let candidates: Vec<(String, String)> = Field::all(&app.scenario)
         .into_iter()
@@ -53,7 +54,7 @@ pub fn ranges_editor() -> Html {
         })
     };
     let add = {
-        let app = app.clone();
+        let (app, to_page) = (app.clone(), to_page.clone());
         let choice = choice.clone();
         Callback::from(move |_| {
             let key = (*choice).clone();
@@ -64,7 +65,7 @@ pub fn ranges_editor() -> Html {
                     low = low.clamp(0.0, 1.0);
                     high = high.clamp(0.0, 1.0);
                 }
-                app.dispatch(Action::SetRange {
+                to_page.send(PanelAction::SetRange {
                     key,
                     range: Some([low.min(high), low.max(high)]),
                 });
@@ -112,6 +113,7 @@ struct RangeRowProps {
 #[function_component(RangeRow)]
 fn range_row(props: &RangeRowProps) -> Html {
     let app = use_app();
+    let to_page = use_panel_dispatch();
     let field = Field::from_key(&app.scenario, &props.range_key);
     let unit = field.as_ref().map(|f| f.unit()).unwrap_or(Unit::Count);
     let label = field
@@ -142,7 +144,7 @@ fn range_row(props: &RangeRowProps) -> Html {
     let id = dom_id(&path);
 
     let update = |is_low: bool| {
-        let app = app.clone();
+        let to_page = to_page.clone();
         let key = props.range_key.clone();
         let (low_text, high_text, local_error) =
             (low_text.clone(), high_text.clone(), local_error.clone());
@@ -165,7 +167,7 @@ fn range_row(props: &RangeRowProps) -> Html {
             ) {
                 (Ok(l), Ok(h)) => {
                     local_error.set(None);
-                    dispatch_range(&app, &key, [l, h]);
+                    send_range(&to_page, &key, [l, h]);
                 }
                 (Err(e), _) => local_error.set(Some(format!("Low: {e}"))),
                 (_, Err(e)) => local_error.set(Some(format!("High: {e}"))),
@@ -173,10 +175,10 @@ fn range_row(props: &RangeRowProps) -> Html {
         })
     };
     let remove = {
-        let app = app.clone();
+        let to_page = to_page.clone();
         let key = props.range_key.clone();
         Callback::from(move |_| {
-            app.dispatch(Action::SetRange {
+            to_page.send(PanelAction::SetRange {
                 key: key.clone(),
                 range: None,
             })
@@ -205,8 +207,8 @@ fn range_row(props: &RangeRowProps) -> Html {
     }
 }
 
-fn dispatch_range(app: &AppHandle, key: &str, range: [f64; 2]) {
-    app.dispatch(Action::SetRange {
+fn send_range(to_page: &PanelDispatch, key: &str, range: [f64; 2]) {
+    to_page.send(PanelAction::SetRange {
         key: key.to_string(),
         range: Some(range),
     });

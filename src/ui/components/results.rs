@@ -13,7 +13,7 @@ use crate::ui::components::charts::{
     projection_chart, required_vs_in_post, BarRow, ProjectionChartProps, ProjectionPoint,
     RequiredVsInPostProps,
 };
-use crate::ui::components::extras_host::{ExtrasHost, Trigger};
+use crate::ui::components::extras_host::{ExtrasHost, Panel, Trigger};
 use crate::ui::components::headline::headline;
 use crate::ui::components::role_table::RoleTable;
 use crate::ui::AppHandle;
@@ -98,7 +98,7 @@ fn results_body(props: &ResultsBodyProps) -> Html {
             // What closes the gap, need and workload by service, results by
             // place, what moves the answer most, and "how is this
             // calculated?": loaded when they come near the screen.
-            <ExtrasHost panel="analysis" id="analysis"
+            <ExtrasHost panel={Panel::Analysis} id="analysis"
                 trigger={Trigger::Near("Show what closes the gap, results by service and place, what moves the answer most, and how it is calculated".into())} />
         </div>
     }

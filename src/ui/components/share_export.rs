@@ -10,9 +10,10 @@ use yew::prelude::*;
 use crate::io::{csv, share};
 use crate::model::examples::example_place;
 use crate::model::parse_scenario;
+use crate::ui::bridge::{use_panel_dispatch, PanelAction, PanelDispatch};
 use crate::ui::components::services::confirm;
-use crate::ui::state::{Action, Notice, NoticeKind, Origin};
-use crate::ui::{use_app, AppHandle};
+use crate::ui::state::{Notice, NoticeKind, Origin};
+use crate::ui::use_app;
 
 #[wasm_bindgen(inline_js = r#"
 let loading = null;
@@ -99,8 +100,8 @@ pub fn slug(name: &str) -> String {
     }
 }
 
-fn notify(app: &AppHandle, kind: NoticeKind, text: String) {
-    app.dispatch(Action::Notify(Notice { kind, text }));
+fn notify(to_page: &PanelDispatch, kind: NoticeKind, text: String) {
+    to_page.send(PanelAction::Notify(Notice { kind, text }));
 }
 
 /// The share link for the current page and scenario.
@@ -118,6 +119,7 @@ pub fn share_url(scenario: &crate::model::Scenario) -> String {
 #[function_component(ShareExport)]
 pub fn share_export() -> Html {
     let app = use_app();
+    let to_page = use_panel_dispatch();
     let link = use_state(|| None::<String>);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
 
@@ -135,23 +137,23 @@ pub fn share_export() -> Html {
         })
     };
     let export_json = {
-        let app = app.clone();
+        let (app, to_page) = (app.clone(), to_page.clone());
         Callback::from(move |_| {
             let name = format!("{}.json", slug(&app.scenario.name));
             match download(&name, "application/json", &app.scenario.to_json_pretty()) {
-                Ok(()) => notify(&app, NoticeKind::Success, format!("Downloaded {name}.")),
-                Err(e) => notify(&app, NoticeKind::Error, format!("Export failed: {e}.")),
+                Ok(()) => notify(&to_page, NoticeKind::Success, format!("Downloaded {name}.")),
+                Err(e) => notify(&to_page, NoticeKind::Error, format!("Export failed: {e}.")),
             }
         })
     };
     let export_csv = {
-        let app = app.clone();
+        let (app, to_page) = (app.clone(), to_page.clone());
         Callback::from(move |_| {
             let (Some(results), Some(scenario)) =
                 (app.results.clone(), app.results_scenario.clone())
             else {
                 notify(
-                    &app,
+                    &to_page,
                     NoticeKind::Error,
                     "There are no results to export yet: fix the inputs first.".into(),
                 );
@@ -161,7 +163,7 @@ pub fn share_export() -> Html {
             let text = csv::results_csv(&scenario, &results);
             match download(&name, "text/csv;charset=utf-8", &text) {
                 Ok(()) => notify(
-                    &app,
+                    &to_page,
                     NoticeKind::Success,
                     if app.stale {
                         format!("Downloaded {name}, from your last valid inputs (the current ones have problems).")
@@ -169,18 +171,18 @@ pub fn share_export() -> Html {
                         format!("Downloaded {name}.")
                     },
                 ),
-                Err(e) => notify(&app, NoticeKind::Error, format!("Export failed: {e}.")),
+                Err(e) => notify(&to_page, NoticeKind::Error, format!("Export failed: {e}.")),
             }
         })
     };
     let preparing = use_state(|| false);
     let export_xlsx = {
-        let app = app.clone();
+        let (app, to_page) = (app.clone(), to_page.clone());
         let preparing = preparing.clone();
         Callback::from(move |_| {
             let Some(scenario) = app.results_scenario.clone() else {
                 notify(
-                    &app,
+                    &to_page,
                     NoticeKind::Error,
                     "There are no results to export yet: fix the inputs first.".into(),
                 );
@@ -190,7 +192,7 @@ pub fn share_export() -> Html {
                 return;
             }
             preparing.set(true);
-            let (app, preparing) = (app.clone(), preparing.clone());
+            let (to_page, preparing) = (to_page.clone(), preparing.clone());
             let stale = app.stale;
             wasm_bindgen_futures::spawn_local(async move {
                 let name = format!("{}-workbook.xlsx", slug(&scenario.name));
@@ -211,7 +213,7 @@ pub fn share_export() -> Html {
                     });
                 match outcome {
                     Ok(()) => notify(
-                        &app,
+                        &to_page,
                         NoticeKind::Success,
                         if stale {
                             format!("Downloaded {name}, from your last valid inputs (the current ones have problems).")
@@ -220,7 +222,7 @@ pub fn share_export() -> Html {
                         },
                     ),
                     Err(e) => notify(
-                        &app,
+                        &to_page,
                         NoticeKind::Error,
                         format!(
                             "The workbook was not downloaded: {}",
@@ -232,7 +234,7 @@ pub fn share_export() -> Html {
         })
     };
     let import = {
-        let app = app.clone();
+        let to_page = to_page.clone();
         let reader = reader.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
@@ -246,7 +248,7 @@ pub fn share_export() -> Html {
             if file.size() > limit {
                 // Refused before reading: a 20 MB file would freeze the page.
                 notify(
-                    &app,
+                    &to_page,
                     NoticeKind::Error,
                     format!(
                         "\"{name}\" was not imported: it is {} bytes, and a scenario file is at most {} (2 MB). Nothing was changed.",
@@ -256,15 +258,15 @@ pub fn share_export() -> Html {
                 );
                 return;
             }
-            let app = app.clone();
+            let to_page = to_page.clone();
             let task = gloo::file::callbacks::read_as_text(&file, move |result| match result {
                 Err(_) => notify(
-                    &app,
+                    &to_page,
                     NoticeKind::Error,
                     format!("\"{name}\" could not be read. Nothing was changed."),
                 ),
                 Ok(text) => match parse_scenario(&text) {
-                    Ok(scenario) => app.dispatch(Action::Load {
+                    Ok(scenario) => to_page.send(PanelAction::Load {
                         scenario: Box::new(scenario),
                         origin: Origin::Local,
                         notice: Some(Notice {
@@ -273,7 +275,7 @@ pub fn share_export() -> Html {
                         }),
                     }),
                     Err(err) => notify(
-                        &app,
+                        &to_page,
                         NoticeKind::Error,
                         format!("\"{name}\" was not imported. {err} Nothing was changed."),
                     ),
@@ -286,10 +288,10 @@ pub fn share_export() -> Html {
         let _ = gloo::utils::window().print();
     });
     let reset = {
-        let app = app.clone();
+        let to_page = to_page.clone();
         Callback::from(move |_| {
             if confirm("Reset to the built-in example? The scenario you are editing will be replaced (your saved scenarios stay).") {
-                app.dispatch(Action::Load {
+                to_page.send(PanelAction::Load {
                     scenario: Box::new(example_place()),
                     origin: Origin::Local,
                     notice: Some(Notice { kind: NoticeKind::Success, text: "Reset to the built-in example.".into() }),

@@ -8,12 +8,13 @@ use yew::prelude::*;
 
 pub use crate::io::register::{register, RegisterRow, Status};
 use crate::model::examples::sources;
-use crate::ui::state::Action;
+use crate::ui::bridge::{use_panel_dispatch, PanelAction, PanelDispatch};
 use crate::ui::use_app;
 
 #[function_component(SourcesPanel)]
 pub fn sources_panel() -> Html {
     let app = use_app();
+    let to_page = use_panel_dispatch();
     // The table (one row per input) is built only once it is opened: it is
     // long, and most visits never open it.
     let open = use_state(|| false);
@@ -53,7 +54,7 @@ pub fn sources_panel() -> Html {
                             <th scope="col">{"Your note"}</th>
                         </tr></thead>
                         <tbody>
-                        { for rows.into_iter().map(|row| register_row(&app, row)) }
+                        { for rows.into_iter().map(|row| register_row(&to_page, row)) }
                         </tbody>
                     </table>
                 </div>
@@ -63,12 +64,12 @@ pub fn sources_panel() -> Html {
     }
 }
 
-fn register_row(app: &crate::ui::AppHandle, row: RegisterRow) -> Html {
+fn register_row(to_page: &PanelDispatch, row: RegisterRow) -> Html {
     let onchange = {
-        let (app, key) = (app.clone(), row.key.clone());
+        let (to_page, key) = (to_page.clone(), row.key.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            app.dispatch(Action::SetNote {
+            to_page.send(PanelAction::SetNote {
                 key: key.clone(),
                 text: input.value(),
             });
