@@ -78,7 +78,7 @@ test('a pipeline and a ramp set in the page give a plan with places, first quali
   // Undo takes the ramp back.
   await ramp.focus();
   await page.keyboard.press('Control+z');
-  await page.waitForFunction(() => document.querySelector('[id="projection.ramp_years"], input[aria-label]') !== null);
+  await page.waitForFunction((id) => document.getElementById(id)?.value === '0', await ramp.getAttribute('id'));
   await assertAccessible(page, 'decade plan');
   await screenshot(page, 'decade-plan', { fullPage: false });
   assert.deepEqual(errors, []);
@@ -92,7 +92,7 @@ test('every new input refuses bad values at its own field and keeps what was typ
   const good = await app.headlineTexts();
   const card = await nursePipeline(app);
   const cases = [
-    ['Training years', '2.5', /whole number of years from 0 to 15/],
+    ['Training years', '2.5', /whole number of years/],
     ['Training years', '16', /whole number of years from 0 to 15/],
     ['Course completion', '120', /between 0% and 100%/],
     ['Qualifiers who join', '-5', /between 0% and 100%/],

@@ -95,15 +95,17 @@ pub fn role_card(app: &AppHandle, i: usize) -> Html {
 
 /// Where new staff come from beyond today's joiners (MODEL.md section 8):
 /// the course, its completion and take-up, extra places commissioned and
-/// international recruits. Closed until opened, and opened by itself when
-/// the role has extra places or recruits set, or one of them has a problem.
+/// international recruits. Closed until opened; its summary says what is
+/// set, or that one of them has a problem.
 fn pipeline_fields(app: &AppHandle, i: usize, role: &Role) -> Html {
     let pipeline = role.pipeline();
     let in_use = pipeline.extra_places_per_year != 0.0 || pipeline.international_per_year != 0.0;
     let has_error = RoleField::PIPELINE
         .iter()
         .any(|f| app.error_for(&Field::Role(i, *f).path()).is_some());
-    let summary = if in_use {
+    let summary = if has_error {
+        "Training pipeline and international recruitment: has a problem, open to fix it".to_string()
+    } else if in_use {
         format!(
             "Training pipeline and international recruitment: {} extra places and {} recruits a year",
             crate::format::input_text(pipeline.extra_places_per_year, crate::model::field::Unit::Count),
@@ -113,7 +115,10 @@ fn pipeline_fields(app: &AppHandle, i: usize, role: &Role) -> Html {
         "Training pipeline and international recruitment".to_string()
     };
     html! {
-        <details class="card__details role-pipeline" open={in_use || has_error}>
+        // Never opened or closed by the app (that would close it under the
+        // reader's hands once a problem is fixed): the summary says what is
+        // set, and the error summary's link opens it.
+        <details class="card__details role-pipeline">
             <summary>{summary}</summary>
             <p class="panel__intro">{"Places commissioned now qualify after their course: the decade plan counts them from the year they arrive. Today's training output is already in joiners a year."}</p>
             <div class="grid-3">
