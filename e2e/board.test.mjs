@@ -76,7 +76,7 @@ test('one role over the years: supply under the retention it needs meets the req
   await app.showAnalysis();
   const section = page.getByRole('region', { name: 'One role over the years' });
   await section.waitFor();
-  const figure = section.getByRole('figure');
+  const figure = section.getByRole('figure', { name: /supply with the retention needed/ });
   // A role retention can fix: the green line ends on the requirement.
   const roles = await section.getByLabel('Role').locator('option').allInnerTexts();
   let reachable = null;

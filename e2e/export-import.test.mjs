@@ -87,7 +87,7 @@ test('the results CSV is RFC 4180 and its numbers match the headline', async () 
     assert.ok(csv[s], `a "${s}" section (has ${Object.keys(csv).join(', ')})`);
   }
   assert.deepEqual(csv.Summary.header, ['measure', 'value']);
-  assert.deepEqual(csv.Projection.header, ['year', 'required_wte', 'supply_wte', 'gap_wte']);
+  assert.deepEqual(csv.Projection.header, ['year', 'required_wte', 'supply_wte', 'gap_wte', 'arrivals_wte']);
   for (const h of ['id', 'name', 'group', 'sector', 'required_wte', 'in_post_wte', 'extra_wte', 'extra_cost']) {
     assert.ok(csv.Roles.header.includes(h), `the Roles header has ${h}`);
   }
