@@ -38,6 +38,10 @@ test('a pipeline and a ramp set in the page give a plan with places, first quali
 
   const card = await nursePipeline(app);
   assert.equal(await card.getByLabel('Training years', { exact: true }).inputValue(), '3', 'the built-in course length');
+  // Each default's citation is fetched when it is first opened.
+  const source = card.locator('details.field__source').filter({ hasText: 'Default 65%: sourced' });
+  await source.locator('summary').click();
+  await source.getByText(/RePAIR \(Health Education England, 2018\)/).waitFor();
   assert.equal(await card.getByLabel('Course completion', { exact: true }).inputValue(), '65');
   await card.getByLabel('Extra training places a year', { exact: true }).fill('14');
   await card.getByLabel('International recruits a year', { exact: true }).fill('2');

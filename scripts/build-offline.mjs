@@ -107,7 +107,7 @@ const { count, size, warnings } = await injectManifest({
   swSrc: join(ROOT, 'www', 'sw.js'),
   swDest: join(dir, 'sw.js'),
   globDirectory: dir,
-  globPatterns: ['**/*.{html,js,css,wasm,tsv,csv,webmanifest,png}'],
+  globPatterns: ['**/*.{html,js,css,wasm,tsv,json,webmanifest,png}'],
   globIgnores: ['sw.js'],
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 });

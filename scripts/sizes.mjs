@@ -17,14 +17,14 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const RECORDED_BARE_YEW_GZIP_BYTES = 58_360;
 
 // Not part of the page's first load: the area tables (fetched when the area
-// picker is first used), the citations of the defaults (sources.csv, fetched
+// picker is first used), the citations of the defaults (sources.json, fetched
 // when a reader first opens one) and what the browser fetches in the background for
 // working offline (the service worker and the manifest; the icons are a
 // folder and not counted).
 // The second module (extras-<hash>.js and its wasm: the panels off the first
 // screen, imported when first needed) is on demand too.
 // element.js is for host pages (the custom element), not this page.
-const ON_DEMAND = new Set(['areas.tsv', 'sources.csv', 'sw.js', 'manifest.webmanifest', 'element.js']);
+const ON_DEMAND = new Set(['areas.tsv', 'sources.json', 'sw.js', 'manifest.webmanifest', 'element.js']);
 const onDemandFile = (name) => ON_DEMAND.has(name) || /^(extras|workbook)(-[0-9a-f]+)?(\.js|_bg\.wasm)$/.test(name);
 
 /** Every file under `folder` (wasm-bindgen's snippets/ are one level down). */

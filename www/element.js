@@ -23,6 +23,10 @@ function start() {
     link.href = new URL(css, base).href;
     document.head.append(link);
   }
+  // A default's citation when it is opened (www/sources.js).
+  const sources = document.createElement('script');
+  sources.src = new URL('sources.js', base).href;
+  document.head.append(sources);
   // Where the app finds its own files (the second module, the area tables).
   globalThis.workforceGapAssets = { base: base.href, extras: ASSETS.extras, workbook: ASSETS.workbook };
   started = import(new URL(ASSETS.js, base).href)

@@ -160,7 +160,8 @@ pub struct SourceFlag {
 
 /// The input `key`'s default as the page shows it beside the input ("Default
 /// 5%: sourced"), from the compact table: the same value text and flag as
-/// [`source_for`], without carrying every citation in the first load.
+/// [`source_for`], without carrying every citation in the first load
+/// (`www/sources.js` shows the citation, from `sources.json`, when opened).
 pub fn source_flag(key: &str) -> Option<SourceFlag> {
     static ALL: OnceLock<Vec<(String, SourceFlag)>> = OnceLock::new();
     let all = ALL.get_or_init(|| {
@@ -181,18 +182,6 @@ pub fn source_flag(key: &str) -> Option<SourceFlag> {
             .collect()
     });
     all.iter().find(|(k, _)| k == key).map(|(_, f)| f.clone())
-}
-
-/// The citations of `sources.csv` as the page fetches it: (key, citation)
-/// in the file's order. Rows that do not read are skipped.
-pub fn citations(csv: &str) -> Vec<(String, String)> {
-    super::csv_record::records(csv)
-        .into_iter()
-        .filter_map(|record| match record.as_slice() {
-            [key, _, citation] => Some((key.clone(), citation.clone())),
-            _ => None,
-        })
-        .collect()
 }
 
 /// The source of one input, by key (`"roles.mh_nurse.annual_cost"`), for the
@@ -369,17 +358,13 @@ mod tests {
             "sources.csv is in form order"
         );
         assert_eq!(SOURCE_FLAGS.len(), all.len());
-        let cited = citations(SOURCES);
-        assert_eq!(cited.len(), all.len());
-        for (source, (key, citation)) in all.iter().zip(&cited) {
-            assert_eq!(&source.key, key);
-            assert_eq!(&source.citation, citation);
+        for source in &all {
+            let key = &source.key;
             let flag = source_flag(key).unwrap_or_else(|| panic!("{key} in the page's table"));
             assert_eq!(flag.value_text, source.value_text, "{key}");
             assert_eq!(flag.illustrative, source.illustrative, "{key}");
         }
         assert_eq!(source_flag("roles.nobody.in_post_wte"), None);
-        assert!(citations("key,illustrative,citation\r\nbroken").is_empty());
     }
 
     #[test]

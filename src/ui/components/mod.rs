@@ -23,7 +23,6 @@ pub mod embed_snippet;
 pub mod error_summary;
 pub mod explain;
 pub mod extras_host;
-pub mod field_source;
 pub mod headline;
 pub mod history;
 pub mod levers;

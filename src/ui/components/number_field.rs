@@ -7,7 +7,6 @@ use crate::format;
 use crate::io::register::place_source;
 use crate::model::field::{Field, Unit};
 use crate::model::scenario::V1_PLACE_ID;
-use crate::ui::components::field_source::FieldSource;
 use crate::ui::{dom_id, AppHandle};
 
 fn unit_suffix(unit: Unit) -> Option<&'static str> {
@@ -113,9 +112,15 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
                 if locked { <span class="field__locked">{" Set by the page this calculator is in."}</span> }
             </div>
             if let Some((key, s)) = &source {
-                <FieldSource id={source_id.clone()} source_key={key.clone()}
-                    summary={format!("{}{}", default_text(field, &s.value_text),
-                        if s.illustrative { ": illustrative" } else { ": sourced" })} />
+                // The citation is filled in by www/sources.js when opened:
+                // the citations are not part of the first load.
+                <details class="field__source" id={source_id.clone()} data-source-key={key.clone()}>
+                    <summary>
+                        {default_text(field, &s.value_text)}
+                        {if s.illustrative { ": illustrative" } else { ": sourced" }}
+                    </summary>
+                    <p class="field__source-text"></p>
+                </details>
             }
             if let Some(text) = &place_source {
                 <p class="field__source field__source--place" id={source_id.clone()}>{format!("Source: {text}")}</p>
