@@ -390,17 +390,12 @@ impl PanelDispatch {
     }
 }
 
-/// The panel's way to the page (provided by `ui::extras_app`). A panel's
-/// component rendered in the page itself, with no panel around it, applies
-/// the action to the page's reducer directly.
+/// The panel's way to the page, given to every panel by `ui::extras_app`.
+/// Panics only if a panel's component is rendered outside a panel, a
+/// programming error caught by the component tests.
 #[hook]
 pub fn use_panel_dispatch() -> PanelDispatch {
-    let app = crate::ui::use_app();
-    use_context::<PanelDispatch>().unwrap_or_else(|| {
-        PanelDispatch(Callback::from(move |action: PanelAction| {
-            app.dispatch(action.into())
-        }))
-    })
+    use_context::<PanelDispatch>().expect("panels are rendered by ui::extras_app")
 }
 
 /// `pretty` JSON without the pretty printer's whitespace, onto `out`: the
