@@ -102,6 +102,14 @@ async function measureLoads(browser, url) {
 
 /** One edit: set the adults field, dispatch input, time to the frame after the headline changes. */
 function timeEdit(value) {
+  // What the user waits for, as Interaction to Next Paint counts it: to a
+  // task after the next frame's rendering (style, layout, paint), not just
+  // to its requestAnimationFrame callback, which runs before them.
+  const afterPaint = (fn) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = fn;
+    channel.port2.postMessage(null);
+  });
   return new Promise((resolveEdit) => {
     const input = document.getElementById('f-places-0-population-adults');
     const text = () => document.getElementById('headline-extra-wte')?.textContent;
@@ -112,7 +120,7 @@ function timeEdit(value) {
     const observer = new MutationObserver(() => {
       if (text() !== before) {
         observer.disconnect();
-        requestAnimationFrame(() => finish(performance.now() - t0));
+        afterPaint(() => finish(performance.now() - t0));
       }
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -277,6 +285,12 @@ const EDIT_FIELDS = [
  * does not within 5 s).
  */
 function timeInputToRepaint([inputSelector, watchedSelector, value]) {
+  // To a task after the next frame's rendering (see timeEdit).
+  const afterPaint = (fn) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = fn;
+    channel.port2.postMessage(null);
+  });
   return new Promise((resolveEdit) => {
     const input = document.querySelector(inputSelector);
     const watched = document.querySelector(watchedSelector);
@@ -285,7 +299,7 @@ function timeInputToRepaint([inputSelector, watchedSelector, value]) {
     const finish = (result) => { if (!done) { done = true; observer.disconnect(); resolveEdit(result); } };
     const observer = new MutationObserver(() => {
       observer.disconnect();
-      requestAnimationFrame(() => finish(performance.now() - t0));
+      afterPaint(() => finish(performance.now() - t0));
     });
     observer.observe(watched, { childList: true, subtree: true, characterData: true });
     setTimeout(() => finish(null), 5000);
@@ -309,6 +323,21 @@ async function repaintTimes(page, edits, edit) {
   const sorted = times.slice().sort((a, b) => a - b);
   const p95 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] : NaN;
   return { ...s, p95, misses };
+}
+
+/** DOM elements and page height on the first render (every section in its default state), at 1366x900. */
+async function measureDom(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+  const dom = await page.evaluate(() => ({
+    elements: document.getElementsByTagName('*').length,
+    inputs: document.querySelectorAll('input, select, textarea').length,
+    height: document.documentElement.scrollHeight,
+  }));
+  await context.close();
+  return dom;
 }
 
 /** `edits` edits cycling through EDIT_FIELDS, at a CPU throttling rate. */
@@ -448,6 +477,8 @@ try {
     };
   }
   await baseline.close();
+  const dom = await measureDom(browser, server.url);
+  console.error(`first render: ${dom.elements} elements, ${dom.inputs} inputs, ${dom.height} px tall`);
   const EDITS = 200;
   console.error(`${EDITS} edits of different inputs, plain and at 4x CPU...`);
   const varied = {
@@ -545,6 +576,7 @@ try {
   } else {
     lines.push('', 'No target/criterion/*/new/estimates.json: run `cargo bench --bench model` for the wasm/native ratios.');
   }
+  lines.push('', `First render at 1366x900: ${dom.elements} DOM elements, ${dom.inputs} inputs, a page ${dom.height} px tall.`);
   console.log(lines.join('\n'));
 
   const results = {
@@ -553,6 +585,7 @@ try {
     chromium: api.chromium,
     n: N,
     load_profiles_ms: profiles,
+    first_render_dom: dom,
     keystroke_to_repaint_ms: varied,
     presentation_lever_to_repaint_ms: presenting,
     load_ms: load,
