@@ -634,7 +634,11 @@ fn a_cross_field_error_involves_each_field_and_quotes_numbers_shortly() {
         .find(|e| e.path == "working_time.days_available")
         .expect("the days error");
     assert!(e.message.len() < 120, "{}", e.message);
-    assert!(e.message.contains("(more than a billion days)"), "{}", e.message);
+    assert!(
+        e.message.contains("(more than a billion days)"),
+        "{}",
+        e.message
+    );
     // The largest of the three first: the link goes there.
     assert_eq!(e.first_path(), "working_time.public_holidays");
     for path in [
