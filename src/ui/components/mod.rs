@@ -3,13 +3,21 @@
 //!
 //! Two kinds, on purpose:
 //! - a view that keeps state of its own (an open/closed table, a memoised
-//!   sensitivity run, a pending file) is a function component with hooks,
-//!   reading the app from context (`use_app`): `ScenarioManager`,
-//!   `CompareSection`, `ShareExport`, `SourcesPanel`, `ExplainPicker`,
-//!   `RangesEditor` and its rows, `ResultsBody`, `RoleTable` and the charts;
+//!   sensitivity or uncertainty run, a pending file, a chosen role) is a
+//!   function component with hooks, reading the app from context
+//!   (`use_app`) or taking its data as props. On the page: `ScenarioManager`,
+//!   `ResultsBody`, `RoleTable`, `ExtrasHost` (which loads the second
+//!   module) and `ChartFigure` (the charts' data table toggle). In the second
+//!   module (`crate::ui::extras_app`): `Analysis`, `WhatItTakes`,
+//!   `RoleProjection`, `Tornado`, `ExplainPicker`, `CardExplanation`,
+//!   `AreaPicker`, `CompareSection`, `ShareExport`, `SourcesPanel`,
+//!   `RangesEditor` and its rows, `Presentation`, `EmbedSnippet` and the
+//!   embed bridge;
 //! - every other view is a plain function taking `&AppHandle` (or data),
 //!   called from its parent: `area_inputs(&app)`, `number_field(...)`,
-//!   `service_card(app, i)`, `headline(...)`. Each function component costs
+//!   `service_card(app, i)`, `role_card(app, i)`, `headline(...)`, and the
+//!   charts (`projection_chart`, `supply_chart`, ...: plain data in, SVG
+//!   out). Each function component costs
 //!   about 600 bytes gzip of Yew machinery in the WebAssembly, and these
 //!   views re-render with every change to the app state anyway.
 

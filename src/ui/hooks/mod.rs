@@ -1,5 +1,8 @@
-//! Browser glue, in one place: the state the app starts from (share link,
-//! autosave, saved scenarios) and where it is persisted.
+//! Browser glue, in one place: the state the app starts from (host options,
+//! share link, autosave, saved scenarios; `initial_state`), where it is
+//! persisted (`use_persistence`: autosave, the two-tab merge, unreadable
+//! text set aside), the share link's `hashchange` (`use_share_link_listener`)
+//! and the undo and redo keys (`use_undo_keys`).
 
 use yew::prelude::*;
 
