@@ -10,17 +10,13 @@ import { resolve } from 'node:path';
 import { serveDist } from './server.mjs';
 import { launch, openPage, assertAccessible } from './browser.mjs';
 import { CalculatorPage, parseFigure } from './pages/calculator.mjs';
+import { csvObjects } from '../scripts/csv.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** Rows of a CSV file in data/areas/ (no quoted commas in the columns used here). */
+/** Rows of a CSV file in data/areas/, keyed by its header (scripts/csv.mjs, the one reader). */
 function csvRows(name) {
-  const [header, ...lines] = readFileSync(resolve(ROOT, 'data/areas', name), 'utf8').trim().split(/\r?\n/);
-  const keys = header.split(',');
-  return lines.map((line) => {
-    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
-    return Object.fromEntries(keys.map((k, i) => [k, cells[i]]));
-  });
+  return csvObjects(readFileSync(resolve(ROOT, 'data/areas', name), 'utf8'));
 }
 
 let server, browser;

@@ -20,30 +20,12 @@
 // the part of the member's Census 2021 population that lies in the ICB.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { csvObjects } from './csv.mjs';
 
 const DATA = resolve(import.meta.dirname, '..', 'data', 'areas');
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes and line breaks. */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
-  return body.map((r) => Object.fromEntries(header.map((k, i) => [k, r[i] ?? ''])));
-}
+/** RFC 4180 CSV as objects keyed by the header (scripts/csv.mjs, the one reader). */
+export const parseCsv = csvObjects;
 
 export function table(name) {
   return parseCsv(readFileSync(resolve(DATA, name), 'utf8'));

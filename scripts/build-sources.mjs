@@ -6,12 +6,12 @@
 //   node scripts/build-sources.mjs OUT_FILE
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseCsv } from './build-areas.mjs';
+import { csvObjects } from './csv.mjs';
 
 const SOURCES = resolve(import.meta.dirname, '..', 'data', 'builtins', 'sources.csv');
 
 export function build() {
-  const rows = parseCsv(readFileSync(SOURCES, 'utf8'));
+  const rows = csvObjects(readFileSync(SOURCES, 'utf8'));
   return JSON.stringify(Object.fromEntries(rows.map((r) => [r.key, r.citation])));
 }
 

@@ -40,35 +40,11 @@ fn table() -> &'static AreaTable {
     TABLE.get_or_init(|| AreaTable::parse(asset()).expect("the asset parses"))
 }
 
-/// A CSV of data/areas/ as rows of column -> text (a small RFC 4180 reader:
-/// names hold quoted commas).
+/// A CSV of data/areas/ as rows of column -> text (names hold quoted
+/// commas: the app's one CSV reader).
 fn csv(name: &str) -> Vec<HashMap<String, String>> {
     let text = std::fs::read_to_string(root().join("data/areas").join(name)).unwrap();
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let (mut row, mut field, mut quoted) = (Vec::new(), String::new(), false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
+    let mut rows = workforce_gap::model::csv_record::rows(&text);
     let header = rows.remove(0);
     rows.into_iter()
         .map(|r| header.iter().cloned().zip(r).collect())

@@ -1,7 +1,9 @@
-//! The one CSV reader of the Rust code (RFC 4180), for the data files in
-//! `data/builtins/`: the app's sources and benchmarks, and the build script
+//! The one CSV reader of the Rust code (RFC 4180): the data files in
+//! `data/builtins/` (the app's sources and benchmarks), the build script
 //! (`build.rs` includes this file) that writes the page's table of which
-//! defaults are illustrative. No imports, so `build.rs` can include it.
+//! defaults are illustrative, and the tests that read CSV (the area tables,
+//! the results CSV, LibreOffice's recalculated sheets). No imports, so
+//! `build.rs` can include it.
 
 /// The fields of one CSV record, and the rest of the text after it
 /// (RFC 4180: quoted fields may hold commas, quotes and line breaks).
@@ -43,6 +45,19 @@ pub fn records(text: &str) -> Vec<Vec<String>> {
         if record.iter().any(|f| !f.is_empty()) {
             out.push(record);
         }
+    }
+    out
+}
+
+/// Every record of `text`, the header and empty lines included (an empty
+/// line is one empty field), as the tests read whole files.
+pub fn rows(text: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (record, next) = csv_record(rest);
+        out.push(record);
+        rest = next;
     }
     out
 }
