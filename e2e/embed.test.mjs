@@ -71,6 +71,10 @@ test('the iframe host sets a scenario by postMessage and receives results; a wro
   await lever.focus();
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
   await page.waitForFunction((b) => document.querySelector('#host-extra-wte').textContent !== b, expected.toFixed(1));
+  // Each key press sends results; the host shows the last to arrive: wait
+  // (up to 5 s) for the one that follows the frame's last repaint.
+  const sameAsFrame = async () => (await hostFigure.innerText()) === (await frameHeadline.innerText()).replace(/,/g, '');
+  for (let waited = 0; waited < 5000 && !(await sameAsFrame()); waited += 100) await page.waitForTimeout(100);
   assert.equal(await hostFigure.innerText(), (await frameHeadline.innerText()).replace(/,/g, ''));
   await screenshot(page, 'embed-iframe-host');
   assert.deepEqual(errors, []);
