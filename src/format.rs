@@ -7,7 +7,7 @@
 use crate::model::Unit;
 
 /// Group the integer digits of an already-formatted number with commas.
-fn group_thousands(digits: &str) -> String {
+pub(crate) fn group_thousands(digits: &str) -> String {
     let (sign, rest) = match digits.strip_prefix('-') {
         Some(r) => ("-", r),
         None => ("", digits),
@@ -98,15 +98,10 @@ pub fn plain(value: f64, max_decimals: usize) -> String {
     }
 }
 
-/// The text an input shows for a stored value of this unit: percentages as
-/// percentages (0.226 -> "22.6"), others plainly, with separators for big
-/// numbers.
+/// The text an input shows for a stored value of this unit:
+/// [`Unit::input_text`].
 pub fn input_text(value: f64, unit: Unit) -> String {
-    match unit {
-        Unit::Percent => plain(value * 100.0, 4),
-        Unit::People | Unit::Money => group_thousands(&plain(value, 2)),
-        _ => plain(value, 4),
-    }
+    unit.input_text(value)
 }
 
 /// A plain decimal, "-12.5", ".5", "5.", "007": an optional minus, digits

@@ -5,7 +5,6 @@
 //! (`ui::components::sources`) and written in the Excel workbook
 //! (`io::workbook`).
 
-use crate::format;
 use crate::model::examples::{example_place, source_for};
 use crate::model::field::Field;
 use crate::model::Scenario;
@@ -89,7 +88,7 @@ pub fn register(scenario: &Scenario) -> Vec<RegisterRow> {
             let unit = field.unit();
             Some(RegisterRow {
                 label: field.full_label(scenario),
-                value: format::input_text(value, unit),
+                value: unit.input_text(value),
                 unit: unit.hint(),
                 status,
                 source,

@@ -21,9 +21,8 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use super::field::{Field, Unit};
+use super::field::Field;
 use super::scenario::{parse_scenario, Scenario};
-use crate::format;
 
 /// A built-in scenario the user can start from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -222,14 +221,7 @@ fn all_sources() -> &'static [Source] {
 
 /// A stored value written for reading, with its unit.
 fn value_text(field: &Field, value: f64) -> String {
-    match field.unit() {
-        Unit::Percent => format::percent(value, 2),
-        Unit::Money => format::money(value),
-        Unit::People => format::people(value),
-        Unit::Index => format::plain(value, 3),
-        Unit::Count => format::plain(value, 3),
-        unit => format!("{} {}", format::plain(value, 3), unit.hint()),
-    }
+    field.unit().text_with_unit(value)
 }
 
 /// Example place with six uncertainty ranges, as a user might set them: the

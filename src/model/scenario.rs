@@ -30,7 +30,7 @@ pub enum AgeBand {
 impl AgeBand {
     pub const ALL: [AgeBand; 3] = [AgeBand::Children, AgeBand::Adults, AgeBand::Older];
 
-    pub fn key(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
             AgeBand::Children => "children",
             AgeBand::Adults => "adults",
@@ -38,7 +38,7 @@ impl AgeBand {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             AgeBand::Children => "Children and young people (0-17)",
             AgeBand::Adults => "Adults (18-64)",
@@ -156,10 +156,15 @@ impl Population {
     }
 
     pub fn get(&self, band: AgeBand) -> f64 {
+        *self.band(band)
+    }
+
+    /// The band's number in place, to read ([`Population::get_mut`] to write).
+    pub fn band(&self, band: AgeBand) -> &f64 {
         match band {
-            AgeBand::Children => self.children,
-            AgeBand::Adults => self.adults,
-            AgeBand::Older => self.older,
+            AgeBand::Children => &self.children,
+            AgeBand::Adults => &self.adults,
+            AgeBand::Older => &self.older,
         }
     }
 

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::compute::hours;
-use super::field::{Field, ProjectionField, RoleField, ServiceField, WorkingTimeField};
+use super::field::{Field, ProjectionField, Rule, WorkingTimeField};
 use super::scenario::{AgeBand, Scenario};
 
 /// One problem with a scenario.
@@ -82,69 +82,6 @@ pub fn as_written_in_version_1(errors: &mut [InputError]) {
 /// Tolerance for a role mix adding up to 100%.
 pub const ROLE_MIX_TOLERANCE: f64 = 0.001;
 
-/// The rule a scalar field must obey.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Rule {
-    /// >= 0.
-    NonNegative,
-    /// In [0, 1].
-    Fraction,
-    /// > 0.
-    Positive,
-    /// In (0, 1].
-    Occupancy,
-    /// In [-0.5, 1].
-    Growth,
-    /// Whole number 1..=30.
-    Years,
-    /// Whole number 0..=15 (a course's length).
-    TrainingYears,
-    /// Whole number 0..=30; no more than the projection's years, which
-    /// [`validate`] checks beside it.
-    RampYears,
-}
-
-fn rule(field: &Field) -> Rule {
-    match field {
-        Field::Population(..) | Field::NeedIndex(_) => Rule::NonNegative,
-        Field::WorkingTime(f) => match f {
-            WorkingTimeField::HoursPerWeek
-            | WorkingTimeField::DaysPerWeek
-            | WorkingTimeField::WeeksPerYear => Rule::Positive,
-            WorkingTimeField::PublicHolidays
-            | WorkingTimeField::AnnualLeaveDays
-            | WorkingTimeField::TrainingDays => Rule::NonNegative,
-            WorkingTimeField::SicknessRate | WorkingTimeField::NonClinicalShare => Rule::Fraction,
-        },
-        Field::Role(_, f) => match f {
-            RoleField::LeaverRate | RoleField::CompletionRate | RoleField::JoinRate => {
-                Rule::Fraction
-            }
-            RoleField::TrainingYears => Rule::TrainingYears,
-            _ => Rule::NonNegative,
-        },
-        Field::Service(_, f) => match f {
-            ServiceField::Prevalence
-            | ServiceField::CurrentCoverage
-            | ServiceField::TargetCoverage => Rule::Fraction,
-            ServiceField::TargetOccupancy => Rule::Occupancy,
-            ServiceField::ContactsPerPerson
-            | ServiceField::MinutesPerContact
-            | ServiceField::CaseloadPerWte => Rule::Positive,
-            ServiceField::MonthsOnCaseload
-            | ServiceField::LengthOfStayDays
-            | ServiceField::WtePerBed => Rule::NonNegative,
-        },
-        Field::RoleMix(..) => Rule::Fraction,
-        Field::Projection(f) => match f {
-            ProjectionField::Years => Rule::Years,
-            ProjectionField::DemandGrowth => Rule::Growth,
-            ProjectionField::RetentionImprovement => Rule::Fraction,
-            ProjectionField::RampYears => Rule::RampYears,
-        },
-    }
-}
-
 /// Check one value against its field's rule: the message a form shows beside
 /// the input, or `None` when the value is allowed.
 pub fn check_value(field: &Field, value: f64) -> Option<String> {
@@ -157,7 +94,7 @@ pub fn check_value_as(field: &Field, value: f64, label: &str) -> Option<String> 
     if !value.is_finite() {
         return Some(format!("{label} must be a number."));
     }
-    let ok = match rule(field) {
+    let ok = match field.rule() {
         Rule::NonNegative => value >= 0.0,
         Rule::Fraction => (0.0..=1.0).contains(&value),
         Rule::Positive => value > 0.0,
@@ -170,7 +107,7 @@ pub fn check_value_as(field: &Field, value: f64, label: &str) -> Option<String> 
     if ok {
         return None;
     }
-    Some(match rule(field) {
+    Some(match field.rule() {
         Rule::NonNegative => format!("{label} must be 0 or more."),
         Rule::Fraction => format!("{label} must be between 0% and 100%."),
         Rule::Positive => format!("{label} must be more than 0."),
@@ -539,7 +476,7 @@ pub fn clamp_to_valid(field: &Field, value: f64) -> f64 {
     if !value.is_finite() {
         return value;
     }
-    match rule(field) {
+    match field.rule() {
         Rule::NonNegative => value.max(0.0),
         Rule::Fraction => value.clamp(0.0, 1.0),
         Rule::Positive => value.max(f64::MIN_POSITIVE),

@@ -15,8 +15,11 @@
 //! takes input keys as in the assumptions register and the JS API
 //! (`places.place.need_index`), `prefix.*` for a group
 //! (`services.*`, `working_time.*`), `*` for every input, and
-//! `all-but-levers` for every input but the five levers, so a host can
+//! `all-but-levers` for every input but the levers
+//! (`ui::components::levers::LEVERS`), so a host can
 //! publish its own assumptions and let readers move only the levers.
+
+use crate::ui::components::levers::LEVERS;
 
 /// Which view a host page asks for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,15 +47,6 @@ pub struct HostOptions {
     /// Options the calculator did not understand, for a console note.
     pub unknown: Vec<String>,
 }
-
-/// The keys of the levers (`ui::components::levers`), for `all-but-levers`.
-pub const LEVER_KEYS: [&str; 5] = [
-    "places.*.need_index",
-    "working_time.sickness_rate",
-    "working_time.non_clinical_share",
-    "projection.demand_growth",
-    "projection.retention_improvement",
-];
 
 /// Query text with `+` and `%XX` decoded; bad escapes are kept as typed.
 pub fn percent_decode(text: &str) -> String {
@@ -124,7 +118,9 @@ impl HostOptions {
     pub fn is_locked(&self, key: &str) -> bool {
         self.locked.iter().any(|pattern| match pattern.as_str() {
             "*" => true,
-            "all-but-levers" => !LEVER_KEYS.iter().any(|lever| key_matches(lever, key)),
+            "all-but-levers" => !LEVERS
+                .iter()
+                .any(|lever| key_matches(&lever.field.key_pattern(), key)),
             p => key_matches(p, key),
         })
     }
@@ -233,15 +229,14 @@ mod tests {
         let levers = HostOptions::from_query("?lock=all-but-levers");
         assert!(levers.is_locked("roles.nurse.in_post_wte"));
         assert!(levers.is_locked("places.place.population.adults"));
-        for key in [
-            "places.place.need_index",
-            "working_time.sickness_rate",
-            "working_time.non_clinical_share",
-            "projection.demand_growth",
-            "projection.retention_improvement",
-        ] {
-            assert!(!levers.is_locked(key), "{key}");
+        let example = crate::model::example_place();
+        for lever in &LEVERS {
+            let key = lever.field.key(&example).unwrap();
+            assert!(!levers.is_locked(&key), "{key}");
         }
+        // Every place's need index, not only the first's.
+        assert!(!levers.is_locked("places.north.need_index"));
+        assert!(!levers.is_locked("projection.demand_growth"));
         assert!(!HostOptions::default().is_locked("projection.years"));
     }
 }

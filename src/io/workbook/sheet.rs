@@ -86,20 +86,6 @@ impl Formats {
         }
     }
 
-    /// A number format by unit.
-    fn number_format(unit: Unit) -> &'static str {
-        match unit {
-            Unit::People => "#,##0",
-            Unit::Index => "0.00##",
-            Unit::Percent => "0.0##%",
-            Unit::Hours | Unit::Days | Unit::Months | Unit::Count => "#,##0.0##",
-            Unit::Weeks => "0.000",
-            Unit::Minutes | Unit::Years => "0",
-            Unit::Wte => "#,##0.0#",
-            Unit::Money => "£#,##0",
-        }
-    }
-
     fn get(&self, format: Format) -> Cow<'_, XlsxFormat> {
         let fixed = match format {
             Format::Title => &self.title,
@@ -118,12 +104,12 @@ impl Formats {
             Format::Year => &self.year,
             Format::ValueNote => &self.value_note,
             Format::Value(unit) => {
-                return Cow::Owned(XlsxFormat::new().set_num_format(Formats::number_format(unit)))
+                return Cow::Owned(XlsxFormat::new().set_num_format(unit.excel_format()))
             }
             Format::Input(unit) => {
                 return Cow::Owned(
                     XlsxFormat::new()
-                        .set_num_format(Formats::number_format(unit))
+                        .set_num_format(unit.excel_format())
                         .set_background_color(Color::RGB(0xFFF2B3))
                         .set_border(FormatBorder::Thin)
                         .set_border_color(Color::RGB(0xAEB7BD)),

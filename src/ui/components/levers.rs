@@ -9,54 +9,48 @@ use crate::ui::state::Action;
 use crate::ui::AppHandle;
 
 /// A lever: a field and the slider's range, in stored units.
-struct Lever {
-    field: Field,
-    min: f64,
-    max: f64,
-    step: f64,
+pub struct Lever {
+    pub field: Field,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
 }
 
-fn levers() -> [Lever; 5] {
-    [
-        Lever {
-            field: Field::NeedIndex(0),
-            min: 0.5,
-            max: 2.0,
-            step: 0.05,
-        },
-        Lever {
-            field: Field::WorkingTime(WorkingTimeField::SicknessRate),
-            min: 0.0,
-            max: 0.15,
-            step: 0.005,
-        },
-        Lever {
-            field: Field::WorkingTime(WorkingTimeField::NonClinicalShare),
-            min: 0.1,
-            max: 0.6,
-            step: 0.01,
-        },
-        Lever {
-            field: Field::Projection(ProjectionField::DemandGrowth),
-            min: -0.02,
-            max: 0.1,
-            step: 0.002,
-        },
-        Lever {
-            field: Field::Projection(ProjectionField::RetentionImprovement),
-            min: 0.0,
-            max: 0.5,
-            step: 0.01,
-        },
-    ]
-}
-
-fn value_text(field: &Field, v: f64) -> String {
-    match field {
-        Field::NeedIndex(_) => format::plain(v, 2),
-        _ => format::percent(v, 1),
-    }
-}
+/// The levers, in the panel's order: the first place's need index, then
+/// inputs of the whole scenario. A host page's `lock=all-but-levers`
+/// (`ui::host_options`) leaves these free, the need index of every place.
+pub static LEVERS: [Lever; 5] = [
+    Lever {
+        field: Field::NeedIndex(0),
+        min: 0.5,
+        max: 2.0,
+        step: 0.05,
+    },
+    Lever {
+        field: Field::WorkingTime(WorkingTimeField::SicknessRate),
+        min: 0.0,
+        max: 0.15,
+        step: 0.005,
+    },
+    Lever {
+        field: Field::WorkingTime(WorkingTimeField::NonClinicalShare),
+        min: 0.1,
+        max: 0.6,
+        step: 0.01,
+    },
+    Lever {
+        field: Field::Projection(ProjectionField::DemandGrowth),
+        min: -0.02,
+        max: 0.1,
+        step: 0.002,
+    },
+    Lever {
+        field: Field::Projection(ProjectionField::RetentionImprovement),
+        min: 0.0,
+        max: 0.5,
+        step: 0.01,
+    },
+];
 
 pub fn levers_panel(app: &AppHandle) -> Html {
     html! {
@@ -68,7 +62,7 @@ pub fn levers_panel(app: &AppHandle) -> Html {
                 Callback::from(move |_| app.dispatch(Action::Present(true)))
             }>{"Presentation mode (P)"}</button>
             <div class="levers__grid">
-            { for levers().into_iter().map(|lever| {
+            { for LEVERS.iter().map(|lever| {
                 let value = lever.field.get(&app.scenario).unwrap_or(lever.min);
                 let id = format!("lever-{}", lever.field.name());
                 let oninput = {
@@ -81,7 +75,7 @@ pub fn levers_panel(app: &AppHandle) -> Html {
                         }
                     })
                 };
-                let text = value_text(&lever.field, value);
+                let text = lever.field.unit().short_text(value);
                 html! {
                     <div class="lever">
                         <label for={id.clone()} class="lever__label">

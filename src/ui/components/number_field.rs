@@ -3,25 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::format;
 use crate::io::register::place_source;
 use crate::model::field::{Field, Unit};
 use crate::model::scenario::V1_PLACE_ID;
 use crate::ui::{dom_id, AppHandle};
-
-fn unit_suffix(unit: Unit) -> Option<&'static str> {
-    match unit {
-        Unit::Percent => Some("%"),
-        Unit::Wte => Some("WTE"),
-        Unit::Hours => Some("hours"),
-        Unit::Days => Some("days"),
-        Unit::Weeks => Some("weeks"),
-        Unit::Minutes => Some("min"),
-        Unit::Months => Some("months"),
-        Unit::Years => Some("years"),
-        _ => None,
-    }
-}
 
 /// The input for `field`. `label` overrides the field's own label (a role
 /// name in a role-mix grid); `compact` hides the long hint (the unit stays).
@@ -102,7 +87,6 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
         described = format!("{described} {source_id}");
     }
     let label = label.unwrap_or(field.label()).to_string();
-    let money = unit == Unit::Money;
     html! {
         <div class={classes!("field", error.is_some().then_some("field--error"), compact.then_some("field--compact"))}>
             <label class="field__label" for={id.clone()}>{label}</label>
@@ -131,7 +115,9 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
                 </p>
             }
             <div class="field__control">
-                if money { <span class="field__prefix" aria-hidden="true">{"£"}</span> }
+                if let Some(prefix) = unit.prefix() {
+                    <span class="field__prefix" aria-hidden="true">{prefix}</span>
+                }
                 <input
                     class="field__input"
                     id={id}
@@ -147,7 +133,7 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
                     {oninput}
                     {onpaste}
                 />
-                if let Some(suffix) = unit_suffix(unit) {
+                if let Some(suffix) = unit.suffix() {
                     <span class="field__suffix" aria-hidden="true">{suffix}</span>
                 }
             </div>
@@ -175,12 +161,7 @@ fn default_text(field: &Field, value_text: &str) -> String {
     }
 }
 
-/// A value as the user would read it, with its unit.
+/// A value as the user would read it: [`Unit::text`].
 pub fn shown(value: f64, unit: Unit) -> String {
-    match unit {
-        Unit::Percent => format::percent(value, 2),
-        Unit::Money => format::money(value),
-        Unit::People => format::people(value),
-        _ => format::plain(value, 3),
-    }
+    unit.text(value)
 }

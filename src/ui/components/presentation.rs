@@ -128,12 +128,7 @@ pub fn presentation_levers(scenario: &Scenario, results: &Results) -> Vec<Presen
 
 /// The lever's value as the room reads it.
 fn value_text(field: &Field, value: f64) -> String {
-    match field.unit() {
-        Unit::Percent => format::percent(value, 1),
-        Unit::Index => format::plain(value, 2),
-        Unit::Money => format::money_short(value),
-        _ => format::plain(value, 1),
-    }
+    field.unit().short_text(value)
 }
 
 /// "+37.9" / "-2.0" / "no change".
