@@ -896,3 +896,45 @@ async fn the_role_table_shows_what_todays_coverage_needs_beside_in_post() {
     assert!(results.total.required_wte_today > 0.0);
     handle.destroy();
 }
+
+/// A role's training pipeline builds its five inputs only once opened; a
+/// problem in one of them builds them so the error summary can link there;
+/// typing in them is an ordinary, undoable edit.
+#[wasm_bindgen_test]
+async fn a_roles_pipeline_is_built_when_opened_and_its_inputs_edit_the_scenario() {
+    let (root, handle) = render_app().await;
+    let places = "f-roles-0-pipeline-extra_places_per_year";
+    assert!(
+        root.query_selector(&format!("#{places}")).unwrap().is_none(),
+        "not built while closed"
+    );
+    let details: Element = root
+        .query_selector("details.role-pipeline")
+        .unwrap()
+        .expect("the first role's pipeline");
+    details.set_attribute("open", "").unwrap();
+    details
+        .dispatch_event(&web_sys::Event::new("toggle").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let built = details.query_selector_all("input").unwrap().length();
+    assert_eq!(built, 5, "five pipeline inputs once open");
+    type_into(&root, places, "14").await;
+    let summary = details
+        .query_selector("summary")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(summary.contains("14 extra places"), "{summary}");
+    type_into(&root, places, "-3").await;
+    assert!(text(&root, &format!("{places}-error")).contains("0 or more"));
+    // Closed with a problem: still built, so the summary's link has a target.
+    details.remove_attribute("open").unwrap();
+    details
+        .dispatch_event(&web_sys::Event::new("toggle").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector(&format!("#{places}")).unwrap().is_some());
+    handle.destroy();
+}

@@ -140,6 +140,10 @@ pub struct AppState {
     /// panel changes in the page goes there as a
     /// [`crate::ui::bridge::PanelAction`].
     pub panel: bool,
+    /// Sections whose bodies are built only once the reader opens them
+    /// (each role's training pipeline), by section id: a closed section
+    /// costs the page no DOM nodes and no re-rendering.
+    pub open_sections: Rc<std::collections::BTreeSet<String>>,
 }
 
 /// The page's state as a lazily loaded panel needs it (`ui::extras_app`).
@@ -226,6 +230,7 @@ impl AppState {
             presenting: false,
             presented: false,
             panel: false,
+            open_sections: Rc::default(),
         };
         state.recompute();
         state
@@ -402,6 +407,12 @@ pub enum Action {
     SetByKey {
         key: String,
         value: f64,
+    },
+    /// A section that builds its body only when open was opened or
+    /// closed by the reader (no undo step, the scenario unchanged).
+    ToggleSection {
+        id: String,
+        open: bool,
     },
     /// Presentation mode on or off.
     Present(bool),
@@ -624,6 +635,16 @@ impl Reducible for AppState {
             Action::Present(on) => {
                 s.presenting = on;
                 s.presented |= on;
+                scenario_changed = false;
+            }
+            Action::ToggleSection { id, open } => {
+                let mut sections = (*s.open_sections).clone();
+                if open {
+                    sections.insert(id);
+                } else {
+                    sections.remove(&id);
+                }
+                s.open_sections = Rc::new(sections);
                 scenario_changed = false;
             }
             Action::SetByKey { key, value } => {

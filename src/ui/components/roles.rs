@@ -103,6 +103,22 @@ fn pipeline_fields(app: &AppHandle, i: usize, role: &Role) -> Html {
     let has_error = RoleField::PIPELINE
         .iter()
         .any(|f| app.error_for(&Field::Role(i, *f).path()).is_some());
+    // Keyed by the role's id, so a role moved or removed keeps its own.
+    let section = format!("role-pipeline-{}", role.id);
+    let open = app.open_sections.contains(&section);
+    let ontoggle = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlElement = e.target_unchecked_into();
+            let now_open = details.has_attribute("open");
+            if now_open != open {
+                app.dispatch(Action::ToggleSection {
+                    id: section.clone(),
+                    open: now_open,
+                });
+            }
+        })
+    };
     let summary = if has_error {
         "Training pipeline and international recruitment: has a problem, open to fix it".to_string()
     } else if in_use {
@@ -118,12 +134,16 @@ fn pipeline_fields(app: &AppHandle, i: usize, role: &Role) -> Html {
         // Never opened or closed by the app (that would close it under the
         // reader's hands once a problem is fixed): the summary says what is
         // set, and the error summary's link opens it.
-        <details class="card__details role-pipeline">
+        <details class="card__details role-pipeline" {ontoggle}>
             <summary>{summary}</summary>
-            <p class="panel__intro">{"Places commissioned now qualify after their course: the decade plan counts them from the year they arrive. Today's training output is already in joiners a year."}</p>
-            <div class="grid-3">
-                { for RoleField::PIPELINE.iter().map(|f| html! { { number_field(app, &Field::Role(i, *f), None, false) } }) }
-            </div>
+            // Built only when open (or when one of its inputs has a problem,
+            // so the error summary's link has an input to go to).
+            if open || has_error {
+                <p class="panel__intro">{"Places commissioned now qualify after their course: the decade plan counts them from the year they arrive. Today's training output is already in joiners a year."}</p>
+                <div class="grid-3">
+                    { for RoleField::PIPELINE.iter().map(|f| html! { { number_field(app, &Field::Role(i, *f), None, false) } }) }
+                </div>
+            }
         </details>
     }
 }
