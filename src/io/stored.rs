@@ -75,8 +75,12 @@ pub fn decode_library(text: &str) -> (Vec<SavedScenario>, Vec<String>) {
         Err(e) => {
             return (
                 Vec::new(),
-                vec![format!("Your saved scenarios could not be read: {e}.")],
-            )
+                // serde_json quotes a wrong value whole: keep it short.
+                vec![format!(
+                    "Your saved scenarios could not be read: {}.",
+                    crate::format::shorten(&e.to_string(), 300)
+                )],
+            );
         }
     };
     let Some(entries) = library.scenarios else {

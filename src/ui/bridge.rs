@@ -488,8 +488,12 @@ struct MirrorIn<'a> {
 /// problems that stop it being read (it cannot be valid JSON for the
 /// contract) is replaced by the last good one.
 pub fn decode_mirror(text: &str) -> Result<MirrorState, String> {
-    let m: MirrorIn = serde_json::from_str(text)
-        .map_err(|e| format!("The page's state could not be read: {e}."))?;
+    let m: MirrorIn = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "The page's state could not be read: {}.",
+            crate::format::shorten(&e.to_string(), 300)
+        )
+    })?;
     let last_good = match m.last_good.map(|raw| raw.get()) {
         None | Some("null") => None,
         Some("\"same\"") => None,
