@@ -905,7 +905,9 @@ async fn a_roles_pipeline_is_built_when_opened_and_its_inputs_edit_the_scenario(
     let (root, handle) = render_app().await;
     let places = "f-roles-0-pipeline-extra_places_per_year";
     assert!(
-        root.query_selector(&format!("#{places}")).unwrap().is_none(),
+        root.query_selector(&format!("#{places}"))
+            .unwrap()
+            .is_none(),
         "not built while closed"
     );
     let details: Element = root
@@ -935,6 +937,9 @@ async fn a_roles_pipeline_is_built_when_opened_and_its_inputs_edit_the_scenario(
         .dispatch_event(&web_sys::Event::new("toggle").unwrap())
         .unwrap();
     yew::scheduler::flush().await;
-    assert!(root.query_selector(&format!("#{places}")).unwrap().is_some());
+    assert!(root
+        .query_selector(&format!("#{places}"))
+        .unwrap()
+        .is_some());
     handle.destroy();
 }
