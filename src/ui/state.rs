@@ -143,7 +143,8 @@ pub struct AppState {
     /// Sections whose bodies are built only once the reader opens them
     /// (each role's training pipeline), by section id: a closed section
     /// costs the page no DOM nodes and no re-rendering.
-    pub open_sections: Rc<std::collections::BTreeSet<String>>,
+    /// (A plain list: a set's code would cost the page about 1 KB gzip.)
+    pub open_sections: Rc<Vec<String>>,
 }
 
 /// The page's state as a lazily loaded panel needs it (`ui::extras_app`).
@@ -638,11 +639,14 @@ impl Reducible for AppState {
                 scenario_changed = false;
             }
             Action::ToggleSection { id, open } => {
-                let mut sections = (*s.open_sections).clone();
+                let mut sections: Vec<String> = s
+                    .open_sections
+                    .iter()
+                    .filter(|s| **s != id)
+                    .cloned()
+                    .collect();
                 if open {
-                    sections.insert(id);
-                } else {
-                    sections.remove(&id);
+                    sections.push(id);
                 }
                 s.open_sections = Rc::new(sections);
                 scenario_changed = false;
