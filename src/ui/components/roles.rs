@@ -105,7 +105,7 @@ fn pipeline_fields(app: &AppHandle, i: usize, role: &Role) -> Html {
         .any(|f| app.error_for(&Field::Role(i, *f).path()).is_some());
     // Keyed by the role's id, so a role moved or removed keeps its own.
     let section = format!("role-pipeline-{}", role.id);
-    let open = app.open_sections.iter().any(|s| *s == section);
+    let open = app.open_sections.contains(&section);
     let ontoggle = {
         let app = app.clone();
         Callback::from(move |e: Event| {
