@@ -88,7 +88,7 @@ test('files that are not scenarios: version 99, binary, another program\'s JSON'
   const binary = Buffer.alloc(4096);
   for (let i = 0; i < binary.length; i++) binary[i] = (i * 131 + 7) % 256;
   const files = [
-    ['future.json', Buffer.from(JSON.stringify({ schema: 'workforce-gap/scenario', version: 99, name: 'From the future' })), /version 99.*reads versions 1 to 2/],
+    ['future.json', Buffer.from(JSON.stringify({ schema: 'workforce-gap/scenario', version: 99, name: 'From the future' })), /version 99.*reads versions 1 to 3/],
     ['image.png', binary, /not a valid scenario file/],
     ['geo.json', Buffer.from('{"type":"FeatureCollection","features":[]}'), /not a workforce-gap scenario/],
   ];

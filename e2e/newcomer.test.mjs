@@ -114,7 +114,7 @@ test('the role table has a Total row and the charts have text alternatives and d
   assert.equal(await gapHeader.getAttribute('aria-sort'), 'none');
   await gapHeader.getByRole('button').click();
   assert.equal(await gapHeader.getAttribute('aria-sort'), 'descending', 'numbers sort biggest first');
-  const gaps = await bodyRows.evaluateAll((rows) => rows.map((r) => Number(r.cells[4].innerText.replace(/,/g, ''))));
+  const gaps = await bodyRows.evaluateAll((rows) => rows.map((r) => Number(r.cells[5].innerText.replace(/,/g, ''))));
   assert.deepEqual(gaps, [...gaps].sort((a, b) => b - a), 'rows are sorted by gap, biggest first');
   assert.equal(await app.totalRow(table).count(), 1, 'the Total row stays (in the footer)');
   await assertAccessible(page, 'role table sorted');

@@ -22,7 +22,8 @@ export function sharedStrings(path) {
 }
 
 /** RFC 4180 rows (scripts/csv.mjs, the one reader). */
-export { csvRows as parseCsv } from '../scripts/csv.mjs';
+import { csvRows } from '../scripts/csv.mjs';
+export const parseCsv = csvRows;
 
 /** Each sheet's rows after LibreOffice (headless) recalculates every formula. */
 export function recalculated(path) {
