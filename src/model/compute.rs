@@ -344,7 +344,7 @@ pub fn places_needed(last: &RoleFlow, pipeline: &Pipeline) -> Option<f64> {
         return Some(0.0);
     }
     let per_place = pipeline.completion_rate * pipeline.join_rate * last.places_weight;
-    if per_place.is_nan() || per_place <= 0.0 || !per_place.is_finite() {
+    if per_place <= 0.0 || !per_place.is_finite() {
         return None;
     }
     let needed = (last.required_wte - last.supply_without_places_wte) / per_place;
