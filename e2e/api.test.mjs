@@ -301,7 +301,7 @@ test('benchmark() is not in the published API: an embedding page cannot ask for 
 test('the API loads when a script first asks for it, with the README\'s ready() pattern', async () => {
   const { page, context, requests, errors, assertSameOrigin } = await openPage(browser, server.url);
   await new CalculatorPage(page).goto(server.url, { api: false });
-  const second = () => requests.filter((u) => /\/extras-[0-9a-f]+/.test(new URL(u).pathname));
+  const second = () => requests.filter((u) => /\/panels-[0-9a-f]+/.test(new URL(u).pathname));
   assert.deepEqual(second(), [], 'not part of the first load');
   const ok = await page.evaluate(() => new Promise((resolve) => {
     function ready(fn) {

@@ -39,11 +39,11 @@ test('a newcomer types "Leeds", picks it and gets its population and need index 
   await app.goto(server.url, { api: false });
   await page.waitForTimeout(300);
   assert.deepEqual(areaRequests(requests), [], 'the area tables are not part of the first load');
-  assert.deepEqual(requests.filter((u) => /\/extras-[0-9a-f]+/.test(new URL(u).pathname)), [],
-    'nor is the second module (the picker\'s code)');
+  assert.deepEqual(requests.filter((u) => /\/panels-[0-9a-f]+/.test(new URL(u).pathname)), [],
+    'nor is the panels module (the picker\'s code)');
 
   const start = await app.extraWte().innerText();
-  // The picker comes with the second module, when asked for, focused; the
+  // The picker comes with the panels module, when asked for, focused; the
   // tables follow.
   const tables = page.waitForResponse((r) => r.url().endsWith('/areas.tsv'));
   const search = await app.openAreaPicker();

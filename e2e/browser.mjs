@@ -52,7 +52,7 @@ export async function openPage(browser, baseUrl, { viewport = { width: 1280, hei
 
 /** Wait until the app has rendered and published its JS API. */
 export async function waitForApp(page) {
-  // Reading window.workforceGap loads the API (the second module).
+  // Reading window.workforceGap loads the API (the panels module).
   await page.waitForFunction(() => window.workforceGap && document.querySelector('#headline, #no-results'));
 }
 

@@ -40,7 +40,7 @@ test('after one visit the app loads and works with the network off', async () =>
   const cache = await installed(page);
   assert.equal(cache.names.length, 1);
   for (const want of [/\/index\.html$/, /_bg\.wasm$/, /\.js$/, /\.css$/, /\/areas\.tsv$/, /\/manifest\.webmanifest$/,
-    /\/extras-[0-9a-f]+_bg\.wasm$/, /\/extras-[0-9a-f]+\.js$/, /\/snippets\/.+\.js$/,
+    /\/panels-[0-9a-f]+_bg\.wasm$/, /\/panels-[0-9a-f]+\.js$/, /\/snippets\/.+\.js$/,
     /\/workbook-[0-9a-f]+_bg\.wasm$/, /\/workbook-[0-9a-f]+\.js$/]) {
     assert.ok(cache.paths.some((p) => want.test(p)), `${want} is precached: ${cache.paths.join(', ')}`);
   }
@@ -53,7 +53,7 @@ test('after one visit the app loads and works with the network off', async () =>
   const start = await app.extraWte().innerText();
   await app.type('Adults (18-64)', '350,000');
   await app.waitForExtraWteChange(start);
-  // The second module and the area tables come from the cache too.
+  // The panels module and the area tables come from the cache too.
   await (await app.openAreaPicker()).fill('Leeds');
   await app.areaOptions().first().waitFor();
   // So does the workbook writer.

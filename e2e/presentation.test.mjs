@@ -1,5 +1,5 @@
 // Presentation mode for a facilitator at a projector, driven by the keyboard
-// only, at 1920x1080 and 1280x720: it loads on demand (the second module),
+// only, at 1920x1080 and 1280x720: it loads on demand (the panels module),
 // fills the screen without scrolling, shows the baseline beside the live
 // figures, marks and flips between A, B and C, goes back to the baseline,
 // and leaves with the page in the state the room reached.
@@ -13,7 +13,7 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const secondModule = (requests) => requests.filter((u) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)$/.test(new URL(u).pathname));
+const secondModule = (requests) => requests.filter((u) => /\/panels-[0-9a-f]+(_bg\.wasm|\.js)$/.test(new URL(u).pathname));
 
 class Presentation {
   constructor(page) { this.page = page; }

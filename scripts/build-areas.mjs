@@ -7,7 +7,7 @@
 //   node scripts/build-areas.mjs --check FILE    exit 1 if FILE is not what data/areas/ gives now
 //
 // The format (UTF-8, one record a line, fields separated by tabs; an empty
-// field means "none"; read by src/areas.rs):
+// field means "none"; read by src/io/areas.rs):
 //   workforce-gap-areas<TAB>1
 //   attribution<TAB><text>                         (the licence, then each source)
 //   ratio<TAB>children<TAB>adults<TAB>older        (mid-2023 / Census 2021, England)

@@ -5,10 +5,10 @@
 //     inline start-up script by its hash, and no connection anywhere else.
 //  2. sw.js, the service worker, with the precache list of every file of
 //     this build (Workbox's injectManifest; revisions are content hashes).
-//  0. First, in every build: the modules loaded on demand (extras.js: the
+//  0. First, in every build: the modules loaded on demand (panels.js: the
 //     panels off the first screen; workbook.js: the Excel writer; Trunk
 //     names them without a hash) get a content hash in their names, like
-//     the app's own files, and index.html a <meta name=wg-extras> and
+//     the app's own files, and index.html a <meta name=wg-panels> and
 //     <meta name=wg-workbook> naming them, so a browser never mixes an old
 //     module with a new app.
 //
@@ -39,9 +39,9 @@ export function contentSecurityPolicy(scriptHashes) {
 }
 
 const indexPath = join(dir, 'index.html');
-// The modules loaded on demand: extras (panels off the first screen) and
+// The modules loaded on demand: panels (the panels module: what is off the first screen) and
 // workbook (the Excel writer, loaded when a workbook is asked for).
-for (const name of ['extras', 'workbook']) {
+for (const name of ['panels', 'workbook']) {
   if (!existsSync(join(dir, `${name}.js`))) continue;
   const js = readFileSync(join(dir, `${name}.js`));
   const wasm = readFileSync(join(dir, `${name}_bg.wasm`));
@@ -67,9 +67,9 @@ for (const name of ['extras', 'workbook']) {
   const css = [...page.matchAll(/<link\b[^>]*>/g)].map((m) => m[0])
     .filter((tag) => /rel="?stylesheet/.test(tag))
     .map((tag) => tag.match(/href="?\.?\/?([\w-]+\.css)/)?.[1]).filter(Boolean);
-  const extras = page.match(/<meta name="?wg-extras"? content="?([\w.-]+)"?>/)?.[1] ?? 'extras.js';
+  const panels = page.match(/<meta name="?wg-panels"? content="?([\w.-]+)"?>/)?.[1] ?? 'panels.js';
   const workbook = page.match(/<meta name="?wg-workbook"? content="?([\w.-]+)"?>/)?.[1] ?? 'workbook.js';
-  const assets = JSON.stringify({ js, wasm, css, extras, workbook });
+  const assets = JSON.stringify({ js, wasm, css, panels, workbook });
   const element = readFileSync(join(ROOT, 'www', 'element.js'), 'utf8')
     .replace(/\/\* ASSETS \*\/[\s\S]*?\/\* END ASSETS \*\//, assets);
   writeFileSync(join(dir, 'element.js'), element);

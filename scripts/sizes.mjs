@@ -21,11 +21,11 @@ const RECORDED_BARE_YEW_GZIP_BYTES = 58_360;
 // when a reader first opens one) and what the browser fetches in the background for
 // working offline (the service worker and the manifest; the icons are a
 // folder and not counted).
-// The second module (extras-<hash>.js and its wasm: the panels off the first
+// The panels module (panels-<hash>.js and its wasm: the panels off the first
 // screen, imported when first needed) is on demand too.
 // element.js is for host pages (the custom element), not this page.
 const ON_DEMAND = new Set(['areas.tsv', 'sources.json', 'sw.js', 'manifest.webmanifest', 'element.js']);
-const onDemandFile = (name) => ON_DEMAND.has(name) || /^(extras|workbook)(-[0-9a-f]+)?(\.js|_bg\.wasm)$/.test(name);
+const onDemandFile = (name) => ON_DEMAND.has(name) || /^(panels|workbook)(-[0-9a-f]+)?(\.js|_bg\.wasm)$/.test(name);
 
 /** Every file under `folder` (wasm-bindgen's snippets/ are one level down). */
 function files(folder, prefix = '') {
@@ -72,9 +72,9 @@ for (const r of app.rows) console.log(r.name.padEnd(48) + kb(r.raw) + kb(r.gzip)
 console.log('total (first load)'.padEnd(48) + kb(app.raw) + kb(app.gzip) + kb(app.brotli));
 const later = measure(dir, { onDemand: true });
 for (const r of later.rows) console.log(`${r.name} (on demand)`.padEnd(48) + kb(r.raw) + kb(r.gzip) + kb(r.brotli));
-const second = later.rows.filter((r) => r.name.startsWith('extras'));
-if (second.length) {
-  console.log(`second module (on demand: area picker, analysis, ranges, explanations, compare, share, sources), gzip: ${second.reduce((a, r) => a + r.gzip, 0)} bytes`);
+const panels = later.rows.filter((r) => r.name.startsWith('panels'));
+if (panels.length) {
+  console.log(`panels module (on demand: area picker, analysis, ranges, explanations, compare, share, sources), gzip: ${panels.reduce((a, r) => a + r.gzip, 0)} bytes`);
   const third = later.rows.filter((r) => r.name.startsWith('workbook'));
   if (third.length) console.log(`third module (on demand: the Excel workbook writer), gzip: ${third.reduce((a, r) => a + r.gzip, 0)} bytes`);
 }

@@ -47,7 +47,7 @@ wasm_env trunk build --release --offline --dist dist >target/trunk-build.log 2>&
 node scripts/build-areas.mjs --check dist/areas.tsv
 build_size_baseline
 # The first load may not grow past 266,000 bytes gzip (issues 16 to 18):
-# features off the first screen go in the second module, on demand.
+# features off the first screen go in the panels module, on demand.
 SIZE_BUDGET_BYTES=266000 SIZE_BUDGET_RATIO=4.65 node scripts/sizes.mjs dist --baseline tools/size-baseline/dist
 # The test build: the same app plus hooks no published build has (a way to
 # make the WebAssembly panic), for the recovery journey.

@@ -4,25 +4,24 @@
 //! - [`format`]: en-GB display formats and input parsing (pure).
 //! - [`ui`]: the Yew app: turns user actions into scenario edits and results
 //!   into views.
-//! - [`js_api`]: `window.workforceGap` for pages that embed the calculator.
+//! - [`io`]: pure encoders and decoders (share links, stored state, CSV, the
+//!   areas' tables, the workbook).
+//! - [`ui::runtime::js_api`]: `window.workforceGap` for pages that embed the
+//!   calculator (in the panels module).
 
-pub mod areas;
 pub mod format;
 pub mod io;
 pub mod model;
 pub mod ui;
 
-#[cfg(target_arch = "wasm32")]
-pub mod js_api;
-
 /// Start the app in the page's `#app` element (or `<body>`), and publish the
 /// JavaScript API (loaded when a script first asks for it).
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
-    ui::recovery::install_panic_hook();
+    ui::runtime::recovery::install_panic_hook();
     #[cfg(target_arch = "wasm32")]
-    ui::components::extras_host::publish_api_on_demand();
+    ui::runtime::panel_host::publish_api_on_demand();
     #[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
-    js_api::install_test_hooks();
-    ui::mount();
+    ui::runtime::js_api::install_test_hooks();
+    ui::page::app::mount();
 }

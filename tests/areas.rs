@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The area asset against the tables it is built from: the build script
 //! (`scripts/build-areas.mjs`, run here with node) writes `areas.tsv`; the
-//! app's decoder (`workforce_gap::areas`) reads it; every figure is checked
+//! app's decoder (`workforce_gap::io::areas`) reads it; every figure is checked
 //! against `data/areas/*.csv` read independently here. Populations add up
 //! to England at every level, every lookup resolves, and the decoder never
 //! panics on damaged text.
@@ -12,7 +12,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use workforce_gap::areas::{AreaLevel, AreaTable, PlacesKind, DEPRIVATION_INDEX, NHSE_INDEX};
+use workforce_gap::io::areas::{AreaLevel, AreaTable, PlacesKind, DEPRIVATION_INDEX, NHSE_INDEX};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -57,7 +57,7 @@ type Check = (
     &'static str,
     &'static str,
     AreaLevel,
-    fn(&workforce_gap::areas::Area) -> Option<f64>,
+    fn(&workforce_gap::io::areas::Area) -> Option<f64>,
 );
 
 fn num(row: &HashMap<String, String>, column: &str) -> f64 {

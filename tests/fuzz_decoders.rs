@@ -19,13 +19,13 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use workforce_gap::areas::AreaTable;
 use workforce_gap::format::parse_input;
+use workforce_gap::io::areas::AreaTable;
 use workforce_gap::io::share::{self, Fragment};
 use workforce_gap::io::stored;
 use workforce_gap::model::field::Unit;
 use workforce_gap::model::{compute, parse_scenario, validate};
-use workforce_gap::ui::bridge;
+use workforce_gap::ui::runtime::bridge;
 
 /// The longest message a refusal may give: it says what is wrong and where,
 /// and never echoes a whole input back.

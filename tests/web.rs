@@ -41,8 +41,8 @@ fn host() -> Element {
 /// file, so they come from this test's own copy of the same code, through
 /// the same host component and the same bridge.
 fn panels_in_process() {
-    workforce_gap::ui::components::extras_host::load_panels_in_process(
-        workforce_gap::ui::extras_app::IN_PROCESS,
+    workforce_gap::ui::runtime::panel_host::load_panels_in_process(
+        workforce_gap::ui::runtime::panel_app::IN_PROCESS,
     );
 }
 
@@ -161,7 +161,7 @@ async fn the_headline_splits_funded_vacancies_from_new_posts() {
 /// the gap closes, as the model computes them.
 #[wasm_bindgen_test]
 async fn what_it_takes_shows_joiners_and_retention_needed_per_role() {
-    use workforce_gap::ui::components::what_it_takes::retention_text;
+    use workforce_gap::ui::panels::what_it_takes::retention_text;
     let (root, handle) = render_app().await;
     open_panel(&root, ANALYSIS, "#what-it-takes").await;
     let scenario = example_place();
@@ -364,7 +364,7 @@ fn to_js(scenario: &Scenario) -> wasm_bindgen::JsValue {
 
 #[wasm_bindgen_test]
 fn js_api_computes_validates_and_reports_errors() {
-    use workforce_gap::js_api::{js_compute, js_validate};
+    use workforce_gap::ui::runtime::js_api::{js_compute, js_validate};
     let scenario = example_place();
     let value = to_js(&scenario);
     let answer = js_compute(value);
@@ -524,8 +524,8 @@ async fn an_uncertainty_range_puts_a_band_on_the_headline() {
         .unwrap();
     let u = workforce_gap::model::uncertainty::uncertainty(
         &ranged,
-        workforce_gap::ui::components::results::BAND_DRAWS,
-        workforce_gap::ui::components::results::BAND_SEED,
+        workforce_gap::ui::shared::results::BAND_DRAWS,
+        workforce_gap::ui::shared::results::BAND_SEED,
     )
     .unwrap();
     assert_eq!(
@@ -651,7 +651,7 @@ async fn with_stale_results_the_explanation_is_of_the_last_valid_inputs() {
 }
 
 /// A card's "How is this calculated?" loads its chain when opened (from the
-/// second module in the app) and follows what the user types.
+/// panels module in the app) and follows what the user types.
 #[wasm_bindgen_test]
 async fn a_cards_explanation_loads_when_opened_and_follows_the_inputs() {
     let (root, handle) = render_app().await;
@@ -740,7 +740,7 @@ async fn what_it_takes_shows_training_places_and_the_decade_plan() {
     use workforce_gap::format;
     use workforce_gap::model::plan::plan;
     use workforce_gap::model::scenario::Pipeline;
-    use workforce_gap::ui::components::what_it_takes::{
+    use workforce_gap::ui::panels::what_it_takes::{
         first_qualify_text, places_text, places_total_text,
     };
     let mut scenario = example_place();

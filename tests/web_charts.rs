@@ -17,12 +17,13 @@ use yew::BaseComponent;
 
 use yew::prelude::{function_component, Html};
 
-use workforce_gap::ui::components::charts::figure::use_chart_id;
+use workforce_gap::ui::shared::charts::figure::use_chart_id;
 
-use workforce_gap::ui::components::charts::{
-    projection_chart, required_vs_in_post, tornado_chart, BarRow, ProjectionChartProps,
-    ProjectionPoint, RequiredVsInPostProps, TornadoChartProps, TornadoRow,
+use workforce_gap::ui::page::required_vs_in_post::{
+    required_vs_in_post, BarRow, RequiredVsInPostProps,
 };
+use workforce_gap::ui::panels::charts::{tornado_chart, TornadoChartProps, TornadoRow};
+use workforce_gap::ui::shared::charts::{projection_chart, ProjectionChartProps, ProjectionPoint};
 
 // The charts are view functions; these hosts mount each as a component.
 #[function_component(RequiredVsInPost)]

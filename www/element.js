@@ -10,7 +10,7 @@
 // Attributes are the host options of the embed view (README: "Embedding"):
 // embed, view, scenario-url, scenario-json, lock. One calculator per page.
 // The build writes the names of this build's files into ASSETS below.
-const ASSETS = /* ASSETS */ { js: 'workforce-gap.js', wasm: 'workforce-gap_bg.wasm', css: [], extras: 'extras.js', workbook: 'workbook.js' } /* END ASSETS */;
+const ASSETS = /* ASSETS */ { js: 'workforce-gap.js', wasm: 'workforce-gap_bg.wasm', css: [], panels: 'panels.js', workbook: 'workbook.js' } /* END ASSETS */;
 
 let started = null;
 
@@ -27,8 +27,8 @@ function start() {
   const sources = document.createElement('script');
   sources.src = new URL('sources.js', base).href;
   document.head.append(sources);
-  // Where the app finds its own files (the second module, the area tables).
-  globalThis.workforceGapAssets = { base: base.href, extras: ASSETS.extras, workbook: ASSETS.workbook };
+  // Where the app finds its own files (the panels module, the area tables).
+  globalThis.workforceGapAssets = { base: base.href, panels: ASSETS.panels, workbook: ASSETS.workbook };
   started = import(new URL(ASSETS.js, base).href)
     .then((app) => app.default({ module_or_path: new URL(ASSETS.wasm, base).href }));
   return started;

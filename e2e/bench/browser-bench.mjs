@@ -88,7 +88,7 @@ async function measureLoads(browser, url) {
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => window.__bench?.headlinePaint !== undefined, null, { timeout: 30_000 });
-    // The API comes with the second module when a script first asks for it.
+    // The API comes with the panels module when a script first asks for it.
     await page.evaluate(() => { window.__bench.asked = performance.now(); return window.workforceGap === undefined; });
     await page.waitForFunction(() => window.__bench?.ready !== undefined, null, { timeout: 30_000 });
     const b = await page.evaluate(() => window.__bench);
@@ -361,7 +361,7 @@ async function measureVariedEdits(browser, url, cpu, edits) {
 /**
  * Presentation mode at 1920x1080: ms from a lever's input event to the frame
  * after its big figure changes (the page's reducer, the mirror back to the
- * second module, both repaints).
+ * panels module, both repaints).
  */
 async function measurePresentation(browser, url, cpu, edits) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -516,7 +516,7 @@ try {
   };
 
   const rows = [
-    ['API on demand: first read of `window.workforceGap` to `workforce-gap-ready` (second module fetched and started)', `${ms(load.ready.median)} ms`, `${ms(load.ready.p90)} ms`, `${N} fresh loads`],
+    ['API on demand: first read of `window.workforceGap` to `workforce-gap-ready` (panels module fetched and started)', `${ms(load.ready.median)} ms`, `${ms(load.ready.p90)} ms`, `${N} fresh loads`],
     ['Load: navigation start to headline in the DOM', `${ms(load.headline.median)} ms`, `${ms(load.headline.p90)} ms`, `${N} fresh loads`],
     ['Load: navigation start to the frame after the headline', `${ms(load.headlinePaint.median)} ms`, `${ms(load.headlinePaint.p90)} ms`, `${N} fresh loads`],
     ['Input to paint (example)', `${ms(edit.median)} ms`, `${ms(edit.p90)} ms`, `${edit.n} edits${edit.misses ? `, ${edit.misses} missed` : ''}`],

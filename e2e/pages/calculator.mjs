@@ -18,7 +18,7 @@ export class CalculatorPage {
 
   /**
    * Open the app and wait for its first figures and (unless `api: false`)
-   * for `window.workforceGap`, which reading loads (the second module):
+   * for `window.workforceGap`, which reading loads (the panels module):
    * journeys that check what the first load fetches pass `api: false`.
    */
   async goto(url, { api = true } = {}) {
@@ -115,7 +115,7 @@ export class CalculatorPage {
     return this.page.locator('.notice').filter({ hasText: text });
   }
 
-  // Parts of the page that load on demand (the second module): as a person
+  // Parts of the page that load on demand (the panels module): as a person
   // gets them, by pressing their button or scrolling to them.
   /** "Start from your area": press the button; the picker comes focused. */
   async openAreaPicker() {

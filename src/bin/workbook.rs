@@ -1,6 +1,6 @@
 //! The third WebAssembly module: the Excel workbook writer
 //! (`workforce_gap::io::workbook`, with rust_xlsxwriter). The "Download
-//! Excel" button (`workforce_gap::ui::components::share_export`) imports it
+//! Excel" button (`workforce_gap::ui::panels::share_export`) imports it
 //! the first time a workbook is asked for, so neither the first load nor the
 //! panels carry it.
 

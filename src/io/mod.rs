@@ -1,7 +1,9 @@
 //! Pure encoders and decoders for what leaves or enters the app: share links,
-//! stored state, CSV. No browser imports; tested natively. Decoders never
-//! panic: they return a message that says what is wrong.
+//! stored state, CSV, the areas' tables ([`areas`]). No browser imports;
+//! tested natively. Decoders never panic: they return a message that says
+//! what is wrong.
 
+pub mod areas;
 pub mod csv;
 pub mod lz;
 pub mod register;

@@ -2,7 +2,7 @@
 //! unit, whether it is the built-in default or changed, where it comes from
 //! (the default's source, "illustrative", the area data, or "entered by
 //! you"), and the user's note on it. Shown by the sources panel
-//! (`ui::components::sources`) and written in the Excel workbook
+//! (`ui::panels::sources`) and written in the Excel workbook
 //! (`io::workbook`).
 
 use crate::model::examples::{example_place, source_for};

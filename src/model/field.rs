@@ -707,7 +707,7 @@ impl Field {
 
     /// The key with `*` for the place, role or service
     /// (`places.*.need_index`): the lock pattern
-    /// ([`crate::ui::host_options`]) for this input of every one.
+    /// ([`crate::ui::runtime::host_options`]) for this input of every one.
     pub fn key_pattern(&self) -> String {
         self.key_with("*")
     }

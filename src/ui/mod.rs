@@ -1,20 +1,51 @@
-//! The Yew app. [`state`] holds the one reducer; [`hooks`] the persistence
-//! and browser glue; [`components`] small views that read the app state and
-//! dispatch [`state::Action`]s.
+//! The Yew app, laid out by the WebAssembly module its code ships in:
+//!
+//! - [`page`]: the first load (bin `workforce-gap`): the inputs, the
+//!   results, the levers, and where each panel goes;
+//! - [`panels`]: the panels module (bin `panels`), loaded the first time one
+//!   of its panels is needed: analysis, the area picker, explanations,
+//!   ranges, compare, share and export, embed snippet, sources, about and
+//!   presentation mode;
+//! - [`shared`]: views and helpers both modules use (the chart frame and the
+//!   projection chart, how figures read, the levers' list);
+//! - [`runtime`]: how the two meet: the loader on the page
+//!   ([`runtime::panel_host`]), the panels module's entry
+//!   ([`runtime::panel_app`]), what they say to each other
+//!   ([`runtime::bridge`]), the host page's options, the embed bridge, the
+//!   JavaScript API and the recovery message.
+//!
+//! [`state`] holds the one reducer and [`hooks`] the persistence and browser
+//! glue, in both modules. Views read the app state ([`use_app`]) and
+//! dispatch [`state::Action`]s (on the page) or send
+//! [`runtime::bridge::PanelAction`]s (in a panel).
+//!
+//! Two kinds of view, on purpose:
+//! - a view that keeps state of its own (an open/closed table, a memoised
+//!   sensitivity or uncertainty run, a pending file, a chosen role) is a
+//!   function component with hooks, reading the app from context
+//!   ([`use_app`]) or taking its data as props. On the page:
+//!   `ScenarioManager`, `ResultsBody`, `RoleTable`, `PanelHost` (which loads
+//!   the panels module) and `ChartFigure` (the charts' data table toggle). In
+//!   the panels module: `Analysis`, `WhatItTakes`, `RoleProjection`,
+//!   `Tornado`, `ExplainPicker`, `CardExplanation`, `AreaPicker`,
+//!   `CompareSection`, `ShareExport`, `SourcesPanel`, `RangesEditor` and its
+//!   rows, `Presentation`, `EmbedSnippet` and the embed bridge;
+//! - every other view is a plain function taking `&AppHandle` (or data),
+//!   called from its parent: `area_inputs(&app)`, `number_field(...)`,
+//!   `service_card(app, i)`, `role_card(app, i)`, `headline(...)`, and the
+//!   charts (`projection_chart`, `supply_chart`, ...: plain data in, SVG
+//!   out). Each function component costs about 600 bytes gzip of Yew
+//!   machinery in the WebAssembly, and these views re-render with every
+//!   change to the app state anyway.
 
-pub mod app;
-pub mod bridge;
-pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod embed;
-pub mod extras_app;
 pub mod hooks;
-pub mod host_options;
-#[cfg(target_arch = "wasm32")]
-pub mod recovery;
+pub mod page;
+pub mod panels;
+pub mod runtime;
+pub mod shared;
 pub mod state;
 
-pub use app::App;
+pub use page::app::App;
 
 use yew::prelude::*;
 
@@ -44,82 +75,5 @@ pub fn dom_id(path: &str) -> String {
     id
 }
 
-/// The address of one of the app's own files (`areas.tsv`): beside the page,
-/// or, in a host page (`<workforce-gap-calculator>`), beside the app's
-/// scripts, whose base `www/element.js` publishes as
-/// `globalThis.workforceGapAssets.base`.
-pub fn asset_url(name: &str) -> String {
-    let base = js_sys::Reflect::get(&js_sys::global(), &"workforceGapAssets".into())
-        .ok()
-        .filter(|a| a.is_object())
-        .and_then(|a| js_sys::Reflect::get(&a, &"base".into()).ok())
-        .and_then(|b| b.as_string());
-    match base {
-        Some(base) => web_sys::Url::new_with_base(name, &base)
-            .map(|u| u.href())
-            .unwrap_or_else(|_| name.to_string()),
-        None => name.to_string(),
-    }
-}
-
-/// Fetch one of the app's own files ([`asset_url`]) as text, or say in a
-/// sentence what went wrong (`what`: "the list of areas").
-#[cfg(target_arch = "wasm32")]
-pub async fn fetch_text(name: &str, what: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let failed = |why: &str| {
-        let mut what = what.to_string();
-        if let Some(first) = what.get_mut(0..1) {
-            first.make_ascii_uppercase();
-        }
-        format!("{what} could not be loaded ({why}).")
-    };
-    let window = gloo::utils::window();
-    let response = JsFuture::from(window.fetch_with_str(&asset_url(name)))
-        .await
-        .map_err(|_| failed("no answer from the server"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| failed("not a response"))?;
-    if !response.ok() {
-        // As a u32: formatting a u16 would add its own code to the page.
-        return Err(failed(&format!(
-            "the server said {}",
-            u32::from(response.status())
-        )));
-    }
-    let text = response.text().map_err(|_| failed("no text"))?;
-    Ok(JsFuture::from(text)
-        .await
-        .map_err(|_| failed("the download broke off"))?
-        .as_string()
-        .unwrap_or_default())
-}
-
-/// Native builds have no server to fetch from.
-#[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch_text(_name: &str, what: &str) -> Result<String, String> {
-    Err(format!("{what} can only be loaded in the browser."))
-}
-
 /// The custom element that mounts the app in a host page (`www/element.js`).
 pub const ELEMENT_NAME: &str = "workforce-gap-calculator";
-
-/// Render the app into a `<workforce-gap-calculator>` element if the page
-/// has one (a host page), else into `#app`, else into `<body>`.
-pub fn mount() {
-    let document = gloo::utils::document();
-    let host = document
-        .query_selector(ELEMENT_NAME)
-        .ok()
-        .flatten()
-        .or_else(|| document.get_element_by_id("app"));
-    match host {
-        Some(host) => {
-            host.set_inner_html("");
-            yew::Renderer::<App>::with_root(host).render();
-        }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
-    }
-}

@@ -129,7 +129,7 @@ pub struct AppState {
     /// Undo and redo.
     pub history: History,
     /// What a page embedding the calculator asked for (view, locked inputs).
-    pub host: Rc<crate::ui::host_options::HostOptions>,
+    pub host: Rc<crate::ui::runtime::host_options::HostOptions>,
     /// Presentation mode is on (a projector view over the page).
     pub presenting: bool,
     /// Presentation mode has been on in this page (its panel stays loaded,
@@ -138,7 +138,7 @@ pub struct AppState {
     /// True in a lazily loaded panel's mirror of the page's state
     /// ([`Action::Mirror`]): only the page's next mirror changes it; what a
     /// panel changes in the page goes there as a
-    /// [`crate::ui::bridge::PanelAction`].
+    /// [`crate::ui::runtime::bridge::PanelAction`].
     pub panel: bool,
     /// Sections whose bodies are built only once the reader opens them
     /// (each role's training pipeline), by section id: a closed section
@@ -147,7 +147,7 @@ pub struct AppState {
     pub open_sections: Rc<Vec<String>>,
 }
 
-/// The page's state as a lazily loaded panel needs it (`ui::extras_app`).
+/// The page's state as a lazily loaded panel needs it (`ui::runtime::panel_app`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct MirrorState {
     pub scenario: Scenario,

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::io::share::{self, Fragment};
 use crate::io::stored;
 use crate::model::examples::example_place;
-use crate::ui::host_options::{HostOptions, View};
+use crate::ui::runtime::host_options::{HostOptions, View};
 use crate::ui::state::{Action, AppState, Notice, NoticeKind, Origin};
 use crate::ui::AppHandle;
 
@@ -62,7 +62,7 @@ fn location_hash() -> String {
 /// The state the app opens with: a share link's scenario if the URL has one,
 /// else the autosaved scenario, else the built-in example. Problems with
 /// stored data or the link become a notice; nothing is overwritten.
-/// The host page's options (`ui::host_options`): the attributes of a
+/// The host page's options (`ui::runtime::host_options`): the attributes of a
 /// `<workforce-gap-calculator>` element the app is mounted in, else the
 /// page's query string.
 pub fn host_options() -> HostOptions {

@@ -1,0 +1,27 @@
+//! The ten-year view: years, demand growth and retention improvement. The
+//! optional uncertainty ranges that give the headline its 10th-90th band are
+//! a panel in it (`crate::ui::panels::ranges`).
+
+use yew::prelude::*;
+
+use crate::model::field::{Field, ProjectionField};
+use crate::ui::page::number_field::number_field;
+use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
+use crate::ui::AppHandle;
+
+/// A plain view function, not a component: it has no hooks, and each
+/// function component costs about 600 bytes gzip of Yew machinery.
+pub fn projection_inputs(app: &AppHandle) -> Html {
+    html! {
+        <details class="panel">
+            <summary class="panel__summary"><h3 class="panel__title">{"Ten-year projection and uncertainty"}</h3></summary>
+            <p class="panel__intro">{"Supply each year = last year's staff x (1 - leaver rate) + joiners. Better retention lowers every role's leaver rate; demand grows each year."}</p>
+            <div class="grid-3">
+                { for ProjectionField::ALL.iter().map(|f| html! { { number_field(app, &Field::Projection(*f), None, false) } }) }
+            </div>
+            // The ranges editor loads when this panel is first opened.
+            <PanelHost panel={Panel::Ranges} id="ranges-host"
+                trigger={Trigger::Near("Show the uncertainty ranges".into())} />
+        </details>
+    }
+}

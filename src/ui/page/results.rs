@@ -1,0 +1,131 @@
+//! The results: headline, charts and the table by role; what closes the gap,
+//! services, places and explanations are a panel below them
+//! (`crate::ui::panels::analysis`). Shows the last good results, marked
+//! stale, while inputs have problems.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::format;
+use crate::model::uncertainty::uncertainty;
+use crate::model::{Results, Scenario};
+use crate::ui::page::headline::headline;
+use crate::ui::page::required_vs_in_post::{required_vs_in_post, BarRow, RequiredVsInPostProps};
+use crate::ui::page::role_table::RoleTable;
+use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
+use crate::ui::shared::charts::{projection_chart, ProjectionChartProps, ProjectionPoint};
+use crate::ui::shared::results::{BAND_DRAWS, BAND_SEED};
+use crate::ui::AppHandle;
+
+pub fn results_panel(app: &AppHandle) -> Html {
+    let (Some(results), Some(scenario)) = (app.results.clone(), app.results_scenario.clone())
+    else {
+        return html! {
+            <p class="stale-banner" id="no-results">{"Results appear here once the inputs have no problems."}</p>
+        };
+    };
+    html! { <ResultsBody {scenario} {results} stale={app.stale} /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsBodyProps {
+    pub scenario: Rc<Scenario>,
+    pub results: Rc<Results>,
+    pub stale: bool,
+}
+
+/// The results proper. A component of its own so that its hooks run on every
+/// render (hooks may not sit behind the early return above).
+#[function_component(ResultsBody)]
+fn results_body(props: &ResultsBodyProps) -> Html {
+    let (scenario, results, stale) = (props.scenario.clone(), props.results.clone(), props.stale);
+    let band = use_memo(scenario.clone(), |s| {
+        if s.ranges.is_empty() {
+            None
+        } else {
+            uncertainty(s, BAND_DRAWS, BAND_SEED).ok().map(Rc::new)
+        }
+    });
+
+    let bars: Vec<BarRow> = results
+        .roles
+        .iter()
+        .zip(&scenario.roles)
+        .map(|(r, role)| BarRow {
+            label: role.name.clone(),
+            required: r.required_wte,
+            in_post: r.in_post_wte,
+        })
+        .collect();
+    let points: Vec<ProjectionPoint> = results
+        .projection
+        .iter()
+        .map(|p| ProjectionPoint {
+            year: p.year,
+            required: p.required_wte,
+            supply: p.supply_wte,
+            gap: p.gap_wte,
+            target: None,
+        })
+        .collect();
+    html! {
+        <div class={classes!("results", stale.then_some("stale"))}>
+            if stale {
+                <p class="stale-banner" id="stale-banner">{"These results are out of date: they are from your last valid inputs. Fix the problems listed at the top to update them."}</p>
+            }
+            <p class="print-only print-meta">
+                {print_meta(&scenario)}
+                {"Planning estimates from the Mental Health Workforce Gap Calculator (WISN with a needs-based front end); every default is listed with its source in the calculator."}
+            </p>
+            { headline(&results, band.as_deref(), stale) }
+            { required_vs_in_post(&yew::props!(RequiredVsInPostProps {
+                title: AttrValue::from("Required WTE and staff in post, by role"),
+                id: AttrValue::from("chart-roles"),
+                rows: bars,
+            })) }
+            { projection_chart(&yew::props!(ProjectionChartProps {
+                title: AttrValue::from(format!("Required WTE and supply over {} years", scenario.projection.years)),
+                id: AttrValue::from("chart-projection"),
+                points,
+            })) }
+            <RoleTable scenario={scenario.clone()} results={results.clone()} {stale} />
+            // What closes the gap, need and workload by service, results by
+            // place, what moves the answer most, and "how is this
+            // calculated?": loaded when they come near the screen.
+            <PanelHost panel={Panel::Analysis} id="analysis"
+                trigger={Trigger::Near("Show what closes the gap, results by service and place, what moves the answer most, and how it is calculated".into())} />
+        </div>
+    }
+}
+
+/// The printed report's line about the scenario: its name, and each place's
+/// population and need index (with its source where it was prefilled).
+fn print_meta(scenario: &Scenario) -> String {
+    let places: Vec<String> = scenario
+        .places
+        .iter()
+        .map(|p| {
+            let mut text = format!(
+                "{}: population {}, need index {}",
+                p.name,
+                format::people(p.population.total()),
+                format::plain(p.need_index, 2)
+            );
+            if let Some(source) = p.sources.get("need_index") {
+                text.push_str(&format!(" ({source})"));
+            }
+            text
+        })
+        .collect();
+    let mut text = format!("Scenario: {}. {}. ", scenario.name, places.join("; "));
+    if !scenario.notes.is_empty() {
+        let notes: Vec<String> = scenario
+            .notes
+            .iter()
+            .map(|(key, note)| format!("{key}: {note}"))
+            .collect();
+        text.push_str(&format!("Notes on inputs: {}. ", notes.join("; ")));
+    }
+    text
+}

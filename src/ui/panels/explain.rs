@@ -1,0 +1,101 @@
+//! "How is this calculated?": the model's chain of figures, in words with the
+//! user's own numbers, for any role or service: under a card
+//! ([`CardExplanation`]) or picked in the results ([`ExplainPicker`]).
+
+use yew::prelude::*;
+
+use crate::model::explain::{explain_role, explain_service, Explanation};
+use crate::ui::shared::results::explained;
+use crate::ui::use_app;
+
+fn steps(explanation: &Explanation) -> Html {
+    html! {
+        <ol class="explain__steps">
+            { for explanation.steps.iter().map(|s| html! { <li>{&s.text}</li> }) }
+        </ol>
+    }
+}
+
+const STALE_NOTE: &str = "Your inputs have problems, so this explains your last valid inputs: the ones the results come from.";
+
+/// The content of a card's "How is this calculated?", in the panels module:
+/// the chain for the role or service with this id in the scenario the
+/// results came from.
+#[derive(Properties, PartialEq)]
+pub struct CardExplanationProps {
+    pub role: bool,
+    pub id: AttrValue,
+}
+
+#[function_component(CardExplanation)]
+pub fn card_explanation(props: &CardExplanationProps) -> Html {
+    let app = use_app();
+    let scenario = explained(&app);
+    let explanation = if props.role {
+        scenario
+            .role_index(&props.id)
+            .and_then(|j| explain_role(scenario, j))
+    } else {
+        scenario
+            .service_index(&props.id)
+            .and_then(|j| explain_service(scenario, j))
+    };
+    match explanation {
+        Some(e) => html! {
+            <>
+                if app.stale { <p class="explain__stale">{STALE_NOTE}</p> }
+                {steps(&e)}
+            </>
+        },
+        None => html! {},
+    }
+}
+
+/// In the results: pick any role or service and read its chain.
+#[function_component(ExplainPicker)]
+pub fn explain_picker() -> Html {
+    let app = use_app();
+    let choice = use_state(|| "role:0".to_string());
+    let onchange = {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            choice.set(select.value());
+        })
+    };
+    let scenario = explained(&app);
+    let explanation = match choice.split_once(':') {
+        Some(("role", i)) => i.parse().ok().and_then(|i| explain_role(scenario, i)),
+        Some(("service", i)) => i.parse().ok().and_then(|i| explain_service(scenario, i)),
+        _ => None,
+    };
+    html! {
+        <section class="explain-picker" aria-labelledby="explain-heading">
+            <h3 id="explain-heading">{"How is this calculated?"}</h3>
+            <div class="field">
+                <label class="field__label" for="explain-choice">{"Explain the figures for"}</label>
+                <select class="field__select" id="explain-choice" {onchange}>
+                    <optgroup label="Roles">
+                        { for scenario.roles.iter().enumerate().map(|(i, r)| {
+                            let v = format!("role:{i}");
+                            html! { <option value={v.clone()} selected={*choice == v}>{&r.name}</option> }
+                        }) }
+                    </optgroup>
+                    <optgroup label="Services">
+                        { for scenario.services.iter().enumerate().map(|(i, s)| {
+                            let v = format!("service:{i}");
+                            html! { <option value={v.clone()} selected={*choice == v}>{&s.name}</option> }
+                        }) }
+                    </optgroup>
+                </select>
+            </div>
+            if let Some(e) = explanation {
+                <div aria-live="polite" id="explain-picked">
+                    if app.stale { <p class="explain__stale">{STALE_NOTE}</p> }
+                    <h4>{&e.title}</h4>
+                    {steps(&e)}
+                </div>
+            }
+        </section>
+    }
+}
