@@ -97,15 +97,18 @@ impl fmt::Display for ImportError {
                 megabytes(*bytes),
                 xlsx::XLSX_LIMIT_BYTES / 1_000_000
             ),
-            ImportError::Xlsx(why) => write!(f, "This XLSX file cannot be read: {why}."),
+            ImportError::Xlsx(why) => write!(f, "This XLSX file cannot be read: {}.", short(why)),
             ImportError::NoSheet(name) if name.is_empty() => {
                 write!(f, "This XLSX file has no sheets.")
             }
-            ImportError::NoSheet(name) => write!(f, "This XLSX file has no sheet named '{name}'."),
+            ImportError::NoSheet(name) => {
+                write!(f, "This XLSX file has no sheet named '{}'.", short(name))
+            }
             ImportError::NoColumn(index) => write!(f, "The file has no column {}.", index + 1),
             ImportError::TooManyValues { column } => write!(
                 f,
-                "The column '{column}' has more than {} distinct values: choose a role column that names a job role or staff group.",
+                "The column '{}' has more than {} distinct values: choose a role column that names a job role or staff group.",
+                short(column),
                 aggregate::DISTINCT_LIMIT
             ),
         }
@@ -113,6 +116,16 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+/// A name from the file, quoted back by its start only.
+fn short(text: &str) -> String {
+    const LONGEST: usize = 80;
+    if text.chars().count() <= LONGEST {
+        text.to_string()
+    } else {
+        text.chars().take(LONGEST).chain("…".chars()).collect()
+    }
+}
 
 fn megabytes(bytes: u64) -> String {
     format!("{:.1}", bytes as f64 / 1_000_000.0)
