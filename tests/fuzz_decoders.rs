@@ -327,7 +327,10 @@ fn the_staff_import_readers_never_panic_and_refuse_clearly() {
             clear(&e.to_string(), text);
         }
         let remembered = decode_remembered(text);
-        assert_eq!(decode_remembered(&encode_remembered(&remembered)), remembered);
+        assert_eq!(
+            decode_remembered(&encode_remembered(&remembered)),
+            remembered
+        );
     });
     assert!(runs > 100);
 }

@@ -44,7 +44,9 @@ pub fn csv_preview(first: &[u8], complete: bool) -> Result<Preview, ImportError>
         if preview.header.is_empty() {
             preview.header = fields.iter().map(|f| f.trim().to_string()).collect();
         } else if preview.rows.len() < PREVIEW_ROWS && !is_blank(fields) {
-            preview.rows.push(fields.iter().map(|f| f.to_string()).collect());
+            preview
+                .rows
+                .push(fields.iter().map(|f| f.to_string()).collect());
         }
         Ok(())
     };
@@ -168,7 +170,7 @@ impl Aggregator {
         };
         let vacancies = match self.columns.vacancies.map(cell) {
             None => 0.0,
-            Some(text) if text.is_empty() => 0.0,
+            Some("") => 0.0,
             Some(text) => number(text, decimal_comma).unwrap_or_else(|| {
                 self.vacancies_skipped.add(row);
                 0.0
@@ -275,7 +277,10 @@ impl Aggregate {
 
     /// Every distinct role value of the rows the filter keeps (all rows
     /// when `keep` is `None`), with its totals, in order of value.
-    pub fn role_values(&self, keep: Option<&BTreeSet<String>>) -> Result<Vec<RoleValue>, ImportError> {
+    pub fn role_values(
+        &self,
+        keep: Option<&BTreeSet<String>>,
+    ) -> Result<Vec<RoleValue>, ImportError> {
         let mut values: BTreeMap<&str, Totals> = BTreeMap::new();
         for ((role, filter), totals) in &self.groups {
             if keep.is_some_and(|keep| !keep.contains(filter)) {
@@ -357,7 +362,11 @@ fn add(
 
 /// A whole CSV held in memory (the tests, small files): its totals for
 /// `columns`, read in chunks of `chunk` bytes.
-pub fn csv_aggregate(bytes: &[u8], columns: Columns, chunk: usize) -> Result<Aggregate, ImportError> {
+pub fn csv_aggregate(
+    bytes: &[u8],
+    columns: Columns,
+    chunk: usize,
+) -> Result<Aggregate, ImportError> {
     super::file_kind(bytes)?;
     let mut import = CsvImport::new(columns);
     for part in bytes.chunks(chunk.max(1)) {

@@ -108,9 +108,9 @@ impl CsvStream {
             }
             self.start()?;
             let pending = std::mem::take(&mut self.pending);
-            return self.read(&pending[start..], sink);
+            return self.read(&pending[start..], false, sink);
         }
-        self.read(chunk, sink)
+        self.read(chunk, false, sink)
     }
 
     /// The end of the file: hands the last record (one with no line break
@@ -128,9 +128,9 @@ impl CsvStream {
             self.pending = pending;
             self.start()?;
             let pending = std::mem::take(&mut self.pending);
-            self.read(&pending[start..], sink)?;
+            self.read(&pending[start..], false, sink)?;
         }
-        self.read(&[], sink)
+        self.read(&[], true, sink)
     }
 
     fn start(&mut self) -> Result<(), ImportError> {
@@ -141,7 +141,14 @@ impl CsvStream {
         Ok(())
     }
 
-    fn read<F>(&mut self, mut input: &[u8], sink: &mut F) -> Result<(), ImportError>
+    /// Reads `input`; csv-core takes empty input as the end of the file, so
+    /// only `finishing` passes it one.
+    fn read<F>(
+        &mut self,
+        mut input: &[u8],
+        finishing: bool,
+        sink: &mut F,
+    ) -> Result<(), ImportError>
     where
         F: FnMut(Record<'_>) -> Result<(), ImportError>,
     {
@@ -151,6 +158,9 @@ impl CsvStream {
         }
         let reader = self.reader.as_mut().expect("started before reading");
         loop {
+            if input.is_empty() && !finishing {
+                return Ok(());
+            }
             let (result, nin, nout, nend) = reader.read_record(
                 input,
                 &mut self.output[self.out_len..],

@@ -52,15 +52,33 @@ fn words(text: &str) -> Vec<String> {
 fn contains(value: &[String], pattern: &[String]) -> bool {
     !pattern.is_empty()
         && value.len() >= pattern.len()
-        && value
-            .windows(pattern.len())
-            .any(|w| w.iter().zip(pattern).all(|(v, p)| v.starts_with(p.as_str())))
+        && value.windows(pattern.len()).any(|w| {
+            w.iter()
+                .zip(pattern)
+                .all(|(v, p)| v.starts_with(p.as_str()))
+        })
 }
 
 /// Words of a role's name that say nothing about which role it is.
 const COMMON_WORDS: &[&str] = &[
-    "mental", "health", "care", "and", "the", "of", "in", "for", "with", "staff", "worker",
-    "practitioner", "nhs", "local", "authority", "independent", "provider", "step",
+    "mental",
+    "health",
+    "care",
+    "and",
+    "the",
+    "of",
+    "in",
+    "for",
+    "with",
+    "staff",
+    "worker",
+    "practitioner",
+    "nhs",
+    "local",
+    "authority",
+    "independent",
+    "provider",
+    "step",
 ];
 
 /// The suggestion for `value`: what was remembered for it (when that role
@@ -94,9 +112,9 @@ pub fn suggest(value: &str, scenario: &Scenario, remembered: &Remembered) -> Tar
         let shared = name
             .iter()
             .filter(|n| {
-                value_words
-                    .iter()
-                    .any(|v| v.len() > 3 && (n.starts_with(v.as_str()) || v.starts_with(n.as_str())))
+                value_words.iter().any(|v| {
+                    v.len() > 3 && (n.starts_with(v.as_str()) || v.starts_with(n.as_str()))
+                })
             })
             .count();
         if shared > 0 && best.is_none_or(|(most, _)| shared > most) {
