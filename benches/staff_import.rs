@@ -16,7 +16,7 @@ const CHUNK: usize = 4 << 20;
 const GROUPS: [&str; 8] = [
     "Nurses & health visitors",
     "Support to doctors, nurses & midwives",
-    "\"Scientific, therapeutic & technical staff\"",
+    "Scientific, therapeutic & technical staff",
     "Central functions",
     "Hotel, property & estates",
     "Senior managers",
@@ -37,7 +37,7 @@ fn chunk(row: &mut u64, out: &mut String) {
         let band = 2 + r % 8;
         let fte = (r % 97) as f64 / 10.0;
         out.push_str(&format!(
-            "2025-06,North East and Yorkshire,West Yorkshire,Organisation {org} NHS Trust,Professionally qualified clinical staff,{group},{group},{setting},Organisation,Band {band},{fte}\n"
+            "2025-06,North East and Yorkshire,West Yorkshire,Organisation {org} NHS Trust,Professionally qualified clinical staff,\"{group}\",\"{group}\",{setting},Organisation,Band {band},{fte}\n"
         ));
     }
 }
@@ -79,6 +79,7 @@ fn main() {
     let aggregate = import.finish().expect("the generated file");
     let seconds = start.elapsed().as_secs_f64() - generating;
     assert_eq!(aggregate.rows, row);
+    assert_eq!(aggregate.groups.len(), GROUPS.len() * SETTINGS.len());
     let mb = read as f64 / 1e6;
     println!(
         "staff import: {mb:.0} MB CSV ({} rows, {} role x filter values) in {CHUNK_MB} MB chunks: {:.2} s reading, {:.0} MB/s",
