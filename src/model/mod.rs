@@ -26,6 +26,7 @@ pub mod plan;
 pub mod results;
 pub mod scenario;
 pub mod sensitivity;
+pub mod staff_in_post;
 pub mod uncertainty;
 pub mod validate;
 
