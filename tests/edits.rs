@@ -24,6 +24,11 @@ fn assert_no_change(mut s: Scenario, edit: Edit) -> Result<Typed, Refused> {
     answer
 }
 
+/// `edit` applied to `s` changes nothing, and says so.
+fn assert_unchanged(s: Scenario, edit: Edit) {
+    assert_eq!(assert_no_change(s, edit), Ok(Typed::Unchanged));
+}
+
 /// The example place with two more places, "north" and "south".
 fn three_places() -> Scenario {
     let mut s = example_place();
@@ -116,7 +121,9 @@ fn a_value_set_by_a_lever_or_by_key_forgets_the_typed_text() {
 #[test]
 fn a_prefilled_place_says_entered_by_you_for_what_is_set_by_hand() {
     let mut s = example_place();
-    s.places[0].sources.insert("population", "Census 2021 (ONS)");
+    s.places[0]
+        .sources
+        .insert("population", "Census 2021 (ONS)");
     apply(
         &mut s,
         Edit::SetNumber {
@@ -174,7 +181,7 @@ fn text_fields_are_set_and_a_missing_item_changes_nothing() {
         TextField::RoleName(99),
         TextField::ServiceName(usize::MAX),
     ] {
-        assert_no_change(
+        assert_unchanged(
             example_place(),
             Edit::SetText {
                 field,
@@ -255,8 +262,8 @@ fn a_removed_place_takes_its_ranges_and_the_last_place_stays() {
         assert_no_change(example_place(), Edit::RemovePlace(0)),
         Ok(Typed::Unchanged)
     );
-    assert_no_change(three_places(), Edit::RemovePlace(3));
-    assert_no_change(three_places(), Edit::RemovePlace(usize::MAX));
+    assert_unchanged(three_places(), Edit::RemovePlace(3));
+    assert_unchanged(three_places(), Edit::RemovePlace(usize::MAX));
 }
 
 #[test]
@@ -268,19 +275,36 @@ fn places_and_services_move_to_their_neighbours_place() {
     );
     let ids: Vec<&str> = s.places.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["place", "south", "north"]);
-    apply(&mut s, Edit::MovePlace { index: 0, up: false }).unwrap();
+    apply(
+        &mut s,
+        Edit::MovePlace {
+            index: 0,
+            up: false,
+        },
+    )
+    .unwrap();
     let ids: Vec<&str> = s.places.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["south", "place", "north"]);
 
     let mut s = example_place();
     let first = s.services[0].id.clone();
-    apply(&mut s, Edit::MoveService { index: 0, up: false }).unwrap();
+    apply(
+        &mut s,
+        Edit::MoveService {
+            index: 0,
+            up: false,
+        },
+    )
+    .unwrap();
     assert_eq!(s.services[1].id, first);
 
     let last = example_place().services.len() - 1;
     for edit in [
         Edit::MovePlace { index: 0, up: true },
-        Edit::MovePlace { index: 2, up: false },
+        Edit::MovePlace {
+            index: 2,
+            up: false,
+        },
         Edit::MovePlace { index: 3, up: true },
         Edit::MovePlace {
             index: usize::MAX,
@@ -296,10 +320,7 @@ fn places_and_services_move_to_their_neighbours_place() {
             up: true,
         },
     ] {
-        assert_eq!(
-            assert_no_change(three_places(), edit),
-            Ok(Typed::Unchanged)
-        );
+        assert_eq!(assert_no_change(three_places(), edit), Ok(Typed::Unchanged));
     }
 }
 
@@ -428,8 +449,8 @@ fn a_roles_group_and_sector_are_set() {
     let (s, _) = after(Edit::SetRoleSector(1, Sector::Vcse));
     assert_eq!(s.roles[1].sector, Sector::Vcse);
     let roles = example_place().roles.len();
-    assert_no_change(example_place(), Edit::SetRoleGroup(roles, Group::Support));
-    assert_no_change(
+    assert_unchanged(example_place(), Edit::SetRoleGroup(roles, Group::Support));
+    assert_unchanged(
         example_place(),
         Edit::SetRoleSector(usize::MAX, Sector::Vcse),
     );
@@ -480,7 +501,7 @@ fn an_age_band_is_toggled_and_the_bands_stay_in_order() {
     apply(&mut s, Edit::ToggleAge(0, AgeBand::Children)).unwrap();
     assert_eq!(s.services[0].ages, [AgeBand::Adults, AgeBand::Older]);
     let services = example_place().services.len();
-    assert_no_change(example_place(), Edit::ToggleAge(services, AgeBand::Adults));
+    assert_unchanged(example_place(), Edit::ToggleAge(services, AgeBand::Adults));
 }
 
 #[test]
@@ -493,7 +514,10 @@ fn a_new_workload_kind_starts_from_its_defaults_and_forgets_the_old_text() {
         .unwrap();
     let old = s.services[i].workload.kind();
     let (s, answer) = after(Edit::SetWorkloadKind(i, WorkloadKind::Beds));
-    assert_eq!(s.services[i].workload, WorkloadKind::Beds.default_workload());
+    assert_eq!(
+        s.services[i].workload,
+        WorkloadKind::Beds.default_workload()
+    );
     assert_eq!(
         answer,
         Ok(Typed::ForgetUnder(format!("services[{i}].workload.")))
@@ -503,7 +527,7 @@ fn a_new_workload_kind_starts_from_its_defaults_and_forgets_the_old_text() {
         assert_no_change(example_place(), Edit::SetWorkloadKind(i, old)),
         Ok(Typed::Unchanged)
     );
-    assert_no_change(
+    assert_unchanged(
         example_place(),
         Edit::SetWorkloadKind(usize::MAX, WorkloadKind::Beds),
     );
@@ -567,7 +591,7 @@ fn a_role_mix_is_normalised_to_100_percent() {
         assert_no_change(zero, Edit::NormaliseRoleMix(0)),
         Ok(Typed::Unchanged)
     );
-    assert_no_change(example_place(), Edit::NormaliseRoleMix(usize::MAX));
+    assert_unchanged(example_place(), Edit::NormaliseRoleMix(usize::MAX));
 }
 
 #[test]
@@ -593,7 +617,7 @@ fn a_role_goes_into_a_mix_at_0_and_comes_out_with_its_text() {
         .next()
         .unwrap()
         .clone();
-    assert_no_change(
+    assert_unchanged(
         example_place(),
         Edit::AddToRoleMix {
             service: 0,
@@ -647,7 +671,7 @@ fn ranges_are_set_and_cleared_up_to_the_limit() {
     )
     .unwrap();
     assert!(cleared.ranges.is_empty());
-    assert_no_change(
+    assert_unchanged(
         example_place(),
         Edit::SetRange {
             key: "no.such.range".to_string(),
@@ -790,7 +814,7 @@ fn an_edit_of_an_item_that_is_not_there_changes_nothing() {
         ] {
             // `past(roles)` overflows only for usize::MAX, which the
             // wrapping below keeps far past the end.
-            assert_no_change(example_place(), edit);
+            assert!(assert_no_change(example_place(), edit).is_ok());
         }
     }
 }

@@ -348,7 +348,9 @@ fn adding_past_a_limit_is_refused_with_a_notice() {
     assert!(notice.text.contains("at most 100 roles"), "{}", notice.text);
     assert!(parse_scenario(&s.scenario.to_json_pretty()).is_ok());
     // Below the limit, adding works as before.
-    let s = state().reduce(Action::Edit(Edit::AddRole)).reduce(Action::Edit(Edit::AddPlace));
+    let s = state()
+        .reduce(Action::Edit(Edit::AddRole))
+        .reduce(Action::Edit(Edit::AddPlace));
     assert_eq!(s.scenario.roles.len(), example_place().roles.len() + 1);
     assert_eq!(s.scenario.places.len(), 2);
 }
@@ -398,12 +400,16 @@ fn undo_and_redo_take_back_every_edit() {
     );
     assert!(!s.history.can_undo());
     assert_eq!(
-        s.clone().reduce(Action::History(HistoryAction::Undo)).scenario,
+        s.clone()
+            .reduce(Action::History(HistoryAction::Undo))
+            .scenario,
         original,
         "nothing more to undo"
     );
     // Redo brings them back; the results follow.
-    let s = s.reduce(Action::History(HistoryAction::Redo)).reduce(Action::History(HistoryAction::Redo));
+    let s = s
+        .reduce(Action::History(HistoryAction::Redo))
+        .reduce(Action::History(HistoryAction::Redo));
     assert_eq!(s.scenario, removed);
     assert_eq!(*s.results.clone().unwrap(), compute(&removed));
     // A new edit clears the redo list.
@@ -754,7 +760,15 @@ fn notes_travel_with_the_scenario_and_into_the_csv() {
     let csv = results_csv(&noted.scenario, noted.results.as_ref().unwrap());
     assert!(csv.contains("Notes\r\ninput,note\r\nworking_time.sickness_rate,\"Our 2025 ESR extract, \"\"5.2%\"\", =rounded\"\r\n"), "{csv}");
     // One undo step; clearing removes it.
-    assert_eq!(noted.clone().reduce(Action::History(HistoryAction::Undo)).scenario.notes.len(), 0);
+    assert_eq!(
+        noted
+            .clone()
+            .reduce(Action::History(HistoryAction::Undo))
+            .scenario
+            .notes
+            .len(),
+        0
+    );
     let cleared = noted.reduce(Action::Edit(Edit::SetNote {
         key: "working_time.sickness_rate".into(),
         text: " ".into(),

@@ -346,7 +346,9 @@ fn replacing_the_places_keeps_ranges_only_of_places_that_stay() {
     );
     assert!(!st.stale && st.results.is_some());
     // Nothing to replace with: nothing changes.
-    let again = st.clone().reduce(Action::Edit(Edit::ReplacePlaces(Vec::new())));
+    let again = st
+        .clone()
+        .reduce(Action::Edit(Edit::ReplacePlaces(Vec::new())));
     assert_eq!(again.scenario.places, st.scenario.places);
 }
 

@@ -40,16 +40,31 @@ impl TextField {
 pub enum Edit {
     /// The user typed into a numeric input: the value when the text is a
     /// number, and the text as typed either way.
-    SetNumber { field: Field, text: String },
+    SetNumber {
+        field: Field,
+        text: String,
+    },
     /// A lever (slider) moved: a value, not text.
-    SetValue { field: Field, value: f64 },
+    SetValue {
+        field: Field,
+        value: f64,
+    },
     /// A value for the input with this key ([`Field::key`]): a lever moved in
     /// a lazily loaded panel.
-    SetByKey { key: String, value: f64 },
-    SetText { field: TextField, value: String },
+    SetByKey {
+        key: String,
+        value: f64,
+    },
+    SetText {
+        field: TextField,
+        value: String,
+    },
     AddPlace,
     RemovePlace(usize),
-    MovePlace { index: usize, up: bool },
+    MovePlace {
+        index: usize,
+        up: bool,
+    },
     /// Fill place `index` (its name, code, population, need index and their
     /// sources; its id stays) from an area, or add it as a new place (None,
     /// or an index past the last place).
@@ -69,19 +84,31 @@ pub enum Edit {
     SetWorkloadKind(usize, WorkloadKind),
     AddService,
     RemoveService(usize),
-    MoveService { index: usize, up: bool },
+    MoveService {
+        index: usize,
+        up: bool,
+    },
     /// Scale a service's role mix so it adds up to 100%.
     NormaliseRoleMix(usize),
     /// Put a role into a service's mix (at 0%), or take it out.
-    AddToRoleMix { service: usize, role: String },
-    RemoveFromRoleMix { service: usize, role: String },
+    AddToRoleMix {
+        service: usize,
+        role: String,
+    },
+    RemoveFromRoleMix {
+        service: usize,
+        role: String,
+    },
     /// Set or clear (None) an uncertainty range, by field key.
     SetRange {
         key: String,
         range: Option<[f64; 2]>,
     },
     /// The user's note on the input with this key; empty text removes it.
-    SetNote { key: String, text: String },
+    SetNote {
+        key: String,
+        text: String,
+    },
 }
 
 impl Edit {

@@ -729,11 +729,15 @@ mod tests {
             name: "Second".to_string(),
             saved_at: SAVED_AT.to_string(),
         }));
-        let renamed = saved.clone().reduce(Action::Library(LibraryAction::RenameSaved {
-            index: 0,
-            name: "First".to_string(),
-        }));
-        let deleted = renamed.clone().reduce(Action::Library(LibraryAction::DeleteSaved(1)));
+        let renamed = saved
+            .clone()
+            .reduce(Action::Library(LibraryAction::RenameSaved {
+                index: 0,
+                name: "First".to_string(),
+            }));
+        let deleted = renamed
+            .clone()
+            .reduce(Action::Library(LibraryAction::DeleteSaved(1)));
         for state in [saved, renamed, deleted] {
             let text = sender.encode(&state);
             let mirror = decode_mirror(&text).unwrap();
@@ -818,7 +822,10 @@ mod tests {
             after.scenario.places[0].id, state.scenario.places[0].id,
             "the place keeps its id"
         );
-        assert_eq!(after.reduce(Action::History(HistoryAction::Undo)).scenario, state.scenario);
+        assert_eq!(
+            after.reduce(Action::History(HistoryAction::Undo)).scenario,
+            state.scenario
+        );
     }
 
     #[test]

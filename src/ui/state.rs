@@ -578,10 +578,18 @@ pub enum LibraryAction {
         notice: Option<Notice>,
     },
     /// Keep a scenario opened from a share link: autosave resumes.
-    KeepShared { saved_at: String },
+    KeepShared {
+        saved_at: String,
+    },
     /// Save the scenario under `name` (the scenario's own name if blank).
-    SaveAs { name: String, saved_at: String },
-    RenameSaved { index: usize, name: String },
+    SaveAs {
+        name: String,
+        saved_at: String,
+    },
+    RenameSaved {
+        index: usize,
+        name: String,
+    },
     DuplicateSaved(usize),
     DeleteSaved(usize),
     /// The saved scenarios as merged with what another tab stored.
@@ -599,7 +607,10 @@ pub enum LibraryAction {
 pub enum UiAction {
     /// A section that builds its body only when open was opened or closed
     /// by the reader.
-    ToggleSection { id: String, open: bool },
+    ToggleSection {
+        id: String,
+        open: bool,
+    },
     /// Presentation mode on or off.
     Present(bool),
     Notify(Notice),

@@ -303,10 +303,12 @@ pub fn use_share_link_listener(app: &AppHandle) {
                             notice: Some(shared_notice(&name)),
                         }));
                     }
-                    Fragment::Broken(message) => app.dispatch(Action::Ui(UiAction::Notify(Notice {
-                        kind: NoticeKind::Error,
-                        text: format!("{message} Nothing was changed."),
-                    }))),
+                    Fragment::Broken(message) => {
+                        app.dispatch(Action::Ui(UiAction::Notify(Notice {
+                            kind: NoticeKind::Error,
+                            text: format!("{message} Nothing was changed."),
+                        })))
+                    }
                     Fragment::None => {}
                 }
             });
