@@ -15,6 +15,8 @@ source "$(dirname "$0")/setup.sh"
 cd "$ROOT"
 say "cargo bench --bench model --features workbook (criterion, native)"
 cargo bench --bench model --features workbook
+say "cargo bench --bench staff_import --features staff-import (a 200 MB CSV in 4 MB chunks: MB/s, peak memory)"
+cargo bench --bench staff_import --features staff-import
 say "trunk build --release --features bench-api (target/dist-bench)"
 wasm_env trunk build --release --offline --features bench-api --dist target/dist-bench
 say "the bare Yew counter, built the same way (tools/size-baseline)"

@@ -22,7 +22,7 @@ cargo fmt --all -- --check
 cargo fmt --manifest-path tools/size-baseline/Cargo.toml -- --check
 
 stage "2/6 cargo clippy --all-targets -- -D warnings"
-cargo clippy --all-targets --features workbook --quiet -- -D warnings
+cargo clippy --all-targets --features workbook,staff-import --quiet -- -D warnings
 # The JS API and the browser tests only compile for wasm32: lint them there
 # too (with rustup's clippy; Debian's rustc-web toolchain ships none).
 if [ "$route" = rustup ]; then
@@ -34,7 +34,7 @@ fi
 
 stage "3/6 native tests (model, formats, codecs)"
 # Includes the decoder fuzzing (tests/fuzz_decoders.rs), 15 s per decoder.
-FUZZ_SECONDS="${FUZZ_SECONDS:-15}" cargo test --quiet --features workbook 2>&1 | tee target/native-tests.log
+FUZZ_SECONDS="${FUZZ_SECONDS:-15}" cargo test --quiet --features workbook,staff-import 2>&1 | tee target/native-tests.log
 
 stage "4/6 wasm-bindgen-test in headless Chromium"
 wasm_env env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -298,3 +298,39 @@ fn the_page_and_panel_messages_never_panic_and_refuse_clearly() {
     });
     assert!(runs > 100);
 }
+
+/// The staff import's readers (issue 16): the chunked CSV reader on the
+/// mutated inputs as bytes, in chunks of every size from 1 up, the preview
+/// of their first bytes, and the remembered mappings' decoder.
+#[cfg(feature = "staff-import")]
+#[test]
+fn the_staff_import_readers_never_panic_and_refuse_clearly() {
+    use workforce_gap::io::staff_import::aggregate::{csv_aggregate, csv_preview, Columns};
+    use workforce_gap::io::staff_import::mapping::{decode_remembered, encode_remembered};
+    let columns = Columns {
+        role: 0,
+        fte: 1,
+        vacancies: Some(2),
+        filter: Some(3),
+    };
+    let runs = fuzz("staff-import", 0x5eed_0007, |text| {
+        let bytes = text.as_bytes();
+        let chunk = 1 + bytes.len() % 97;
+        match csv_aggregate(bytes, columns, chunk) {
+            Ok(aggregate) => {
+                let _ = aggregate.filter_values();
+                let _ = aggregate.role_values(None);
+            }
+            Err(e) => clear(&e.to_string(), text),
+        }
+        if let Err(e) = csv_preview(bytes, bytes.len() % 2 == 0) {
+            clear(&e.to_string(), text);
+        }
+        let remembered = decode_remembered(text);
+        assert_eq!(
+            decode_remembered(&encode_remembered(&remembered)),
+            remembered
+        );
+    });
+    assert!(runs > 100);
+}

@@ -13,7 +13,7 @@ use workforce_gap::model::examples::example_place;
 use workforce_gap::model::field::{Field, WorkingTimeField};
 use workforce_gap::model::scenario::AgeBand;
 use workforce_gap::model::{compute, Scenario};
-use workforce_gap::ui::state::{Action, AppState};
+use workforce_gap::ui::state::{Action, AppState, Edit, HistoryAction, LibraryAction};
 use yew::Reducible;
 
 #[test]
@@ -342,13 +342,15 @@ fn adding_past_a_limit_is_refused_with_a_notice() {
         scenario.roles.push(extra);
     }
     let s = Rc::new(AppState::new(scenario, Vec::new()));
-    let s = s.reduce(Action::AddRole);
+    let s = s.reduce(Action::Edit(Edit::AddRole));
     assert_eq!(s.scenario.roles.len(), Limits::ROLES);
     let notice = s.notice.clone().expect("a notice");
     assert!(notice.text.contains("at most 100 roles"), "{}", notice.text);
     assert!(parse_scenario(&s.scenario.to_json_pretty()).is_ok());
     // Below the limit, adding works as before.
-    let s = state().reduce(Action::AddRole).reduce(Action::AddPlace);
+    let s = state()
+        .reduce(Action::Edit(Edit::AddRole))
+        .reduce(Action::Edit(Edit::AddPlace));
     assert_eq!(s.scenario.roles.len(), example_place().roles.len() + 1);
     assert_eq!(s.scenario.places.len(), 2);
 }
@@ -365,32 +367,32 @@ fn undo_and_redo_take_back_every_edit() {
     // Typing "320000" key by key is one step.
     let mut s = start.clone();
     for typed in ["3", "32", "320", "320,", "320,0", "320,00", "320,000"] {
-        s = s.reduce(Action::SetNumber {
+        s = s.reduce(Action::Edit(Edit::SetNumber {
             field: Field::Population(0, AgeBand::Adults),
             text: typed.into(),
-        });
+        }));
     }
     assert_eq!(s.history.depth(), 1);
     let typed = s.scenario.clone();
     // A removal, then an import of another scenario.
-    let s = s.reduce(Action::RemoveService(0));
+    let s = s.reduce(Action::Edit(Edit::RemoveService(0)));
     let removed = s.scenario.clone();
     assert!(!s.stale);
     let mut other = example_place();
     other.name = "Imported".into();
-    let s = s.reduce(Action::Load {
+    let s = s.reduce(Action::Library(LibraryAction::Load {
         scenario: Box::new(other.clone()),
         origin: Origin::SharedLink,
         notice: None,
-    });
+    }));
     assert_eq!(s.history.depth(), 3);
     // Undo walks back through each, restoring where the scenario came from.
-    let s = s.reduce(Action::Undo);
+    let s = s.reduce(Action::History(HistoryAction::Undo));
     assert_eq!(s.scenario, removed);
     assert_eq!(s.origin, Origin::Local);
-    let s = s.reduce(Action::Undo);
+    let s = s.reduce(Action::History(HistoryAction::Undo));
     assert_eq!(s.scenario, typed);
-    let s = s.reduce(Action::Undo);
+    let s = s.reduce(Action::History(HistoryAction::Undo));
     assert_eq!(s.scenario, original);
     assert_eq!(
         s.text_for(&Field::Population(0, AgeBand::Adults)),
@@ -398,25 +400,29 @@ fn undo_and_redo_take_back_every_edit() {
     );
     assert!(!s.history.can_undo());
     assert_eq!(
-        s.clone().reduce(Action::Undo).scenario,
+        s.clone()
+            .reduce(Action::History(HistoryAction::Undo))
+            .scenario,
         original,
         "nothing more to undo"
     );
     // Redo brings them back; the results follow.
-    let s = s.reduce(Action::Redo).reduce(Action::Redo);
+    let s = s
+        .reduce(Action::History(HistoryAction::Redo))
+        .reduce(Action::History(HistoryAction::Redo));
     assert_eq!(s.scenario, removed);
     assert_eq!(*s.results.clone().unwrap(), compute(&removed));
     // A new edit clears the redo list.
-    let s = s.reduce(Action::AddPlace);
+    let s = s.reduce(Action::Edit(Edit::AddPlace));
     assert!(!s.history.can_redo());
     // Bounded: the oldest steps go.
     let mut s = state();
     for i in 0..History::STEPS + 20 {
-        s = s.reduce(Action::SetText {
+        s = s.reduce(Action::Edit(Edit::SetText {
             field: workforce_gap::ui::state::TextField::ScenarioName,
             value: format!("name {i}"),
-        });
-        s = s.reduce(Action::AddPlace);
+        }));
+        s = s.reduce(Action::Edit(Edit::AddPlace));
     }
     assert_eq!(s.history.depth(), History::STEPS);
 }
@@ -533,10 +539,10 @@ fn state() -> Rc<AppState> {
 fn typing_a_number_recomputes_and_bad_text_is_kept_with_last_good_results() {
     let s = state();
     let first = s.results.clone().unwrap();
-    let s = s.reduce(Action::SetNumber {
+    let s = s.reduce(Action::Edit(Edit::SetNumber {
         field: Field::Population(0, AgeBand::Adults),
         text: "600,000".into(),
-    });
+    }));
     assert_eq!(s.scenario.places[0].population.adults, 600_000.0);
     let grown = s.results.clone().unwrap();
     assert!(grown.total.required_wte > first.total.required_wte);
@@ -546,10 +552,10 @@ fn typing_a_number_recomputes_and_bad_text_is_kept_with_last_good_results() {
         "text stays as typed"
     );
 
-    let s = s.reduce(Action::SetNumber {
+    let s = s.reduce(Action::Edit(Edit::SetNumber {
         field: Field::Population(0, AgeBand::Adults),
         text: "600k".into(),
-    });
+    }));
     assert!(s.stale);
     assert_eq!(s.text_for(&Field::Population(0, AgeBand::Adults)), "600k");
     assert_eq!(
@@ -562,10 +568,10 @@ fn typing_a_number_recomputes_and_bad_text_is_kept_with_last_good_results() {
     assert_eq!(errors[0].path, "places[0].population.adults");
     assert!(errors[0].message.contains("Enter a number"));
 
-    let s = s.reduce(Action::SetNumber {
+    let s = s.reduce(Action::Edit(Edit::SetNumber {
         field: Field::WorkingTime(WorkingTimeField::SicknessRate),
         text: "150".into(),
-    });
+    }));
     assert_eq!(s.all_errors().len(), 2);
     assert!(s
         .error_for("working_time.sickness_rate")
@@ -573,14 +579,14 @@ fn typing_a_number_recomputes_and_bad_text_is_kept_with_last_good_results() {
         .contains("between 0% and 100%"));
 
     let s = s
-        .reduce(Action::SetNumber {
+        .reduce(Action::Edit(Edit::SetNumber {
             field: Field::Population(0, AgeBand::Adults),
             text: "300000".into(),
-        })
-        .reduce(Action::SetNumber {
+        }))
+        .reduce(Action::Edit(Edit::SetNumber {
             field: Field::WorkingTime(WorkingTimeField::SicknessRate),
             text: "5".into(),
-        });
+        }));
     assert!(!s.stale);
     assert!(s.all_errors().is_empty());
     assert_eq!(
@@ -594,43 +600,43 @@ fn typing_a_number_recomputes_and_bad_text_is_kept_with_last_good_results() {
 fn structure_edits_keep_the_scenario_valid_or_say_why() {
     let s = state();
     let roles = s.scenario.roles.len();
-    let s = s.reduce(Action::AddRole);
+    let s = s.reduce(Action::Edit(Edit::AddRole));
     assert_eq!(s.scenario.roles.len(), roles + 1);
     assert!(s.all_errors().is_empty());
     let new_id = s.scenario.roles.last().unwrap().id.clone();
 
-    let s = s.reduce(Action::AddToRoleMix {
+    let s = s.reduce(Action::Edit(Edit::AddToRoleMix {
         service: 0,
         role: new_id.clone(),
-    });
-    let s = s.reduce(Action::SetNumber {
+    }));
+    let s = s.reduce(Action::Edit(Edit::SetNumber {
         field: Field::RoleMix(0, new_id.clone()),
         text: "50".into(),
-    });
+    }));
     assert_eq!(s.all_errors()[0].path, "services[0].role_mix");
     assert!(s.stale);
-    let s = s.reduce(Action::NormaliseRoleMix(0));
+    let s = s.reduce(Action::Edit(Edit::NormaliseRoleMix(0)));
     assert!(s.all_errors().is_empty(), "{:?}", s.all_errors());
     let sum: f64 = s.scenario.services[0].role_mix.values().sum();
     assert!((sum - 1.0).abs() < 1e-12);
 
     // Removing a role takes its share out of every mix: the mix no longer
     // adds up, and the user is told where, until they rebalance it.
-    let s = s.reduce(Action::RemoveRole(roles));
+    let s = s.reduce(Action::Edit(Edit::RemoveRole(roles)));
     assert!(!s.scenario.services[0].role_mix.contains_key(&new_id));
     assert_eq!(s.all_errors()[0].path, "services[0].role_mix");
-    let s = s.reduce(Action::NormaliseRoleMix(0));
+    let s = s.reduce(Action::Edit(Edit::NormaliseRoleMix(0)));
 
     let services = s.scenario.services.len();
     let first = s.scenario.services[0].id.clone();
-    let s = s.reduce(Action::MoveService {
+    let s = s.reduce(Action::Edit(Edit::MoveService {
         index: 0,
         up: false,
-    });
+    }));
     assert_eq!(s.scenario.services[1].id, first);
     let s = s
-        .reduce(Action::AddService)
-        .reduce(Action::RemoveService(0));
+        .reduce(Action::Edit(Edit::AddService))
+        .reduce(Action::Edit(Edit::RemoveService(0)));
     assert_eq!(s.scenario.services.len(), services);
     assert!(s.all_errors().is_empty(), "{:?}", s.all_errors());
 }
@@ -638,9 +644,18 @@ fn structure_edits_keep_the_scenario_valid_or_say_why() {
 #[test]
 fn saved_scenarios_are_named_renamed_duplicated_and_deleted() {
     let s = state()
-        .reduce(Action::SaveAs("Baseline".into()))
-        .reduce(Action::SaveAs("Ambition".into()))
-        .reduce(Action::SaveAs("Baseline".into()));
+        .reduce(Action::Library(LibraryAction::SaveAs {
+            name: "Baseline".into(),
+            saved_at: "2 December 2026, 10:00".into(),
+        }))
+        .reduce(Action::Library(LibraryAction::SaveAs {
+            name: "Ambition".into(),
+            saved_at: "2 December 2026, 10:00".into(),
+        }))
+        .reduce(Action::Library(LibraryAction::SaveAs {
+            name: "Baseline".into(),
+            saved_at: "2 December 2026, 10:00".into(),
+        }));
     let names: Vec<&str> = s.library.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(
         names,
@@ -648,12 +663,12 @@ fn saved_scenarios_are_named_renamed_duplicated_and_deleted() {
         "saving a name again replaces it"
     );
     let s = s
-        .reduce(Action::RenameSaved {
+        .reduce(Action::Library(LibraryAction::RenameSaved {
             index: 1,
             name: "Stretch".into(),
-        })
-        .reduce(Action::DuplicateSaved(0))
-        .reduce(Action::DeleteSaved(2));
+        }))
+        .reduce(Action::Library(LibraryAction::DuplicateSaved(0)))
+        .reduce(Action::Library(LibraryAction::DeleteSaved(2)));
     let names: Vec<&str> = s.library.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["Baseline", "Baseline (copy)"]);
     assert_eq!(s.library[1].scenario.name, "Baseline (copy)");
@@ -661,17 +676,17 @@ fn saved_scenarios_are_named_renamed_duplicated_and_deleted() {
 
 #[test]
 fn loading_replaces_the_scenario_and_clears_typed_text() {
-    let s = state().reduce(Action::SetNumber {
+    let s = state().reduce(Action::Edit(Edit::SetNumber {
         field: Field::NeedIndex(0),
         text: "x".into(),
-    });
+    }));
     assert!(s.stale);
     let blank = Scenario::blank();
-    let s = s.reduce(Action::Load {
+    let s = s.reduce(Action::Library(LibraryAction::Load {
         scenario: Box::new(blank.clone()),
         origin: workforce_gap::ui::state::Origin::Local,
         notice: None,
-    });
+    }));
     assert_eq!(s.scenario, blank);
     assert!(s.drafts.is_empty());
     assert!(!s.stale);
@@ -680,18 +695,18 @@ fn loading_replaces_the_scenario_and_clears_typed_text() {
 #[test]
 fn typed_text_is_kept_per_field_replaced_by_retyping_and_listed_in_path_order() {
     let s = state()
-        .reduce(Action::SetNumber {
+        .reduce(Action::Edit(Edit::SetNumber {
             field: Field::NeedIndex(0),
             text: "x".into(),
-        })
-        .reduce(Action::SetNumber {
+        }))
+        .reduce(Action::Edit(Edit::SetNumber {
             field: Field::WorkingTime(WorkingTimeField::HoursPerWeek),
             text: "0".into(),
-        })
-        .reduce(Action::SetNumber {
+        }))
+        .reduce(Action::Edit(Edit::SetNumber {
             field: Field::NeedIndex(0),
             text: "1.2".into(),
-        });
+        }));
     let paths: Vec<&str> = s.drafts.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(
         paths,
@@ -715,10 +730,10 @@ fn typed_text_is_kept_per_field_replaced_by_retyping_and_listed_in_path_order() 
 fn notes_travel_with_the_scenario_and_into_the_csv() {
     use workforce_gap::model::scenario::Limits;
     let state = std::rc::Rc::new(AppState::new(example_place(), Vec::new()));
-    let noted = state.clone().reduce(Action::SetNote {
+    let noted = state.clone().reduce(Action::Edit(Edit::SetNote {
         key: "working_time.sickness_rate".into(),
         text: "  Our 2025 ESR extract, \"5.2%\", =rounded  ".into(),
-    });
+    }));
     assert_eq!(
         noted
             .scenario
@@ -745,18 +760,26 @@ fn notes_travel_with_the_scenario_and_into_the_csv() {
     let csv = results_csv(&noted.scenario, noted.results.as_ref().unwrap());
     assert!(csv.contains("Notes\r\ninput,note\r\nworking_time.sickness_rate,\"Our 2025 ESR extract, \"\"5.2%\"\", =rounded\"\r\n"), "{csv}");
     // One undo step; clearing removes it.
-    assert_eq!(noted.clone().reduce(Action::Undo).scenario.notes.len(), 0);
-    let cleared = noted.reduce(Action::SetNote {
+    assert_eq!(
+        noted
+            .clone()
+            .reduce(Action::History(HistoryAction::Undo))
+            .scenario
+            .notes
+            .len(),
+        0
+    );
+    let cleared = noted.reduce(Action::Edit(Edit::SetNote {
         key: "working_time.sickness_rate".into(),
         text: " ".into(),
-    });
+    }));
     assert!(cleared.scenario.notes.is_empty());
     // Long notes are cut to the limit; a file with a longer one is refused.
     let long = "x".repeat(Limits::NOTE_CHARS + 10);
-    let s = state.clone().reduce(Action::SetNote {
+    let s = state.clone().reduce(Action::Edit(Edit::SetNote {
         key: "projection.years".into(),
         text: long.clone(),
-    });
+    }));
     assert_eq!(
         s.scenario
             .notes

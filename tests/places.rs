@@ -13,7 +13,7 @@ use workforce_gap::model::examples::example_place;
 use workforce_gap::model::field::Field;
 use workforce_gap::model::scenario::{AgeBand, Place, Population, CURRENT_VERSION, V1_PLACE_ID};
 use workforce_gap::model::{compute, parse_scenario, uncertainty, validate, Scenario};
-use workforce_gap::ui::state::{Action, AppState, ENTERED_BY_YOU};
+use workforce_gap::ui::state::{Action, AppState, Edit, ENTERED_BY_YOU};
 use yew::Reducible;
 
 const FIXTURE: &str = include_str!("fixtures/reference-cases.json");
@@ -248,30 +248,30 @@ fn state() -> Rc<AppState> {
 
 #[test]
 fn places_are_added_filled_moved_and_removed_and_their_ranges_go_with_them() {
-    let s = state().reduce(Action::AddPlace);
+    let s = state().reduce(Action::Edit(Edit::AddPlace));
     assert_eq!(s.scenario.places.len(), 2);
     let added = s.scenario.places[1].id.clone();
     assert_ne!(added, s.scenario.places[0].id);
     let before = s.results.clone().unwrap().total.required_wte;
-    let s = s.reduce(Action::SetNumber {
+    let s = s.reduce(Action::Edit(Edit::SetNumber {
         field: Field::Population(1, AgeBand::Adults),
         text: "100,000".into(),
-    });
+    }));
     assert!(s.results.as_ref().unwrap().total.required_wte > before);
-    let s = s.reduce(Action::SetRange {
+    let s = s.reduce(Action::Edit(Edit::SetRange {
         key: format!("places.{added}.need_index"),
         range: Some([0.9, 1.1]),
-    });
-    let s = s.reduce(Action::MovePlace { index: 1, up: true });
+    }));
+    let s = s.reduce(Action::Edit(Edit::MovePlace { index: 1, up: true }));
     assert_eq!(s.scenario.places[0].id, added);
-    let s = s.reduce(Action::RemovePlace(0));
+    let s = s.reduce(Action::Edit(Edit::RemovePlace(0)));
     assert_eq!(s.scenario.places.len(), 1);
     assert!(
         s.scenario.ranges.is_empty(),
         "the removed place's range went with it"
     );
     // The last place stays.
-    let s = s.reduce(Action::RemovePlace(0));
+    let s = s.reduce(Action::Edit(Edit::RemovePlace(0)));
     assert_eq!(s.scenario.places.len(), 1);
     assert!(!s.stale);
 }
@@ -285,10 +285,10 @@ fn a_prefilled_place_says_entered_by_you_once_a_value_is_typed_over() {
     leeds
         .sources
         .insert("need_index", "Estimated from deprivation");
-    let s = state().reduce(Action::FillPlace {
+    let s = state().reduce(Action::Edit(Edit::FillPlace {
         index: Some(0),
         place: Box::new(leeds.clone()),
-    });
+    }));
     let p = &s.scenario.places[0];
     assert_eq!(p.id, V1_PLACE_ID, "the place keeps its id");
     assert_eq!(
@@ -300,27 +300,27 @@ fn a_prefilled_place_says_entered_by_you_once_a_value_is_typed_over() {
     assert_eq!(s.scenario.roles, example_place().roles);
     assert_eq!(s.scenario.services, example_place().services);
 
-    let s = s.reduce(Action::SetNumber {
+    let s = s.reduce(Action::Edit(Edit::SetNumber {
         field: Field::Population(0, AgeBand::Older),
         text: "90000".into(),
-    });
+    }));
     let sources = &s.scenario.places[0].sources;
     assert_eq!(sources["population.older"], ENTERED_BY_YOU);
     assert_eq!(
         sources["population"], "Census 2021 (ONS)",
         "the other bands keep theirs"
     );
-    let s = s.reduce(Action::SetValue {
+    let s = s.reduce(Action::Edit(Edit::SetValue {
         field: Field::NeedIndex(0),
         value: 1.3,
-    });
+    }));
     assert_eq!(s.scenario.places[0].sources["need_index"], ENTERED_BY_YOU);
 
     // A new place from an area gets an id from its code.
-    let s = s.reduce(Action::FillPlace {
+    let s = s.reduce(Action::Edit(Edit::FillPlace {
         index: None,
         place: Box::new(leeds),
-    });
+    }));
     assert_eq!(s.scenario.places[1].id, "e08000035");
 }
 
@@ -335,10 +335,10 @@ fn replacing_the_places_keeps_ranges_only_of_places_that_stay() {
     s.ranges
         .insert("projection.demand_growth".into(), [0.0, 0.05]);
     let st = Rc::new(AppState::new(s, Vec::new()));
-    let st = st.reduce(Action::ReplacePlaces(vec![
+    let st = st.reduce(Action::Edit(Edit::ReplacePlaces(vec![
         place("south", 5.0, 1.0),
         place("west", 5.0, 1.0),
-    ]));
+    ])));
     let keys: Vec<&str> = st.scenario.ranges.keys().map(String::as_str).collect();
     assert_eq!(
         keys,
@@ -346,7 +346,9 @@ fn replacing_the_places_keeps_ranges_only_of_places_that_stay() {
     );
     assert!(!st.stale && st.results.is_some());
     // Nothing to replace with: nothing changes.
-    let again = st.clone().reduce(Action::ReplacePlaces(Vec::new()));
+    let again = st
+        .clone()
+        .reduce(Action::Edit(Edit::ReplacePlaces(Vec::new())));
     assert_eq!(again.scenario.places, st.scenario.places);
 }
 

@@ -8,6 +8,8 @@ pub mod csv;
 pub mod lz;
 pub mod register;
 pub mod share;
+#[cfg(feature = "staff-import")]
+pub mod staff_import;
 pub mod stored;
 #[cfg(feature = "workbook")]
 pub mod workbook;

@@ -6,6 +6,8 @@
 //!
 //! - [`compute`]: the calculation (MODEL.md section 2); [`validate`]: the
 //!   rules (section 4); [`field`]: every scalar input, named once.
+//! - [`edit`]: every edit a user makes to a scenario, as data, and what it
+//!   does.
 //! - [`explain`]: a service's or a role's calculation in words.
 //! - [`sensitivity`]: each assumption 20% down and up, sorted by swing.
 //! - [`uncertainty`]: seeded Monte Carlo over the scenario's `ranges`.
@@ -14,6 +16,7 @@
 pub mod benchmarks;
 pub mod compute;
 pub mod csv_record;
+pub mod edit;
 pub mod examples;
 pub mod explain;
 pub mod field;
@@ -23,6 +26,7 @@ pub mod plan;
 pub mod results;
 pub mod scenario;
 pub mod sensitivity;
+pub mod staff_in_post;
 pub mod uncertainty;
 pub mod validate;
 

@@ -1,18 +1,22 @@
 //! The app's one reducer: plain data, an [`Action`] enum and `impl Reducible`.
 //!
+//! Scenario edits are the model's ([`crate::model::edit`]); this module adds
+//! what the app keeps around them: the text as typed, undo and redo, the
+//! saved scenarios, notices and what the page shows.
+//!
 //! The scenario here is what the user has typed so far (it may be invalid).
 //! Results are recomputed on every change that leaves the scenario valid;
 //! otherwise the last good results stay, marked stale.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::Reducible;
 
 use crate::format;
 pub use crate::io::stored::SavedScenario;
+use crate::model::edit::{self, Refused, Typed};
+pub use crate::model::edit::{Edit, TextField, ENTERED_BY_YOU};
 use crate::model::field::Field;
-use crate::model::scenario::{AgeBand, Group, Limits, Place, Role, Sector, Service, WorkloadKind};
 use crate::model::{compute, validate, InputError, Results, Scenario};
 
 /// What the user typed into one numeric input, kept exactly as typed.
@@ -72,6 +76,27 @@ impl Drafts {
     pub fn values(&self) -> impl Iterator<Item = &Draft> {
         self.0.iter().map(|(_, d)| d)
     }
+
+    /// Follow what an edit did to the typed text.
+    fn follow(&mut self, typed: Typed) {
+        match typed {
+            Typed::Unchanged => {}
+            Typed::Keep {
+                path,
+                text,
+                problem,
+            } => self.insert(
+                path,
+                Draft {
+                    text,
+                    parse_error: problem,
+                },
+            ),
+            Typed::Forget(path) => self.remove(&path),
+            Typed::ForgetUnder(prefix) => self.retain(|p, _| !p.starts_with(&prefix)),
+            Typed::ForgetAll => self.clear(),
+        }
+    }
 }
 
 /// Where the current scenario came from, when that matters to the user.
@@ -95,15 +120,6 @@ pub enum NoticeKind {
     Success,
     Error,
     Info,
-}
-
-/// Which text field of the scenario.
-#[derive(Clone, Debug, PartialEq)]
-pub enum TextField {
-    ScenarioName,
-    PlaceName(usize),
-    RoleName(usize),
-    ServiceName(usize),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -328,191 +344,282 @@ impl AppState {
         }
     }
 
-    fn structural_change(&mut self) {
-        // Paths of roles and services shift: typed text no longer lines up.
+    /// Record an undo step for a change from `before`, when there is one.
+    fn record_step_from(&mut self, before: &AppState, typing_in: Option<String>) {
+        if self.scenario != before.scenario
+            || self.drafts != before.drafts
+            || self.origin != before.origin
+        {
+            self.history.record(|| before.snapshot(), typing_in);
+        }
+    }
+
+    /// Whether the embedding page locked the input this edit sets (it stays
+    /// as the page set it).
+    fn edit_is_locked(&self, edit: &Edit) -> bool {
+        match edit {
+            Edit::SetNumber { field, .. } | Edit::SetValue { field, .. } => self.is_locked(field),
+            Edit::SetByKey { key, .. } => self.host.is_locked(key),
+            _ => false,
+        }
+    }
+
+    fn apply_edit(&mut self, change: Edit) {
+        match edit::apply(&mut self.scenario, change) {
+            Ok(typed) => self.drafts.follow(typed),
+            Err(Refused(text)) => {
+                self.notice = Some(Notice {
+                    kind: NoticeKind::Error,
+                    text,
+                })
+            }
+        }
+    }
+
+    /// Open a scenario in place of this one.
+    fn load(&mut self, scenario: Scenario, origin: Origin, notice: Option<Notice>) {
+        self.scenario = scenario;
+        self.origin = origin;
+        self.notice = notice;
         self.drafts.clear();
+        self.results = None;
+        self.results_scenario = None;
+    }
+
+    /// Undo or redo; `before` is the state the step starts from.
+    fn step(&mut self, before: &AppState, step: HistoryAction) {
+        let (from, to) = match step {
+            HistoryAction::Undo => (&mut self.history.past, &mut self.history.future),
+            HistoryAction::Redo => (&mut self.history.future, &mut self.history.past),
+        };
+        if let Some(snapshot) = from.pop() {
+            to.push(before.snapshot());
+            self.restore(&snapshot);
+        }
+    }
+
+    /// Take the page's state into this panel's mirror of it.
+    fn mirror(&mut self, m: MirrorState) {
+        self.panel = true;
+        self.presenting = m.presenting;
+        self.scenario = m.scenario;
+        self.origin = m.origin;
+        if let Some(library) = m.library {
+            self.library = library;
+        }
+        self.drafts.clear();
+        self.notice = None;
+        self.results = None;
+        self.results_scenario = None;
+        // A valid scenario is computed next; the last good one only
+        // matters while the page's scenario has problems.
+        if let Some(good) = m.last_good.filter(|g| *g != self.scenario) {
+            self.results = Some(Rc::new(compute(&good)));
+            self.results_scenario = Some(Rc::new(good));
+        }
+    }
+
+    /// A change of the saved scenarios, or of where the scenario comes from.
+    fn library_change(&mut self, action: LibraryAction) {
+        match action {
+            LibraryAction::Load {
+                scenario,
+                origin,
+                notice,
+            } => self.load(*scenario, origin, notice),
+            LibraryAction::KeepShared { saved_at } => {
+                self.origin = Origin::Local;
+                Rc::make_mut(&mut self.library).push(SavedScenario {
+                    name: self.scenario.name.clone(),
+                    saved_at,
+                    scenario: self.scenario.clone(),
+                });
+                self.notice = Some(Notice {
+                    kind: NoticeKind::Success,
+                    text: format!("Kept \"{}\" in your saved scenarios.", self.scenario.name),
+                });
+            }
+            LibraryAction::SaveAs { name, saved_at } => {
+                let name = if name.trim().is_empty() {
+                    self.scenario.name.clone()
+                } else {
+                    name.trim().to_string()
+                };
+                let mut scenario = self.scenario.clone();
+                scenario.name = name.clone();
+                let entry = SavedScenario {
+                    name: name.clone(),
+                    saved_at,
+                    scenario,
+                };
+                let library = Rc::make_mut(&mut self.library);
+                match library.iter().position(|e| e.name == name) {
+                    Some(i) => library[i] = entry,
+                    None => library.push(entry),
+                }
+                self.notice = Some(Notice {
+                    kind: NoticeKind::Success,
+                    text: format!("Saved \"{name}\" in this browser."),
+                });
+            }
+            LibraryAction::RenameSaved { index, name } => {
+                let name = name.trim().to_string();
+                let taken = self
+                    .library
+                    .iter()
+                    .enumerate()
+                    .any(|(i, e)| i != index && e.name == name);
+                if name.is_empty() || taken {
+                    self.notice = Some(Notice {
+                        kind: NoticeKind::Error,
+                        text: if taken {
+                            format!("There is already a saved scenario called \"{name}\". Nothing was renamed.")
+                        } else {
+                            "A saved scenario needs a name. Nothing was renamed.".to_string()
+                        },
+                    });
+                } else if let Some(e) = Rc::make_mut(&mut self.library).get_mut(index) {
+                    e.name = name.clone();
+                    e.scenario.name = name;
+                }
+            }
+            LibraryAction::DuplicateSaved(index) => {
+                if let Some(mut copy) = self.library.get(index).cloned() {
+                    let base = format!("{} (copy)", copy.name);
+                    let mut name = base.clone();
+                    let mut n = 2;
+                    while self.library.iter().any(|e| e.name == name) {
+                        name = format!("{base} {n}");
+                        n += 1;
+                    }
+                    copy.name = name.clone();
+                    copy.scenario.name = name;
+                    Rc::make_mut(&mut self.library).insert(index + 1, copy);
+                }
+            }
+            LibraryAction::DeleteSaved(index) => {
+                if index < self.library.len() {
+                    Rc::make_mut(&mut self.library).remove(index);
+                }
+            }
+            LibraryAction::Replace(library) => {
+                self.library = Rc::new(library);
+            }
+            LibraryAction::StoredElsewhere { base, theirs } => {
+                self.library = Rc::new(crate::io::stored::merge_library(
+                    &base,
+                    &self.library,
+                    &theirs,
+                ));
+            }
+        }
+    }
+
+    /// A change of what the page shows (the scenario and the saved
+    /// scenarios stay).
+    fn ui(&mut self, action: UiAction) {
+        match action {
+            UiAction::Present(on) => {
+                self.presenting = on;
+                self.presented |= on;
+            }
+            UiAction::ToggleSection { id, open } => {
+                let mut sections: Vec<String> = self
+                    .open_sections
+                    .iter()
+                    .filter(|s| **s != id)
+                    .cloned()
+                    .collect();
+                if open {
+                    sections.push(id);
+                }
+                self.open_sections = Rc::new(sections);
+            }
+            UiAction::Notify(n) => self.notice = Some(n),
+            UiAction::DismissNotice => self.notice = None,
+        }
     }
 }
 
+/// Everything that changes the app's state, by what it changes. What
+/// follows is decided by that: an [`Action::Edit`] or a load is one undo
+/// step (keystrokes in one input make one) and the results are recomputed;
+/// undo, redo and a panel's mirror are recomputed without a step; the
+/// saved scenarios and what the page shows change nothing the results
+/// depend on. The time a scenario is saved at comes with the action: the
+/// reducer reads no clock.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// The user typed into a numeric input.
-    SetNumber {
-        field: Field,
-        text: String,
-    },
-    /// A lever (slider) moved: a value, not text.
-    SetValue {
-        field: Field,
-        value: f64,
-    },
-    SetText {
-        field: TextField,
-        value: String,
-    },
-    AddPlace,
-    RemovePlace(usize),
-    MovePlace {
-        index: usize,
-        up: bool,
-    },
-    /// Fill place `index` (its name, code, population, need index and their
-    /// sources; its id stays) from an area, or add it as a new place (None).
-    FillPlace {
-        index: Option<usize>,
-        place: Box<Place>,
-    },
-    /// Replace every place (an ICB's sub-ICB locations or local
-    /// authorities). Ranges of places that go are dropped.
-    ReplacePlaces(Vec<Place>),
-    SetRoleGroup(usize, Group),
-    SetRoleSector(usize, Sector),
-    ToggleAge(usize, AgeBand),
-    SetWorkloadKind(usize, WorkloadKind),
-    AddRole,
-    RemoveRole(usize),
-    AddService,
-    RemoveService(usize),
-    MoveService {
-        index: usize,
-        up: bool,
-    },
-    /// Scale a service's role mix so it adds up to 100%.
-    NormaliseRoleMix(usize),
-    /// Put a role into a service's mix (at 0%), or take it out.
-    AddToRoleMix {
-        service: usize,
-        role: String,
-    },
-    RemoveFromRoleMix {
-        service: usize,
-        role: String,
-    },
-    /// Set or clear (None) an uncertainty range, by field key.
-    SetRange {
-        key: String,
-        range: Option<[f64; 2]>,
-    },
-    /// Replace the whole scenario (built-in, import, saved, reset).
+    /// An edit of the scenario ([`crate::model::edit`]).
+    Edit(Edit),
+    History(HistoryAction),
+    Library(LibraryAction),
+    Ui(UiAction),
+    /// The page's state, sent to a lazily loaded panel's mirror of it.
+    Mirror(Box<MirrorState>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryAction {
+    /// Take back the last edit of the scenario.
+    Undo,
+    /// Do again what was undone.
+    Redo,
+}
+
+/// Where the scenario comes from, and the saved scenarios.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LibraryAction {
+    /// Replace the whole scenario (built-in, import, saved, reset, a share
+    /// link): an undo step, like an edit.
     Load {
         scenario: Box<Scenario>,
         origin: Origin,
         notice: Option<Notice>,
     },
     /// Keep a scenario opened from a share link: autosave resumes.
-    KeepShared,
-    /// The page's state, sent to a lazily loaded panel's mirror of it.
-    Mirror(Box<MirrorState>),
-    /// A value for the input with this key ([`Field::key`]): a lever moved in
-    /// a lazily loaded panel.
-    SetByKey {
-        key: String,
-        value: f64,
+    KeepShared {
+        saved_at: String,
     },
-    /// A section that builds its body only when open was opened or
-    /// closed by the reader (no undo step, the scenario unchanged).
-    ToggleSection {
-        id: String,
-        open: bool,
+    /// Save the scenario under `name` (the scenario's own name if blank).
+    SaveAs {
+        name: String,
+        saved_at: String,
     },
-    /// Presentation mode on or off.
-    Present(bool),
-    /// The user's note on the input with this key; empty text removes it.
-    SetNote {
-        key: String,
-        text: String,
-    },
-    /// Take back the last edit of the scenario.
-    Undo,
-    /// Do again what was undone.
-    Redo,
-    /// The saved scenarios as merged with what another tab stored.
-    ReplaceLibrary(Vec<SavedScenario>),
-    /// Another tab stored its saved scenarios (`theirs`); `base` is the list
-    /// as this tab last read or wrote it. Merged with this tab's list.
-    LibraryStoredElsewhere {
-        base: Vec<SavedScenario>,
-        theirs: Vec<SavedScenario>,
-    },
-    SaveAs(String),
     RenameSaved {
         index: usize,
         name: String,
     },
     DuplicateSaved(usize),
     DeleteSaved(usize),
+    /// The saved scenarios as merged with what another tab stored.
+    Replace(Vec<SavedScenario>),
+    /// Another tab stored its saved scenarios (`theirs`); `base` is the list
+    /// as this tab last read or wrote it. Merged with this tab's list.
+    StoredElsewhere {
+        base: Vec<SavedScenario>,
+        theirs: Vec<SavedScenario>,
+    },
+}
+
+/// What the page shows: no undo step, the scenario unchanged.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UiAction {
+    /// A section that builds its body only when open was opened or closed
+    /// by the reader.
+    ToggleSection {
+        id: String,
+        open: bool,
+    },
+    /// Presentation mode on or off.
+    Present(bool),
     Notify(Notice),
     DismissNotice,
 }
 
-/// Swap item `index` with the one above (`up`) or below; false when there
-/// is no such neighbour.
-fn move_item<T>(items: &mut [T], index: usize, up: bool) -> bool {
-    let target = if up {
-        index.checked_sub(1)
-    } else {
-        Some(index + 1)
-    };
-    match target.filter(|t| *t < items.len() && index < items.len()) {
-        Some(t) => {
-            items.swap(index, t);
-            true
-        }
-        None => false,
-    }
-}
-
-/// What a place's source says once the user types over a prefilled value.
-pub const ENTERED_BY_YOU: &str = "Entered by you";
-
-/// A place's population or need index changed by hand: its source now says
-/// so (kept in saved scenarios, links and exports). A population band gets
-/// its own entry (`population.adults`), so the other bands keep theirs.
-fn mark_entered_by_user(scenario: &mut Scenario, field: &Field) {
-    let (i, key) = match field {
-        Field::Population(i, band) => (*i, format!("population.{}", band.key())),
-        Field::NeedIndex(i) => (*i, "need_index".to_string()),
-        _ => return,
-    };
-    if let Some(place) = scenario.places.get_mut(i) {
-        if !place.sources.is_empty() {
-            place.sources.insert(key, ENTERED_BY_YOU.to_string());
-        }
-    }
-}
-
-/// True (and a notice saying so) when a list already holds as many items as
-/// a scenario may ([`Limits`]): everything the app saves must open again.
-fn full(s: &mut AppState, count: usize, limit: usize, what: &str) -> bool {
-    let over = count >= limit;
-    if over {
-        s.notice = Some(Notice {
-            kind: NoticeKind::Error,
-            text: format!(
-                "A scenario holds at most {limit} {what}: remove one before adding another."
-            ),
-        });
-    }
-    over
-}
-
-/// A new id like "role_3" that no item has yet.
-fn fresh_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
-    (1..)
-        .map(|n| format!("{prefix}_{n}"))
-        .find(|id| !taken(id))
-        .unwrap_or_else(|| prefix.to_string())
-}
-
-fn now_text() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let d = js_sys::Date::new_0();
-        String::from(d.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        String::new()
+impl From<Edit> for Action {
+    fn from(edit: Edit) -> Action {
+        Action::Edit(edit)
     }
 }
 
@@ -531,491 +638,35 @@ impl Reducible for AppState {
         if refused {
             return self;
         }
-        let mut s = (*self).clone();
-        s.revision += 1;
-        let mut scenario_changed = true;
-        // Typing into one input again continues the same undo step.
-        let typing_in = match &action {
-            Action::SetNumber { field, .. } => Some(field.path()),
-            Action::SetText { field, .. } => Some(match field {
-                TextField::ScenarioName => "name".to_string(),
-                TextField::PlaceName(i) => format!("places[{i}].name"),
-                TextField::RoleName(i) => format!("roles[{i}].name"),
-                TextField::ServiceName(i) => format!("services[{i}].name"),
-            }),
-            _ => None,
-        };
-        let mut undoable = true;
-        // Inputs the embedding page locked stay as it set them.
-        let locked = match &action {
-            Action::SetNumber { field, .. } | Action::SetValue { field, .. } => {
-                self.is_locked(field)
-            }
-            Action::SetByKey { key, .. } => self.host.is_locked(key),
-            _ => false,
-        };
-        if locked {
+        if matches!(&action, Action::Edit(edit) if self.edit_is_locked(edit)) {
             return self;
         }
+        let mut s = (*self).clone();
+        s.revision += 1;
         match action {
+            Action::Edit(edit) => {
+                let typing_in = edit.typing_in();
+                s.apply_edit(edit);
+                s.record_step_from(&self, typing_in);
+                s.recompute();
+            }
+            Action::Library(action) => {
+                let opens = matches!(action, LibraryAction::Load { .. });
+                s.library_change(action);
+                if opens {
+                    s.record_step_from(&self, None);
+                    s.recompute();
+                }
+            }
+            Action::History(step) => {
+                s.step(&self, step);
+                s.recompute();
+            }
             Action::Mirror(m) => {
-                let m = *m;
-                undoable = false;
-                s.panel = true;
-                s.presenting = m.presenting;
-                s.scenario = m.scenario;
-                s.origin = m.origin;
-                if let Some(library) = m.library {
-                    s.library = library;
-                }
-                s.drafts.clear();
-                s.notice = None;
-                s.results = None;
-                s.results_scenario = None;
-                // A valid scenario is computed below; the last good one only
-                // matters while the page's scenario has problems.
-                if let Some(good) = m.last_good.filter(|g| *g != s.scenario) {
-                    s.results = Some(Rc::new(compute(&good)));
-                    s.results_scenario = Some(Rc::new(good));
-                }
+                s.mirror(*m);
+                s.recompute();
             }
-            Action::Undo => {
-                undoable = false;
-                if let Some(before) = s.history.past.pop() {
-                    let now = self.snapshot();
-                    s.history.future.push(now);
-                    s.restore(&before);
-                }
-            }
-            Action::Redo => {
-                undoable = false;
-                if let Some(after) = s.history.future.pop() {
-                    let now = self.snapshot();
-                    s.history.past.push(now);
-                    s.restore(&after);
-                }
-            }
-            Action::SetNumber { field, text } => {
-                let path = field.path();
-                match format::parse_input(&text, field.unit()) {
-                    Ok(value) => {
-                        field.set(&mut s.scenario, value);
-                        mark_entered_by_user(&mut s.scenario, &field);
-                        s.drafts.insert(
-                            path,
-                            Draft {
-                                text,
-                                parse_error: None,
-                            },
-                        );
-                    }
-                    Err(message) => {
-                        s.drafts.insert(
-                            path,
-                            Draft {
-                                text,
-                                parse_error: Some(format!(
-                                    "{}: {message}",
-                                    field.full_label(&s.scenario)
-                                )),
-                            },
-                        );
-                    }
-                }
-            }
-            Action::SetNote { key, text } => {
-                let text: String = text.trim().chars().take(Limits::NOTE_CHARS).collect();
-                if text.is_empty() {
-                    s.scenario.notes.remove(&key);
-                } else if s.scenario.notes.get(&key).is_some()
-                    || !full(&mut s, self.scenario.notes.len(), Limits::NOTES, "notes")
-                {
-                    s.scenario.notes.insert(key, text);
-                }
-            }
-            Action::Present(on) => {
-                s.presenting = on;
-                s.presented |= on;
-                scenario_changed = false;
-            }
-            Action::ToggleSection { id, open } => {
-                let mut sections: Vec<String> = s
-                    .open_sections
-                    .iter()
-                    .filter(|s| **s != id)
-                    .cloned()
-                    .collect();
-                if open {
-                    sections.push(id);
-                }
-                s.open_sections = Rc::new(sections);
-                scenario_changed = false;
-            }
-            Action::SetByKey { key, value } => {
-                if let Some(field) = Field::from_key(&s.scenario, &key) {
-                    field.set(&mut s.scenario, value);
-                    mark_entered_by_user(&mut s.scenario, &field);
-                    s.drafts.remove(&field.path());
-                }
-            }
-            Action::SetValue { field, value } => {
-                field.set(&mut s.scenario, value);
-                mark_entered_by_user(&mut s.scenario, &field);
-                s.drafts.remove(&field.path());
-            }
-            Action::SetText { field, value } => match field {
-                TextField::ScenarioName => s.scenario.name = value,
-                TextField::PlaceName(i) => {
-                    if let Some(p) = s.scenario.places.get_mut(i) {
-                        p.name = value;
-                    }
-                }
-                TextField::RoleName(i) => {
-                    if let Some(r) = s.scenario.roles.get_mut(i) {
-                        r.name = value;
-                    }
-                }
-                TextField::ServiceName(i) => {
-                    if let Some(sv) = s.scenario.services.get_mut(i) {
-                        sv.name = value;
-                    }
-                }
-            },
-            Action::AddPlace
-                if full(&mut s, self.scenario.places.len(), Limits::PLACES, "places") => {}
-            Action::AddPlace => {
-                let id = fresh_id("place", |id| s.scenario.place_index(id).is_some());
-                let n = s.scenario.places.len() + 1;
-                s.scenario
-                    .places
-                    .push(Place::empty(&id, &format!("Place {n}")));
-            }
-            Action::RemovePlace(i) => {
-                // A scenario keeps at least one place.
-                if i < s.scenario.places.len() && s.scenario.places.len() > 1 {
-                    let id = s.scenario.places.remove(i).id;
-                    let prefix = format!("places.{id}.");
-                    s.scenario.ranges.retain(|k, _| !k.starts_with(&prefix));
-                    s.structural_change();
-                }
-            }
-            Action::MovePlace { index, up } => {
-                if move_item(&mut s.scenario.places, index, up) {
-                    s.structural_change();
-                }
-            }
-            Action::FillPlace { index, .. }
-                if index.is_none_or(|i| i >= self.scenario.places.len())
-                    && full(&mut s, self.scenario.places.len(), Limits::PLACES, "places") => {}
-            Action::FillPlace { index, place } => {
-                match index.and_then(|i| s.scenario.places.get_mut(i)) {
-                    Some(target) => {
-                        let Place {
-                            name,
-                            code,
-                            population,
-                            need_index,
-                            sources,
-                            ..
-                        } = *place;
-                        target.name = name;
-                        target.code = code;
-                        target.population = population;
-                        target.need_index = need_index;
-                        target.sources = sources;
-                    }
-                    None => {
-                        let mut place = *place;
-                        let taken = |id: &str| s.scenario.place_index(id).is_some();
-                        if place.id.is_empty() || taken(&place.id) {
-                            let base = place.id_base();
-                            place.id = if taken(&base) {
-                                fresh_id(&base, taken)
-                            } else {
-                                base
-                            };
-                        }
-                        s.scenario.places.push(place);
-                    }
-                }
-                s.structural_change();
-            }
-            Action::ReplacePlaces(places)
-                if full(
-                    &mut s,
-                    places.len().saturating_sub(1),
-                    Limits::PLACES,
-                    "places",
-                ) => {}
-            Action::ReplacePlaces(places) => {
-                if !places.is_empty() {
-                    s.scenario.ranges.retain(|k, _| {
-                        k.strip_prefix("places.").is_none_or(|rest| {
-                            places.iter().any(|p| {
-                                rest.strip_prefix(p.id.as_str())
-                                    .is_some_and(|r| r.starts_with('.'))
-                            })
-                        })
-                    });
-                    s.scenario.places = places;
-                    s.structural_change();
-                }
-            }
-            Action::SetRoleGroup(i, group) => {
-                if let Some(r) = s.scenario.roles.get_mut(i) {
-                    r.group = group;
-                }
-            }
-            Action::SetRoleSector(i, sector) => {
-                if let Some(r) = s.scenario.roles.get_mut(i) {
-                    r.sector = sector;
-                }
-            }
-            Action::ToggleAge(i, band) => {
-                if let Some(sv) = s.scenario.services.get_mut(i) {
-                    if let Some(pos) = sv.ages.iter().position(|b| *b == band) {
-                        sv.ages.remove(pos);
-                    } else {
-                        sv.ages.push(band);
-                        crate::model::order::sort_by(&mut sv.ages, Ord::cmp);
-                    }
-                }
-            }
-            Action::SetWorkloadKind(i, kind) => {
-                if let Some(sv) = s.scenario.services.get_mut(i) {
-                    if sv.workload.kind() != kind {
-                        sv.workload = kind.default_workload();
-                        let prefix = format!("services[{i}].workload.");
-                        s.drafts.retain(|p, _| !p.starts_with(&prefix));
-                    }
-                }
-            }
-            Action::AddRole if full(&mut s, self.scenario.roles.len(), Limits::ROLES, "roles") => {}
-            Action::AddRole => {
-                let id = fresh_id("role", |id| s.scenario.role_index(id).is_some());
-                let n = s.scenario.roles.len() + 1;
-                s.scenario.roles.push(Role {
-                    id,
-                    name: format!("New role {n}"),
-                    group: Group::Registered,
-                    sector: Sector::Nhs,
-                    in_post_wte: 0.0,
-                    vacant_wte: 0.0,
-                    annual_cost: 47_810.0,
-                    leaver_rate: 0.11,
-                    joiners_per_year: 0.0,
-                    pipeline: None,
-                });
-            }
-            Action::RemoveRole(i) => {
-                if i < s.scenario.roles.len() {
-                    let id = s.scenario.roles.remove(i).id;
-                    for sv in &mut s.scenario.services {
-                        sv.role_mix.remove(&id);
-                    }
-                    let prefix = format!("roles.{id}.");
-                    s.scenario.ranges.retain(|k, _| !k.starts_with(&prefix));
-                    s.structural_change();
-                }
-            }
-            Action::AddService
-                if full(
-                    &mut s,
-                    self.scenario.services.len(),
-                    Limits::SERVICES,
-                    "services",
-                ) => {}
-            Action::AddService => {
-                let id = fresh_id("service", |id| s.scenario.service_index(id).is_some());
-                let n = s.scenario.services.len() + 1;
-                let mut role_mix = BTreeMap::new();
-                if let Some(first) = s.scenario.roles.first() {
-                    role_mix.insert(first.id.clone(), 1.0);
-                }
-                s.scenario.services.push(Service {
-                    id,
-                    name: format!("New service {n}"),
-                    ages: vec![AgeBand::Adults],
-                    prevalence: 0.01,
-                    current_coverage: 0.5,
-                    target_coverage: 0.7,
-                    workload: WorkloadKind::Caseload.default_workload(),
-                    role_mix,
-                });
-            }
-            Action::RemoveService(i) => {
-                if i < s.scenario.services.len() {
-                    let id = s.scenario.services.remove(i).id;
-                    let prefix = format!("services.{id}.");
-                    s.scenario.ranges.retain(|k, _| !k.starts_with(&prefix));
-                    s.structural_change();
-                }
-            }
-            Action::MoveService { index, up } => {
-                if move_item(&mut s.scenario.services, index, up) {
-                    s.structural_change();
-                }
-            }
-            Action::NormaliseRoleMix(i) => {
-                if let Some(sv) = s.scenario.services.get_mut(i) {
-                    let sum: f64 = sv.role_mix.values().filter(|v| v.is_finite()).sum();
-                    if sum > 0.0 {
-                        for v in sv.role_mix.values_mut() {
-                            *v = if v.is_finite() { *v / sum } else { 0.0 };
-                        }
-                        let prefix = format!("services[{i}].role_mix.");
-                        s.drafts.retain(|p, _| !p.starts_with(&prefix));
-                    }
-                }
-            }
-            Action::AddToRoleMix { service, role } => {
-                if let Some(sv) = s.scenario.services.get_mut(service) {
-                    sv.role_mix.entry(role).or_insert(0.0);
-                }
-            }
-            Action::RemoveFromRoleMix { service, role } => {
-                if let Some(sv) = s.scenario.services.get_mut(service) {
-                    sv.role_mix.remove(&role);
-                    s.drafts
-                        .remove(&format!("services[{service}].role_mix.{role}"));
-                }
-            }
-            Action::SetRange {
-                ref key,
-                range: Some(_),
-            } if !self.scenario.ranges.contains_key(key)
-                && full(
-                    &mut s,
-                    self.scenario.ranges.len(),
-                    Limits::RANGES,
-                    "uncertainty ranges",
-                ) => {}
-            Action::SetRange { key, range } => match range {
-                Some(r) => {
-                    s.scenario.ranges.insert(key, r);
-                }
-                None => {
-                    s.scenario.ranges.remove(&key);
-                }
-            },
-            Action::Load {
-                scenario,
-                origin,
-                notice,
-            } => {
-                s.scenario = *scenario;
-                s.origin = origin;
-                s.notice = notice;
-                s.drafts.clear();
-                s.results = None;
-                s.results_scenario = None;
-            }
-            Action::KeepShared => {
-                s.origin = Origin::Local;
-                Rc::make_mut(&mut s.library).push(SavedScenario {
-                    name: s.scenario.name.clone(),
-                    saved_at: now_text(),
-                    scenario: s.scenario.clone(),
-                });
-                s.notice = Some(Notice {
-                    kind: NoticeKind::Success,
-                    text: format!("Kept \"{}\" in your saved scenarios.", s.scenario.name),
-                });
-                scenario_changed = false;
-            }
-            Action::SaveAs(name) => {
-                let name = if name.trim().is_empty() {
-                    s.scenario.name.clone()
-                } else {
-                    name.trim().to_string()
-                };
-                let mut scenario = s.scenario.clone();
-                scenario.name = name.clone();
-                let entry = SavedScenario {
-                    name: name.clone(),
-                    saved_at: now_text(),
-                    scenario,
-                };
-                let library = Rc::make_mut(&mut s.library);
-                match library.iter().position(|e| e.name == name) {
-                    Some(i) => library[i] = entry,
-                    None => library.push(entry),
-                }
-                s.notice = Some(Notice {
-                    kind: NoticeKind::Success,
-                    text: format!("Saved \"{name}\" in this browser."),
-                });
-                scenario_changed = false;
-            }
-            Action::RenameSaved { index, name } => {
-                let name = name.trim().to_string();
-                let taken = s
-                    .library
-                    .iter()
-                    .enumerate()
-                    .any(|(i, e)| i != index && e.name == name);
-                if name.is_empty() || taken {
-                    s.notice = Some(Notice {
-                        kind: NoticeKind::Error,
-                        text: if taken {
-                            format!("There is already a saved scenario called \"{name}\". Nothing was renamed.")
-                        } else {
-                            "A saved scenario needs a name. Nothing was renamed.".to_string()
-                        },
-                    });
-                } else if let Some(e) = Rc::make_mut(&mut s.library).get_mut(index) {
-                    e.name = name.clone();
-                    e.scenario.name = name;
-                }
-                scenario_changed = false;
-            }
-            Action::DuplicateSaved(index) => {
-                if let Some(mut copy) = s.library.get(index).cloned() {
-                    let base = format!("{} (copy)", copy.name);
-                    let mut name = base.clone();
-                    let mut n = 2;
-                    while s.library.iter().any(|e| e.name == name) {
-                        name = format!("{base} {n}");
-                        n += 1;
-                    }
-                    copy.name = name.clone();
-                    copy.scenario.name = name;
-                    Rc::make_mut(&mut s.library).insert(index + 1, copy);
-                }
-                scenario_changed = false;
-            }
-            Action::DeleteSaved(index) => {
-                if index < s.library.len() {
-                    Rc::make_mut(&mut s.library).remove(index);
-                }
-                scenario_changed = false;
-            }
-            Action::ReplaceLibrary(library) => {
-                s.library = Rc::new(library);
-                scenario_changed = false;
-            }
-            Action::LibraryStoredElsewhere { base, theirs } => {
-                s.library = Rc::new(crate::io::stored::merge_library(&base, &s.library, &theirs));
-                scenario_changed = false;
-            }
-            Action::Notify(n) => {
-                s.notice = Some(n);
-                scenario_changed = false;
-            }
-            Action::DismissNotice => {
-                s.notice = None;
-                scenario_changed = false;
-            }
-        }
-        if scenario_changed {
-            if undoable
-                && (s.scenario != self.scenario
-                    || s.drafts != self.drafts
-                    || s.origin != self.origin)
-            {
-                s.history.record(|| self.snapshot(), typing_in);
-            }
-            s.recompute();
+            Action::Ui(action) => s.ui(action),
         }
         Rc::new(s)
     }

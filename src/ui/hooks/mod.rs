@@ -10,7 +10,9 @@ use crate::io::share::{self, Fragment};
 use crate::io::stored;
 use crate::model::examples::example_place;
 use crate::ui::runtime::host_options::{HostOptions, View};
-use crate::ui::state::{Action, AppState, Notice, NoticeKind, Origin};
+use crate::ui::state::{
+    Action, AppState, HistoryAction, LibraryAction, Notice, NoticeKind, Origin, UiAction,
+};
 use crate::ui::AppHandle;
 
 /// The browser's localStorage, or `None` where it is turned off or blocked
@@ -52,6 +54,20 @@ fn set_aside(key: &str, text: &str) -> String {
         Err(e) => format!(
             "A copy of the unreadable text could not be kept ({e}), so it will be replaced when this browser next saves."
         ),
+    }
+}
+
+/// The time a scenario is saved at, as the saved scenarios list shows it
+/// (the reducer reads no clock: this comes with the action).
+pub fn saved_at_now() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        String::from(d.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
     }
 }
 
@@ -214,10 +230,10 @@ pub fn use_persistence(app: &AppHandle) {
                     // Said once: the notice itself is a change of state,
                     // and saying it again would loop.
                     if app.notice.as_ref().map(|n| &n.text) != Some(&text) {
-                        app.dispatch(Action::Notify(Notice {
+                        app.dispatch(Action::Ui(UiAction::Notify(Notice {
                             kind: NoticeKind::Error,
                             text,
-                        }));
+                        })));
                     }
                 }
             }
@@ -233,14 +249,14 @@ pub fn use_persistence(app: &AppHandle) {
             }
             let merged = stored::merge_library(&base.borrow(), library, &stored_library());
             if let Err(e) = raw_set(stored::LIBRARY_KEY, &stored::encode_library(&merged)) {
-                app.dispatch(Action::Notify(Notice {
+                app.dispatch(Action::Ui(UiAction::Notify(Notice {
                     kind: NoticeKind::Error,
                     text: format!("Your saved scenarios could not be stored: {e}."),
-                }));
+                })));
             }
             *base.borrow_mut() = merged.clone();
             if merged != **library {
-                app.dispatch(Action::ReplaceLibrary(merged));
+                app.dispatch(Action::Library(LibraryAction::Replace(merged)));
             }
         });
     }
@@ -259,10 +275,10 @@ pub fn use_persistence(app: &AppHandle) {
                             .map(|text| stored::decode_library(&text).0)
                             .unwrap_or_default();
                         let old_base = base.replace(theirs.clone());
-                        app.dispatch(Action::LibraryStoredElsewhere {
+                        app.dispatch(Action::Library(LibraryAction::StoredElsewhere {
                             base: old_base,
                             theirs,
-                        });
+                        }));
                     }
                 });
             move || drop(listener)
@@ -281,16 +297,18 @@ pub fn use_share_link_listener(app: &AppHandle) {
                 match share::decode(&location_hash()) {
                     Fragment::Scenario(s) => {
                         let name = s.name.clone();
-                        app.dispatch(Action::Load {
+                        app.dispatch(Action::Library(LibraryAction::Load {
                             scenario: s,
                             origin: Origin::SharedLink,
                             notice: Some(shared_notice(&name)),
-                        });
+                        }));
                     }
-                    Fragment::Broken(message) => app.dispatch(Action::Notify(Notice {
-                        kind: NoticeKind::Error,
-                        text: format!("{message} Nothing was changed."),
-                    })),
+                    Fragment::Broken(message) => {
+                        app.dispatch(Action::Ui(UiAction::Notify(Notice {
+                            kind: NoticeKind::Error,
+                            text: format!("{message} Nothing was changed."),
+                        })))
+                    }
                     Fragment::None => {}
                 }
             });
@@ -354,7 +372,7 @@ pub fn use_undo_keys(app: &AppHandle) {
                             || el.closest("#presentation").ok().flatten().is_some()
                     });
                     if !typing {
-                        app.dispatch(Action::Present(true));
+                        app.dispatch(Action::Ui(UiAction::Present(true)));
                     }
                     return;
                 }
@@ -362,8 +380,8 @@ pub fn use_undo_keys(app: &AppHandle) {
                     return;
                 }
                 let action = match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
-                    ("z", false) => Action::Undo,
-                    ("z", true) | ("y", false) => Action::Redo,
+                    ("z", false) => Action::History(HistoryAction::Undo),
+                    ("z", true) | ("y", false) => Action::History(HistoryAction::Redo),
                     _ => return,
                 };
                 if let Some(el) = target {

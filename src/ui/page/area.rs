@@ -10,7 +10,7 @@ use crate::model::scenario::{AgeBand, Place};
 use crate::ui::page::number_field::number_field;
 use crate::ui::page::services::{item_actions, ItemActions};
 use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
-use crate::ui::state::{Action, TextField};
+use crate::ui::state::{Action, Edit, TextField};
 use crate::ui::{dom_id, AppHandle};
 
 pub fn area_inputs(app: &AppHandle) -> Html {
@@ -18,15 +18,15 @@ pub fn area_inputs(app: &AppHandle) -> Html {
         let app = app.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            app.dispatch(Action::SetText {
+            app.dispatch(Action::Edit(Edit::SetText {
                 field: TextField::ScenarioName,
                 value: input.value(),
-            });
+            }));
         })
     };
     let add = {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::AddPlace))
+        Callback::from(move |_| app.dispatch(Action::Edit(Edit::AddPlace)))
     };
     let places = &app.scenario.places;
     let total = app.scenario.total_population().total();
@@ -68,10 +68,10 @@ fn place_card(app: &AppHandle, i: usize) -> Html {
         let app = app.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            app.dispatch(Action::SetText {
+            app.dispatch(Action::Edit(Edit::SetText {
                 field: TextField::PlaceName(i),
                 value: input.value(),
-            });
+            }));
         })
     };
     let heading = if place.name.trim().is_empty() {
@@ -86,8 +86,8 @@ fn place_card(app: &AppHandle, i: usize) -> Html {
             count,
             name: &heading,
             kind: "place",
-            move_item: |index, up| Action::MovePlace { index, up },
-            remove: (count > 1).then_some(Action::RemovePlace as fn(usize) -> Action),
+            move_item: |index, up| Edit::MovePlace { index, up },
+            remove: (count > 1).then_some(Edit::RemovePlace as fn(usize) -> Edit),
         },
     );
     html! {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::Action;
+use crate::ui::state::{Action, HistoryAction};
 use crate::ui::AppHandle;
 
 pub fn history_buttons(app: &AppHandle) -> Html {
@@ -14,9 +14,9 @@ pub fn history_buttons(app: &AppHandle) -> Html {
     let history = &app.history;
     html! {
         <div class="history" aria-label="Edit history" role="group">
-            <button type="button" class="button button--secondary button--small" onclick={on(Action::Undo)}
+            <button type="button" class="button button--secondary button--small" onclick={on(Action::History(HistoryAction::Undo))}
                 disabled={!history.can_undo()} aria-keyshortcuts="Control+Z">{"Undo"}</button>
-            <button type="button" class="button button--secondary button--small" onclick={on(Action::Redo)}
+            <button type="button" class="button button--secondary button--small" onclick={on(Action::History(HistoryAction::Redo))}
                 disabled={!history.can_redo()} aria-keyshortcuts="Control+Shift+Z Control+Y">{"Redo"}</button>
             <span class="history__hint">{"Ctrl+Z undoes any change to the scenario, Ctrl+Shift+Z redoes it."}</span>
         </div>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::ui::shared::levers::LEVERS;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, Edit, UiAction};
 use crate::ui::AppHandle;
 
 pub fn levers_panel(app: &AppHandle) -> Html {
@@ -16,7 +16,7 @@ pub fn levers_panel(app: &AppHandle) -> Html {
             <p class="levers__intro">{"Move a lever to see the answer change. Each is the same input as in the form."}</p>
             <button type="button" class="button button--secondary levers__present" onclick={
                 let app = app.clone();
-                Callback::from(move |_| app.dispatch(Action::Present(true)))
+                Callback::from(move |_| app.dispatch(Action::Ui(UiAction::Present(true))))
             }>{"Presentation mode (P)"}</button>
             <div class="levers__grid">
             { for LEVERS.iter().map(|lever| {
@@ -28,7 +28,7 @@ pub fn levers_panel(app: &AppHandle) -> Html {
                     Callback::from(move |e: InputEvent| {
                         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                         if let Some(v) = format::parse_decimal(&input.value()) {
-                            app.dispatch(Action::SetValue { field: field.clone(), value: v });
+                            app.dispatch(Action::Edit(Edit::SetValue { field: field.clone(), value: v }));
                         }
                     })
                 };

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::ui::hooks::clear_location_hash;
-use crate::ui::state::{Action, NoticeKind, Origin};
+use crate::ui::state::{Action, LibraryAction, NoticeKind, Origin, UiAction};
 use crate::ui::AppHandle;
 
 pub fn notice_banner(app: &AppHandle) -> Html {
@@ -22,7 +22,7 @@ pub fn notice_banner(app: &AppHandle) -> Html {
     };
     let dismiss = {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::DismissNotice))
+        Callback::from(move |_| app.dispatch(Action::Ui(UiAction::DismissNotice)))
     };
     html! {
         <div class={class} role={if notice.kind == NoticeKind::Error { "alert" } else { "status" }}>
@@ -38,7 +38,9 @@ fn keep_bar(app: &crate::ui::AppHandle) -> Html {
         let app = app.clone();
         Callback::from(move |_| {
             clear_location_hash();
-            app.dispatch(Action::KeepShared);
+            app.dispatch(Action::Library(LibraryAction::KeepShared {
+                saved_at: crate::ui::hooks::saved_at_now(),
+            }));
         })
     };
     html! {

@@ -48,10 +48,12 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
         let field = field.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            app.dispatch(crate::ui::state::Action::SetNumber {
-                field: field.clone(),
-                text: input.value(),
-            });
+            app.dispatch(crate::ui::state::Action::Edit(
+                crate::ui::state::Edit::SetNumber {
+                    field: field.clone(),
+                    text: input.value(),
+                },
+            ));
         })
     };
 
@@ -69,10 +71,12 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
                 .and_then(|d| d.get_data("text").ok());
             if let Some(text) = pasted.filter(|t| t.trim().contains(['\n', '\r'])) {
                 e.prevent_default();
-                app.dispatch(crate::ui::state::Action::SetNumber {
-                    field: field.clone(),
-                    text,
-                });
+                app.dispatch(crate::ui::state::Action::Edit(
+                    crate::ui::state::Edit::SetNumber {
+                        field: field.clone(),
+                        text,
+                    },
+                ));
             }
         })
     };

@@ -8,13 +8,13 @@ use crate::model::scenario::{Group, Role, Sector};
 use crate::ui::page::explain::{explain, Subject};
 use crate::ui::page::number_field::number_field;
 use crate::ui::shared::confirm::confirm;
-use crate::ui::state::{Action, TextField};
+use crate::ui::state::{Action, Edit, TextField, UiAction};
 use crate::ui::{dom_id, AppHandle};
 
 pub fn roles_editor(app: &AppHandle) -> Html {
     let add = {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::AddRole))
+        Callback::from(move |_| app.dispatch(Action::Edit(Edit::AddRole)))
     };
     let count = app.scenario.roles.len();
     html! {
@@ -42,10 +42,10 @@ pub fn role_card(app: &AppHandle, i: usize) -> Html {
         let app = app.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            app.dispatch(Action::SetText {
+            app.dispatch(Action::Edit(Edit::SetText {
                 field: TextField::RoleName(i),
                 value: input.value(),
-            });
+            }));
         })
     };
     let heading = if role.name.trim().is_empty() {
@@ -60,7 +60,7 @@ pub fn role_card(app: &AppHandle, i: usize) -> Html {
             if confirm(&format!(
                 "Remove the role \"{heading}\"? Its shares in every service's role mix go too."
             )) {
-                app.dispatch(Action::RemoveRole(i));
+                app.dispatch(Action::Edit(Edit::RemoveRole(i)));
             }
         })
     };
@@ -112,10 +112,10 @@ fn pipeline_fields(app: &AppHandle, i: usize, role: &Role) -> Html {
             let details: web_sys::HtmlElement = e.target_unchecked_into();
             let now_open = details.has_attribute("open");
             if now_open != open {
-                app.dispatch(Action::ToggleSection {
+                app.dispatch(Action::Ui(UiAction::ToggleSection {
                     id: section.clone(),
                     open: now_open,
-                });
+                }));
             }
         })
     };
@@ -155,7 +155,7 @@ fn group_select(app: &AppHandle, i: usize, role: &Role) -> Html {
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(g) = Group::from_key(&select.value()) {
-                app.dispatch(Action::SetRoleGroup(i, g));
+                app.dispatch(Action::Edit(Edit::SetRoleGroup(i, g)));
             }
         })
     };
@@ -178,7 +178,7 @@ fn sector_select(app: &AppHandle, i: usize, role: &Role) -> Html {
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(s) = Sector::from_key(&select.value()) {
-                app.dispatch(Action::SetRoleSector(i, s));
+                app.dispatch(Action::Edit(Edit::SetRoleSector(i, s)));
             }
         })
     };

@@ -7,18 +7,18 @@ use yew::prelude::*;
 use crate::model::examples::builtins;
 use crate::model::Scenario;
 use crate::ui::shared::confirm::confirm;
-use crate::ui::state::{Action, Notice, NoticeKind, Origin};
+use crate::ui::state::{Action, LibraryAction, Notice, NoticeKind, Origin};
 use crate::ui::{use_app, AppHandle};
 
 fn load(app: &AppHandle, scenario: Scenario, text: String) {
-    app.dispatch(Action::Load {
+    app.dispatch(Action::Library(LibraryAction::Load {
         scenario: Box::new(scenario),
         origin: Origin::Local,
         notice: Some(Notice {
             kind: NoticeKind::Success,
             text,
         }),
-    });
+    }));
 }
 
 #[function_component(ScenarioManager)]
@@ -63,7 +63,10 @@ pub fn scenario_manager() -> Html {
         let save_name = save_name.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            app.dispatch(Action::SaveAs((*save_name).clone()));
+            app.dispatch(Action::Library(LibraryAction::SaveAs {
+                name: (*save_name).clone(),
+                saved_at: crate::ui::hooks::saved_at_now(),
+            }));
             save_name.set(String::new());
         })
     };
@@ -115,20 +118,20 @@ fn library(app: &AppHandle) -> Html {
             let old = entry.name.clone();
             Callback::from(move |_| {
                 if let Ok(Some(name)) = gloo::utils::window().prompt_with_message_and_default("New name", &old) {
-                    app.dispatch(Action::RenameSaved { index: i, name });
+                    app.dispatch(Action::Library(LibraryAction::RenameSaved { index: i, name }));
                 }
             })
         };
         let duplicate = {
             let app = app.clone();
-            Callback::from(move |_| app.dispatch(Action::DuplicateSaved(i)))
+            Callback::from(move |_| app.dispatch(Action::Library(LibraryAction::DuplicateSaved(i))))
         };
         let delete = {
             let app = app.clone();
             let name = entry.name.clone();
             Callback::from(move |_| {
                 if confirm(&format!("Delete the saved scenario \"{name}\"? This cannot be undone.")) {
-                    app.dispatch(Action::DeleteSaved(i));
+                    app.dispatch(Action::Library(LibraryAction::DeleteSaved(i)));
                 }
             })
         };

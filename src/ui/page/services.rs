@@ -11,13 +11,13 @@ use crate::model::validate::ROLE_MIX_TOLERANCE;
 use crate::ui::page::explain::{explain, Subject};
 use crate::ui::page::number_field::number_field;
 use crate::ui::shared::confirm::confirm;
-use crate::ui::state::{Action, TextField};
+use crate::ui::state::{Action, Edit, TextField};
 use crate::ui::{dom_id, AppHandle};
 
 pub fn services_editor(app: &AppHandle) -> Html {
     let add = {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::AddService))
+        Callback::from(move |_| app.dispatch(Action::Edit(Edit::AddService)))
     };
     let count = app.scenario.services.len();
     html! {
@@ -45,10 +45,10 @@ pub fn service_card(app: &AppHandle, i: usize) -> Html {
         let app = app.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            app.dispatch(Action::SetText {
+            app.dispatch(Action::Edit(Edit::SetText {
                 field: TextField::ServiceName(i),
                 value: input.value(),
-            });
+            }));
         })
     };
     let name_error = app.error_for(&format!("services[{i}].name"));
@@ -89,8 +89,8 @@ fn card_actions(app: &AppHandle, i: usize, count: usize, name: &str) -> Html {
             count,
             name,
             kind: "service",
-            move_item: |index, up| Action::MoveService { index, up },
-            remove: Some(Action::RemoveService),
+            move_item: |index, up| Edit::MoveService { index, up },
+            remove: Some(Edit::RemoveService),
         },
     )
 }
@@ -103,9 +103,9 @@ pub struct ItemActions<'a> {
     pub name: &'a str,
     /// The item's kind in words, for the confirm question: "service".
     pub kind: &'static str,
-    pub move_item: fn(usize, bool) -> Action,
+    pub move_item: fn(usize, bool) -> Edit,
     /// None when the item cannot be removed (the last place).
-    pub remove: Option<fn(usize) -> Action>,
+    pub remove: Option<fn(usize) -> Edit>,
 }
 
 pub fn item_actions(app: &AppHandle, item: ItemActions) -> Html {
@@ -113,7 +113,7 @@ pub fn item_actions(app: &AppHandle, item: ItemActions) -> Html {
     let name = item.name;
     let mv = |up: bool| {
         let app = app.clone();
-        let action = (item.move_item)(i, up);
+        let action = Action::Edit((item.move_item)(i, up));
         Callback::from(move |_| app.dispatch(action.clone()))
     };
     let remove = item.remove.map(|remove| {
@@ -121,7 +121,7 @@ pub fn item_actions(app: &AppHandle, item: ItemActions) -> Html {
         let question = format!("Remove the {} \"{name}\"?", item.kind);
         Callback::from(move |_| {
             if confirm(&question) {
-                app.dispatch(remove(i));
+                app.dispatch(Action::Edit(remove(i)));
             }
         })
     });
@@ -152,7 +152,7 @@ fn ages_fieldset(app: &AppHandle, i: usize, service: &Service) -> Html {
                     let id = format!("{}-{}", dom_id(&path), band.key());
                     let onchange = {
                         let app = app.clone();
-                        Callback::from(move |_| app.dispatch(Action::ToggleAge(i, band)))
+                        Callback::from(move |_| app.dispatch(Action::Edit(Edit::ToggleAge(i, band))))
                     };
                     html! {
                         <div class="checkbox">
@@ -181,7 +181,7 @@ fn workload_fieldset(app: &AppHandle, i: usize, service: &Service) -> Html {
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(kind) = WorkloadKind::from_key(&select.value()) {
-                app.dispatch(Action::SetWorkloadKind(i, kind));
+                app.dispatch(Action::Edit(Edit::SetWorkloadKind(i, kind)));
             }
         })
     };
@@ -219,7 +219,7 @@ fn role_mix_fieldset(app: &AppHandle, i: usize, service: &Service) -> Html {
     let adds_up = (sum - 1.0).abs() <= ROLE_MIX_TOLERANCE;
     let normalise = {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::NormaliseRoleMix(i)))
+        Callback::from(move |_| app.dispatch(Action::Edit(Edit::NormaliseRoleMix(i))))
     };
     html! {
         <fieldset class={classes!("fieldset", error.is_some().then_some("field--error"))} id={dom_id(&path)} tabindex="-1">
@@ -251,10 +251,10 @@ fn mix_row(app: &AppHandle, i: usize, role_id: &str) -> Html {
         let app = app.clone();
         let role = role_id.to_string();
         Callback::from(move |_| {
-            app.dispatch(Action::RemoveFromRoleMix {
+            app.dispatch(Action::Edit(Edit::RemoveFromRoleMix {
                 service: i,
                 role: role.clone(),
-            })
+            }))
         })
     };
     html! {
@@ -287,7 +287,7 @@ fn add_to_mix(app: &AppHandle, i: usize, service: &Service) -> Html {
             let role = select.value();
             select.set_value("");
             if !role.is_empty() {
-                app.dispatch(Action::AddToRoleMix { service: i, role });
+                app.dispatch(Action::Edit(Edit::AddToRoleMix { service: i, role }));
             }
         })
     };

@@ -17,7 +17,7 @@
 //! - panel -> page: a [`PanelAction`], the edit itself (an area fills a
 //!   place, a range is set, a scenario is imported, a notice is raised),
 //!   sent through [`use_panel_dispatch`], which takes nothing else. The page
-//!   applies it with its own reducer (`From<PanelAction> for Action`), so
+//!   applies it with its own reducer ([`PanelAction::into_action`]), so
 //!   undo, autosave and the results work as for any other edit, and it
 //!   comes back in the next mirror. A panel's mirror is changed by nothing
 //!   but the page's mirrors.
@@ -32,7 +32,9 @@ use yew::prelude::*;
 
 use crate::io::stored::{decode_library, encode_library, SavedScenario};
 use crate::model::scenario::{parse_scenario, Limits, Place, Scenario};
-use crate::ui::state::{Action, AppState, MirrorState, Notice, NoticeKind, Origin};
+use crate::ui::state::{
+    Action, AppState, Edit, LibraryAction, MirrorState, Notice, NoticeKind, Origin, UiAction,
+};
 
 /// The panels the panels module serves. [`Panel::name`] is what the page
 /// asks the module for, [`Panel::from_name`] how the module reads it.
@@ -321,26 +323,31 @@ impl<'de> serde::de::Visitor<'de> for ActionVisitor {
     }
 }
 
-impl From<PanelAction> for Action {
-    fn from(action: PanelAction) -> Action {
-        match action {
-            PanelAction::FillPlace { index, place } => Action::FillPlace { index, place },
-            PanelAction::ReplacePlaces(places) => Action::ReplacePlaces(places),
-            PanelAction::SetRange { key, range } => Action::SetRange { key, range },
+impl PanelAction {
+    /// The page's action for this one; `saved_at` is the time now, read only
+    /// when the scenario is saved (the reducer reads no clock).
+    pub fn into_action(self, saved_at: impl FnOnce() -> String) -> Action {
+        match self {
+            PanelAction::FillPlace { index, place } => Edit::FillPlace { index, place }.into(),
+            PanelAction::ReplacePlaces(places) => Edit::ReplacePlaces(places).into(),
+            PanelAction::SetRange { key, range } => Edit::SetRange { key, range }.into(),
             PanelAction::Load {
                 scenario,
                 origin,
                 notice,
-            } => Action::Load {
+            } => Action::Library(LibraryAction::Load {
                 scenario,
                 origin,
                 notice,
-            },
-            PanelAction::Notify(notice) => Action::Notify(notice),
-            PanelAction::SetValue { key, value } => Action::SetByKey { key, value },
-            PanelAction::Present(on) => Action::Present(on),
-            PanelAction::SaveAs(name) => Action::SaveAs(name),
-            PanelAction::SetNote { key, text } => Action::SetNote { key, text },
+            }),
+            PanelAction::Notify(notice) => Action::Ui(UiAction::Notify(notice)),
+            PanelAction::SetValue { key, value } => Edit::SetByKey { key, value }.into(),
+            PanelAction::Present(on) => Action::Ui(UiAction::Present(on)),
+            PanelAction::SaveAs(name) => Action::Library(LibraryAction::SaveAs {
+                name,
+                saved_at: saved_at(),
+            }),
+            PanelAction::SetNote { key, text } => Edit::SetNote { key, text }.into(),
         }
     }
 }
@@ -524,7 +531,15 @@ mod tests {
     use super::*;
     use crate::model::examples::example_place;
     use crate::model::field::Field;
+    use crate::ui::state::HistoryAction;
     use yew::Reducible;
+
+    /// When the tests' scenarios are saved.
+    const SAVED_AT: &str = "2 December 2026, 10:00:00";
+
+    fn saved_at() -> String {
+        SAVED_AT.to_string()
+    }
 
     fn page() -> Rc<AppState> {
         let library = vec![SavedScenario {
@@ -670,10 +685,10 @@ mod tests {
 
     #[test]
     fn a_page_with_stale_results_sends_its_last_good_scenario_too() {
-        let state = page().reduce(Action::SetNumber {
+        let state = page().reduce(Action::Edit(Edit::SetNumber {
             field: Field::NeedIndex(0),
             text: "-2".to_string(),
-        });
+        }));
         assert!(state.stale);
         let mirror = decode_mirror(&MirrorSender::default().encode(&state)).unwrap();
         assert_eq!(mirror.scenario.places[0].need_index, -2.0);
@@ -695,10 +710,10 @@ mod tests {
         let panel = panel_over(decode_mirror(&first).unwrap());
 
         // Keystrokes and other changes: no library.
-        let typed = state.clone().reduce(Action::SetNumber {
+        let typed = state.clone().reduce(Action::Edit(Edit::SetNumber {
             field: Field::NeedIndex(0),
             text: "1.4".to_string(),
-        });
+        }));
         for state in [&state, &typed] {
             let text = sender.encode(state);
             assert!(!text.contains("\"library\""), "{text}");
@@ -710,12 +725,19 @@ mod tests {
         assert!(first.len() > sender.encode(&typed).len() + 1000);
 
         // Each change of the list: sent once.
-        let saved = typed.clone().reduce(Action::SaveAs("Second".to_string()));
-        let renamed = saved.clone().reduce(Action::RenameSaved {
-            index: 0,
-            name: "First".to_string(),
-        });
-        let deleted = renamed.clone().reduce(Action::DeleteSaved(1));
+        let saved = typed.clone().reduce(Action::Library(LibraryAction::SaveAs {
+            name: "Second".to_string(),
+            saved_at: SAVED_AT.to_string(),
+        }));
+        let renamed = saved
+            .clone()
+            .reduce(Action::Library(LibraryAction::RenameSaved {
+                index: 0,
+                name: "First".to_string(),
+            }));
+        let deleted = renamed
+            .clone()
+            .reduce(Action::Library(LibraryAction::DeleteSaved(1)));
         for state in [saved, renamed, deleted] {
             let text = sender.encode(&state);
             let mirror = decode_mirror(&text).unwrap();
@@ -745,8 +767,8 @@ mod tests {
             );
             panel.origin = mirror.origin;
             panel.presenting = mirror.presenting;
-            let in_panel = Rc::new(panel).reduce(action.into());
-            let in_page = page().reduce(decoded.into());
+            let in_panel = Rc::new(panel).reduce(action.into_action(saved_at));
+            let in_page = page().reduce(decoded.into_action(saved_at));
             assert_eq!(in_page.scenario, in_panel.scenario, "{text}");
             assert_eq!(in_page.notice, in_panel.notice, "{text}");
             assert_eq!(in_page.origin, in_panel.origin, "{text}");
@@ -778,7 +800,7 @@ mod tests {
     #[cfg_attr(debug_assertions, should_panic(expected = "a panel dispatched"))]
     fn a_panels_mirror_is_changed_only_by_the_pages_mirrors() {
         let panel = panel_over(decode_mirror(&MirrorSender::default().encode(&page())).unwrap());
-        let after = panel.clone().reduce(Action::AddPlace);
+        let after = panel.clone().reduce(Action::Edit(Edit::AddPlace));
         assert_eq!(after.scenario, panel.scenario);
     }
 
@@ -794,13 +816,16 @@ mod tests {
         let text = encode_panel_action(&action);
         let after = state
             .clone()
-            .reduce(decode_panel_action(&text).unwrap().into());
+            .reduce(decode_panel_action(&text).unwrap().into_action(saved_at));
         assert_eq!(after.scenario.places[0].need_index, 1.2);
         assert_eq!(
             after.scenario.places[0].id, state.scenario.places[0].id,
             "the place keeps its id"
         );
-        assert_eq!(after.reduce(Action::Undo).scenario, state.scenario);
+        assert_eq!(
+            after.reduce(Action::History(HistoryAction::Undo)).scenario,
+            state.scenario
+        );
     }
 
     #[test]

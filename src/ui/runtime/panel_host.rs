@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 pub use crate::ui::runtime::bridge::Panel;
 use crate::ui::runtime::bridge::{decode_panel_action, MirrorSender};
-use crate::ui::state::{Action, Notice, NoticeKind};
+use crate::ui::state::{Action, Notice, NoticeKind, UiAction};
 use crate::ui::{use_app, AppHandle};
 
 #[wasm_bindgen(inline_js = r#"
@@ -187,11 +187,11 @@ async fn load_into(
     let dispatcher = app.dispatcher();
     let receive = move |change: String| {
         dispatcher.dispatch(match decode_panel_action(&change) {
-            Ok(action) => action.into(),
-            Err(text) => Action::Notify(Notice {
+            Ok(action) => action.into_action(crate::ui::hooks::saved_at_now),
+            Err(text) => Action::Ui(UiAction::Notify(Notice {
                 kind: NoticeKind::Error,
                 text,
-            }),
+            })),
         })
     };
     let panel = panel.name();
