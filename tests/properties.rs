@@ -64,6 +64,7 @@ fn role(i: usize) -> impl Strategy<Value = Role> {
                 annual_cost: cost,
                 leaver_rate: leaver,
                 joiners_per_year: joiners,
+                in_post_example: None,
                 pipeline: None,
             },
         )

@@ -50,6 +50,7 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
     let mut out = String::new();
     let s = |x: &str| x.to_string();
 
+    let borrowed = crate::model::examples::borrowed_staff(scenario);
     row(&mut out, &[s("Summary")]);
     row(&mut out, &[s("measure"), s("value")]);
     let t = &results.total;
@@ -73,6 +74,14 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
         ("unfunded_cost", n(t.unfunded_cost)),
         ("required_wte_per_100k", n(t.required_wte_per_100k)),
         ("required_wte_today", n(t.required_wte_today)),
+        // Said when staff in post are a built-in's, not this place's.
+        (
+            "staff_in_post_note",
+            borrowed
+                .as_ref()
+                .map(|b| b.sentence.clone())
+                .unwrap_or_default(),
+        ),
     ] {
         row(&mut out, &[s(k), v]);
     }
@@ -102,6 +111,7 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
             "places_needed",
             "arrivals_per_year",
             "first_qualify_year",
+            "in_post_from_example",
         ]
         .map(s),
     );
@@ -138,6 +148,12 @@ pub fn results_csv(scenario: &Scenario, results: &Results) -> String {
                 opt(r.places_needed),
                 n(r.arrivals_per_year),
                 first_qualify,
+                // "yes": staff in post are a built-in's figures, not yours.
+                s(if borrowed.as_ref().is_some_and(|b| b.has(&r.id)) {
+                    "yes"
+                } else {
+                    ""
+                }),
             ],
         );
     }

@@ -6,7 +6,7 @@
 //! (`io::workbook`).
 
 use crate::model::examples::{example_place, source_for};
-use crate::model::field::Field;
+use crate::model::field::{Field, RoleField};
 use crate::model::Scenario;
 
 /// Where a place's population band or need index came from (the area
@@ -64,6 +64,7 @@ pub struct RegisterRow {
 /// The register of `scenario`'s inputs, in the form's order.
 pub fn register(scenario: &Scenario) -> Vec<RegisterRow> {
     let example = example_place();
+    let borrowed = crate::model::examples::borrowed_staff(scenario);
     Field::all(scenario)
         .into_iter()
         .filter_map(|field| {
@@ -76,7 +77,21 @@ pub fn register(scenario: &Scenario) -> Vec<RegisterRow> {
                 Some(_) => Status::Changed,
             };
             let cited = source_for(&key);
-            let (source, illustrative) = match (place_source(scenario, &field), &cited, status) {
+            // Staff in post that are a built-in's figures, in a place that
+            // is not the built-in's, are said to be so before any citation.
+            let not_yours = match (&field, &borrowed) {
+                (Field::Role(i, RoleField::InPostWte), Some(b)) => scenario
+                    .roles
+                    .get(*i)
+                    .filter(|role| b.has(&role.id))
+                    .map(|_| format!("Not your staff: {}", b.sentence)),
+                _ => None,
+            };
+            let (source, illustrative) = match (
+                not_yours.or_else(|| place_source(scenario, &field)),
+                &cited,
+                status,
+            ) {
                 (Some(text), _, _) => (text, false),
                 (None, Some(s), Status::Default) => (s.citation.clone(), s.illustrative),
                 (None, Some(s), _) => (

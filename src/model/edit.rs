@@ -109,6 +109,14 @@ pub enum Edit {
         key: String,
         text: String,
     },
+    /// A block pasted from a spreadsheet ([`crate::model::paste::plan`]):
+    /// numbers as typed text, each read as its input reads it (a cell that
+    /// is not a number is kept as pasted, with its problem), and role
+    /// names by role index. One undo step.
+    Paste {
+        numbers: Vec<(Field, String)>,
+        names: Vec<(usize, String)>,
+    },
 }
 
 impl Edit {
@@ -143,6 +151,8 @@ pub enum Typed {
     /// Items moved or went: paths no longer line up, every input shows its
     /// value again.
     ForgetAll,
+    /// Several inputs at once (a paste), each as said.
+    Many(Vec<Typed>),
 }
 
 /// Why an edit changed nothing: a sentence for the user.
@@ -170,6 +180,32 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
                 text,
                 problem,
             }
+        }
+        Edit::Paste { numbers, names } => {
+            let mut typed = Vec::with_capacity(numbers.len());
+            for (field, text) in numbers {
+                // A field naming nothing (a role that went) is skipped.
+                if field.get(s).is_none() {
+                    continue;
+                }
+                typed.push(match format::parse_input(&text, field.unit()) {
+                    Ok(value) => {
+                        set_by_user(s, &field, value);
+                        Typed::Forget(field.path())
+                    }
+                    Err(message) => Typed::Keep {
+                        path: field.path(),
+                        problem: Some(format!("{}: {message}", field.full_label(s))),
+                        text,
+                    },
+                });
+            }
+            for (i, name) in names {
+                if let Some(role) = s.roles.get_mut(i) {
+                    role.name = name;
+                }
+            }
+            Typed::Many(typed)
         }
         Edit::SetValue { field, value } => {
             set_by_user(s, &field, value);
@@ -288,6 +324,7 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
                 annual_cost: 47_810.0,
                 leaver_rate: 0.11,
                 joiners_per_year: 0.0,
+                in_post_example: None,
                 pipeline: None,
             });
             Typed::Unchanged
@@ -417,7 +454,17 @@ fn set_by_user(scenario: &mut Scenario, field: &Field, value: f64) {
 /// A place's population or need index changed by hand: its source now says
 /// so (kept in saved scenarios, links and exports). A population band gets
 /// its own entry (`population.adults`), so the other bands keep theirs.
+///
+/// A role's staff in post typed by the user are the user's own: the mark
+/// that they are a built-in's figures goes.
 fn mark_entered_by_user(scenario: &mut Scenario, field: &Field) {
+    use crate::model::field::RoleField;
+    if let Field::Role(i, RoleField::InPostWte) = field {
+        if let Some(role) = scenario.roles.get_mut(*i) {
+            role.in_post_example = None;
+        }
+        return;
+    }
     let (i, key) = match field {
         Field::Population(i, band) => (*i, format!("population.{}", band.key())),
         Field::NeedIndex(i) => (*i, "need_index".to_string()),

@@ -135,6 +135,73 @@ pub fn large_system() -> Scenario {
     builtin_scenario("large")
 }
 
+/// Staff in post that are a built-in's illustrative figures while the
+/// places are no longer that built-in's (an area picked, a place added or
+/// edited): an answer that would rest on staff that are not the user's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BorrowedStaff {
+    /// Ids of the roles whose staff in post are a built-in's, in scenario
+    /// order.
+    pub role_ids: Vec<String>,
+    /// What the page says next to the headline: "Staff in post are Example
+    /// place's illustrative figures, not Leeds's: enter or import yours."
+    pub sentence: String,
+}
+
+impl BorrowedStaff {
+    /// Whether this role's staff in post are a built-in's.
+    pub fn has(&self, role_id: &str) -> bool {
+        self.role_ids.iter().any(|id| id == role_id)
+    }
+}
+
+/// The roles whose staff in post are still a built-in's figures
+/// ([`super::scenario::Role::in_post_example`]) in a scenario whose places
+/// are not that built-in's; `None` when every role's staff are the user's,
+/// or the places are still the built-in's own (the example as it came).
+pub fn borrowed_staff(scenario: &Scenario) -> Option<BorrowedStaff> {
+    let mut example_title = None;
+    let role_ids: Vec<String> = scenario
+        .roles
+        .iter()
+        .filter(|role| {
+            let Some(id) = role.in_post_example.as_deref() else {
+                return false;
+            };
+            let found = all_builtins().iter().find(|b| b.id == id);
+            if found.is_some_and(|b| b.scenario.places == scenario.places) {
+                return false;
+            }
+            if example_title.is_none() {
+                example_title = Some(found.map_or("a built-in example", |b| b.title.as_str()));
+            }
+            true
+        })
+        .map(|role| role.id.clone())
+        .collect();
+    let example = example_title?;
+    let whose = match scenario.places.as_slice() {
+        [place] if !place.name.trim().is_empty() && place.name != example => {
+            format!("{}'s", place.name.trim())
+        }
+        [_] => "your place's".to_string(),
+        places => format!("those of your {} places", places.len()),
+    };
+    let which = if role_ids.len() == scenario.roles.len() {
+        String::new()
+    } else if role_ids.len() == 1 {
+        " of 1 role".to_string()
+    } else {
+        format!(" of {} roles", role_ids.len())
+    };
+    Some(BorrowedStaff {
+        sentence: format!(
+            "Staff in post{which} are {example}'s illustrative figures, not {whose}: enter or import yours."
+        ),
+        role_ids,
+    })
+}
+
 pub(crate) use super::csv_record::csv_record;
 
 /// The source of every numeric default of Example place, in the order of

@@ -22,6 +22,7 @@ pub mod explain;
 pub mod field;
 pub mod keyed;
 pub mod order;
+pub mod paste;
 pub mod plan;
 pub mod results;
 pub mod scenario;

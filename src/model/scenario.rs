@@ -263,6 +263,14 @@ pub struct Role {
     pub annual_cost: f64,
     pub leaver_rate: f64,
     pub joiners_per_year: f64,
+    /// Set while the role's staff in post are a built-in's illustrative
+    /// figures (the built-in's id, `"example"`), and cleared once the user
+    /// types, pastes or imports the role's own. With the built-in's places
+    /// changed (an area picked, a place added or edited), the page says the
+    /// headline rests on staff that are not the user's
+    /// ([`crate::model::examples::borrowed_staff`]). Missing is the user's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_post_example: Option<String>,
     /// Where new staff come from beyond today's joiners (MODEL.md section
     /// 8): training places that qualify after their course, and recruits
     /// from abroad. Missing (or `null`) is all zeros.

@@ -22,11 +22,13 @@ pub struct StaffInPost {
 
 impl StaffInPost {
     /// Sets each listed role's in post (and vacancies, when given) in
-    /// `scenario`. A role id the scenario no longer has is skipped.
+    /// `scenario`, as the user's own (no longer a built-in's figures). A role id the scenario no longer has is skipped.
     pub fn apply(&self, scenario: &mut Scenario) {
         for set in &self.roles {
             if let Some(role) = scenario.roles.iter_mut().find(|r| r.id == set.role_id) {
                 role.in_post_wte = set.in_post_wte;
+                // The file's staff are the user's own.
+                role.in_post_example = None;
                 if let Some(vacant) = set.vacant_wte {
                     role.vacant_wte = vacant;
                 }

@@ -95,6 +95,7 @@ impl Drafts {
             Typed::Forget(path) => self.remove(&path),
             Typed::ForgetUnder(prefix) => self.retain(|p, _| !p.starts_with(&prefix)),
             Typed::ForgetAll => self.clear(),
+            Typed::Many(all) => all.into_iter().for_each(|t| self.follow(t)),
         }
     }
 }

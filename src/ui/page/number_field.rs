@@ -24,24 +24,7 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
     let error = app.error_for(&path);
     let unit = field.unit();
     let place_source = place_source(&app.scenario, field);
-    // A built-in default's citation, unless the input belongs to a place of
-    // the user's own (prefilled from an area, or added): that place's own
-    // source speaks for it.
-    let source = match (&place_source, field) {
-        (Some(_), _) => None,
-        (None, Field::Population(i, _) | Field::NeedIndex(i))
-            if app
-                .scenario
-                .places
-                .get(*i)
-                .is_none_or(|p| p.id != V1_PLACE_ID || !p.sources.is_empty()) =>
-        {
-            None
-        }
-        _ => field
-            .key(&app.scenario)
-            .and_then(|key| crate::model::examples::source_flag(&key).map(|flag| (key, flag))),
-    };
+    let source = default_source(app, field, place_source.is_some());
 
     let oninput = {
         let app = app.clone();
@@ -100,15 +83,7 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
                 if locked { <span class="field__locked">{" Set by the page this calculator is in."}</span> }
             </div>
             if let Some((key, s)) = &source {
-                // The citation is filled in by www/sources.js when opened:
-                // the citations are not part of the first load.
-                <details class="field__source" id={source_id.clone()} data-source-key={key.clone()}>
-                    <summary>
-                        {default_text(field, &s.value_text)}
-                        {if s.illustrative { ": illustrative" } else { ": sourced" }}
-                    </summary>
-                    <p class="field__source-text"></p>
-                </details>
+                { source_details(field, key, s, &source_id) }
             }
             if let Some(text) = &place_source {
                 <p class="field__source field__source--place" id={source_id.clone()}>{format!("Source: {text}")}</p>
@@ -142,6 +117,52 @@ pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact
                 }
             </div>
         </div>
+    }
+}
+
+/// A built-in default's citation for `field` (its key and flag), unless
+/// the input belongs to a place of the user's own (prefilled from an area,
+/// or added: `has_place_source`), whose own source speaks for it.
+pub fn default_source(
+    app: &AppHandle,
+    field: &Field,
+    has_place_source: bool,
+) -> Option<(String, crate::model::examples::SourceFlag)> {
+    if has_place_source {
+        return None;
+    }
+    match field {
+        Field::Population(i, _) | Field::NeedIndex(i)
+            if app
+                .scenario
+                .places
+                .get(*i)
+                .is_none_or(|p| p.id != V1_PLACE_ID || !p.sources.is_empty()) =>
+        {
+            None
+        }
+        _ => field
+            .key(&app.scenario)
+            .and_then(|key| crate::model::examples::source_flag(&key).map(|flag| (key, flag))),
+    }
+}
+
+/// "Default 5%: sourced", opening to the citation, which www/sources.js
+/// fills in when opened: the citations are not part of the first load.
+pub fn source_details(
+    field: &Field,
+    key: &str,
+    flag: &crate::model::examples::SourceFlag,
+    id: &str,
+) -> Html {
+    html! {
+        <details class="field__source" id={id.to_string()} data-source-key={key.to_string()}>
+            <summary>
+                {default_text(field, &flag.value_text)}
+                {if flag.illustrative { ": illustrative" } else { ": sourced" }}
+            </summary>
+            <p class="field__source-text"></p>
+        </details>
     }
 }
 

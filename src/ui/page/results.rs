@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::format;
+use crate::model::examples::borrowed_staff;
 use crate::model::uncertainty::uncertainty;
 use crate::model::{Results, Scenario};
 use crate::ui::page::headline::headline;
@@ -15,7 +16,7 @@ use crate::ui::page::required_vs_in_post::{required_vs_in_post, BarRow, Required
 use crate::ui::page::role_table::RoleTable;
 use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
 use crate::ui::shared::charts::{projection_chart, ProjectionChartProps, ProjectionPoint};
-use crate::ui::shared::results::{BAND_DRAWS, BAND_SEED};
+use crate::ui::shared::results::{staff_warning, BAND_DRAWS, BAND_SEED};
 use crate::ui::AppHandle;
 
 pub fn results_panel(app: &AppHandle) -> Html {
@@ -48,6 +49,9 @@ fn results_body(props: &ResultsBodyProps) -> Html {
         }
     });
 
+    // Staff in post that are a built-in's, in a place that is not: said
+    // next to the figures.
+    let borrowed = use_memo(scenario.clone(), |s| borrowed_staff(s));
     let bars: Vec<BarRow> = results
         .roles
         .iter()
@@ -78,6 +82,9 @@ fn results_body(props: &ResultsBodyProps) -> Html {
                 {print_meta(&scenario)}
                 {"Planning estimates from the Mental Health Workforce Gap Calculator (WISN with a needs-based front end); every default is listed with its source in the calculator."}
             </p>
+            if let Some(borrowed) = borrowed.as_ref() {
+                { staff_warning(&borrowed.sentence, true) }
+            }
             { headline(&results, band.as_deref(), stale) }
             { required_vs_in_post(&yew::props!(RequiredVsInPostProps {
                 title: AttrValue::from("Required WTE and staff in post, by role"),

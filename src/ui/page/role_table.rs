@@ -81,10 +81,13 @@ pub struct RoleRow {
     pub extra_cost: f64,
     pub closes: Option<u32>,
     pub joiners: f64,
+    /// Staff in post are a built-in's figures, not this place's.
+    pub example_staff: bool,
 }
 
 /// Rows in scenario order, joining results to the scenario's role names.
 pub fn role_rows(scenario: &Scenario, results: &Results) -> Vec<RoleRow> {
+    let borrowed = crate::model::examples::borrowed_staff(scenario);
     results
         .roles
         .iter()
@@ -103,6 +106,7 @@ pub fn role_rows(scenario: &Scenario, results: &Results) -> Vec<RoleRow> {
                 extra_cost: r.extra_cost,
                 closes: r.year_gap_closes,
                 joiners: r.joiners_needed,
+                example_staff: borrowed.as_ref().is_some_and(|b| b.has(&r.id)),
             }
         })
         .collect()
@@ -212,7 +216,10 @@ pub fn role_table(props: &RoleTableProps) -> Html {
                             <th scope="row">{&r.name}</th>
                             <td>{r.group.label()}<br/><span class="muted">{r.sector.label()}</span></td>
                             <td class="num">{format::wte(r.required)}</td>
-                            <td class="num">{format::wte(r.in_post)}</td>
+                            <td class="num">
+                                {format::wte(r.in_post)}
+                                if r.example_staff { <br/><span class="muted example-staff">{"example's figure"}</span> }
+                            </td>
                             <td class={classes!("num", (r.required_today > r.in_post).then_some("gap"))}>{format::wte(r.required_today)}</td>
                             <td class={classes!("num", (r.gap > 0.0).then_some("gap"))}>{format::wte(r.gap)}</td>
                             <td class="num">{format::wte(r.new_posts)}</td>

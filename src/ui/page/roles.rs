@@ -1,15 +1,86 @@
-//! Roles: add, remove and edit each staff role: group, sector, staff in post,
-//! vacancies, cost, leavers and joiners.
+//! Roles and their staff as one table you can type and paste into, as in a
+//! spreadsheet (issue 16): a row per role (name, staff group, employer
+//! sector, then in post, funded vacancies, cost, leavers and joiners, and
+//! the training pipeline's columns when shown). Every cell is an input
+//! named by its role and column ("Mental health nurse: In post WTE");
+//! arrow keys and Enter move between cells; a block copied from a
+//! spreadsheet pasted into any cell fills rightwards and downwards as one
+//! undo step ([`crate::model::paste`]); "Copy table" puts it on the
+//! clipboard for a spreadsheet. What only a few need (each default's
+//! source, "How is this calculated?") opens from the row.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::field::{Field, RoleField};
+use crate::model::field::{Field, RoleField, Unit};
+use crate::model::paste::{self, StaffColumn};
 use crate::model::scenario::{Group, Role, Sector};
 use crate::ui::page::explain::{explain, Subject};
-use crate::ui::page::number_field::number_field;
+use crate::ui::page::number_field::{default_source, source_details};
 use crate::ui::shared::confirm::confirm;
-use crate::ui::state::{Action, Edit, TextField, UiAction};
+use crate::ui::state::{Action, Edit, Notice, NoticeKind, TextField, UiAction};
 use crate::ui::{dom_id, AppHandle};
+
+/// The open-section id of the training pipeline's columns.
+const PIPELINE_COLUMNS: &str = "staff-pipeline";
+
+/// A cell of the table: a typed column, or one of the two lists.
+#[derive(Clone, Copy, PartialEq)]
+enum Cell {
+    Typed(StaffColumn),
+    Group,
+    Sector,
+}
+
+/// The column's title: part of every cell's accessible name.
+fn title(column: StaffColumn) -> String {
+    match column {
+        StaffColumn::Name => "Role name".into(),
+        StaffColumn::Number(RoleField::InPostWte) => "In post WTE".into(),
+        StaffColumn::Number(RoleField::VacantWte) => "Funded vacancies WTE".into(),
+        StaffColumn::Number(RoleField::AnnualCost) => "Annual cost".into(),
+        StaffColumn::Number(f) => f.spec().label.into(),
+    }
+}
+
+/// The cells of a row, in order: the name, the two lists, then the numbers.
+fn cells(pipeline: bool) -> Vec<Cell> {
+    let mut cells = vec![Cell::Typed(StaffColumn::Name), Cell::Group, Cell::Sector];
+    cells.extend(
+        RoleField::STAFF
+            .iter()
+            .map(|f| Cell::Typed(StaffColumn::Number(*f))),
+    );
+    if pipeline {
+        cells.extend(
+            RoleField::PIPELINE
+                .iter()
+                .map(|f| Cell::Typed(StaffColumn::Number(*f))),
+        );
+    }
+    cells
+}
+
+/// The columns a paste fills and a copy writes: the lists are chosen, never
+/// pasted.
+fn typed_columns(cells: &[Cell]) -> Vec<StaffColumn> {
+    cells
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Typed(t) => Some(*t),
+            _ => None,
+        })
+        .collect()
+}
+
+/// "Role 3" for a role with no name yet.
+fn heading(role: &Role, i: usize) -> String {
+    if role.name.trim().is_empty() {
+        format!("Role {}", i + 1)
+    } else {
+        role.name.clone()
+    }
+}
 
 pub fn roles_editor(app: &AppHandle) -> Html {
     let add = {
@@ -17,41 +88,110 @@ pub fn roles_editor(app: &AppHandle) -> Html {
         Callback::from(move |_| app.dispatch(Action::Edit(Edit::AddRole)))
     };
     let count = app.scenario.roles.len();
+    let pipeline_error = (0..count).any(|i| {
+        RoleField::PIPELINE
+            .iter()
+            .any(|f| app.error_for(&Field::Role(i, *f).path()).is_some())
+    });
+    let pipeline_open = app.open_sections.iter().any(|s| s == PIPELINE_COLUMNS);
+    // Shown while one of them has a problem, so the error summary's link
+    // has an input to go to.
+    let pipeline = pipeline_open || pipeline_error;
+    let cells = cells(pipeline);
+    let toggle_pipeline = {
+        let app = app.clone();
+        Callback::from(move |_| {
+            app.dispatch(Action::Ui(UiAction::ToggleSection {
+                id: PIPELINE_COLUMNS.into(),
+                open: !pipeline_open,
+            }))
+        })
+    };
+    let copy = {
+        let app = app.clone();
+        let columns = typed_columns(&cells);
+        Callback::from(move |_| copy_table(&app, &columns))
+    };
+    let onkeydown = {
+        let width = cells.len();
+        Callback::from(move |e: KeyboardEvent| move_between_cells(&e, count, width))
+    };
+    let onpaste = {
+        let app = app.clone();
+        let cells = cells.clone();
+        Callback::from(move |e: Event| paste_block(&app, &cells, e))
+    };
     html! {
-        <details class="panel" open=true>
+        <details class="panel" open=true id="staff">
             <summary class="panel__summary"><h3 class="panel__title">{format!("Roles ({count})")}</h3></summary>
             <p class="panel__intro">{"New roles and the voluntary sector (VCSE) are counted in their own groups: they complement registered professions and are never netted against them."}</p>
             <p class="panel__intro scope-note">{"Staff in post: count only the people who work in the service lines above, not a trust's whole workforce (that shows a surplus that is not there)."}</p>
-            { for (0..count).map(|i| role_card(app, i)) }
+            <p class="panel__intro" id="staff-table-hint">
+                {"Type into the table as into a spreadsheet: arrow keys and Enter move between cells. Paste a block copied from Excel, LibreOffice or Google Sheets into any cell and it fills rightwards and downwards (rates as 11% or 0.11); Undo puts it all back."}
+            </p>
+            <div class="staff-table__tools">
+                <button type="button" class="button button--secondary button--small" onclick={copy}>{"Copy table"}</button>
+                <button type="button" class="button button--secondary button--small" onclick={toggle_pipeline}
+                    aria-pressed={pipeline.to_string()} disabled={pipeline_error}>
+                    {"Show training pipeline columns"}
+                </button>
+            </div>
+            <div class="table-wrap staff-table__wrap" tabindex="0" role="region" aria-label="Staff in post by role (scrolls sideways)">
+                <table class="table staff-table" id="staff-table" aria-describedby="staff-table-hint" {onkeydown} {onpaste}>
+                    <caption class="visually-hidden">{"Roles and staff in post"}</caption>
+                    <thead><tr>
+                        { for cells.iter().map(|c| column_header(*c)) }
+                        <th scope="col"><span class="visually-hidden">{"Role actions"}</span></th>
+                    </tr></thead>
+                    <tbody>
+                        { for (0..count).map(|i| role_rows(app, i, &cells)) }
+                    </tbody>
+                </table>
+            </div>
+            <p class="staff-table__cue muted" aria-hidden="true">{"The table scrolls sideways when it is wider than the page."}</p>
             <button type="button" class="button button--secondary" onclick={add}>{"Add a role"}</button>
         </details>
     }
 }
 
-/// One role, keyed by its id so that moving it keeps its DOM (and focus).
-pub fn role_card(app: &AppHandle, i: usize) -> Html {
-    let Some(role) = app.scenario.roles.get(i).cloned() else {
+fn column_header(cell: Cell) -> Html {
+    let (text, unit) = match cell {
+        Cell::Group => ("Staff group".to_string(), None),
+        Cell::Sector => ("Employer sector".to_string(), None),
+        Cell::Typed(StaffColumn::Name) => ("Role".to_string(), None),
+        Cell::Typed(column @ StaffColumn::Number(f)) => (title(column), Some(f.spec().unit)),
+    };
+    let unit = unit.and_then(|u| match u {
+        Unit::Percent => Some("%"),
+        Unit::Money => Some("£ a year"),
+        Unit::Years => Some("years"),
+        _ => None,
+    });
+    let numeric = matches!(cell, Cell::Typed(StaffColumn::Number(_)));
+    html! {
+        <th scope="col" class={classes!(numeric.then_some("num"))}>
+            {text}
+            if let Some(unit) = unit { <span class="staff-table__unit">{format!(" ({unit})")}</span> }
+        </th>
+    }
+}
+
+/// A role's row, and under it its details when open.
+fn role_rows(app: &AppHandle, i: usize, cells: &[Cell]) -> Html {
+    let Some(role) = app.scenario.roles.get(i) else {
         return html! {};
     };
-    let name_path = format!("roles[{i}].name");
-    let name_id = dom_id(&name_path);
-    let name_error = app
-        .error_for(&name_path)
-        .or_else(|| app.error_for(&format!("roles[{i}].id")));
-    let on_name = {
-        let app = app.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            app.dispatch(Action::Edit(Edit::SetText {
-                field: TextField::RoleName(i),
-                value: input.value(),
-            }));
+    let heading = heading(role, i);
+    let details_id = format!("role-details-{}", role.id);
+    let open = app.open_sections.contains(&details_id);
+    let toggle = {
+        let (app, id) = (app.clone(), details_id.clone());
+        Callback::from(move |_| {
+            app.dispatch(Action::Ui(UiAction::ToggleSection {
+                id: id.clone(),
+                open: !open,
+            }))
         })
-    };
-    let heading = if role.name.trim().is_empty() {
-        format!("Role {}", i + 1)
-    } else {
-        role.name.clone()
     };
     let remove = {
         let app = app.clone();
@@ -65,131 +205,306 @@ pub fn role_card(app: &AppHandle, i: usize) -> Html {
         })
     };
     html! {
-        <article class="card" key={role.id.clone()} aria-labelledby={format!("{name_id}-heading")}>
-            <div class="card__header">
-                <h4 class="card__title" id={format!("{name_id}-heading")}>{heading.clone()}</h4>
-                <div class="card__actions">
+        <>
+            <tr>
+                { for cells.iter().enumerate().map(|(c, cell)| cell_view(app, i, c, *cell, role, &heading)) }
+                <td class="staff-table__actions">
+                    <button type="button" class="button button--small button--secondary" onclick={toggle}
+                        aria-expanded={open.to_string()} aria-controls={details_id.clone()}
+                        aria-label={format!("Details of {heading}")}>{"Details"}</button>
                     <button type="button" class="button button--small button--warning" onclick={remove}
                         aria-label={format!("Remove {heading}")}>{"Remove"}</button>
-                </div>
-            </div>
-            <div class="grid-3">
-                <div class={classes!("field", name_error.is_some().then_some("field--error"))}>
-                    <label class="field__label" for={name_id.clone()}>{"Role name"}</label>
-                    if let Some(e) = &name_error { <p class="field__error" id={format!("{name_id}-error")}>{e}</p> }
-                    <input class="field__input field__input--wide" id={name_id.clone()} type="text" value={role.name.clone()}
-                        oninput={on_name} aria-invalid={name_error.is_some().then_some("true")}
-                        aria-describedby={name_error.is_some().then(|| format!("{name_id}-error"))} />
-                </div>
-                {group_select(app, i, &role)}
-                {sector_select(app, i, &role)}
-            </div>
-            <div class="grid-3">
-                { for RoleField::STAFF.iter().map(|f| html! { { number_field(app, &Field::Role(i, *f), None, false) } }) }
-            </div>
-            { pipeline_fields(app, i, &role) }
-            { explain(app, Subject::Role(i)) }
-        </article>
+                </td>
+            </tr>
+            if open {
+                <tr class="staff-table__details" id={details_id}>
+                    <td colspan={(cells.len() + 1).to_string()}>{ role_details(app, i, &heading) }</td>
+                </tr>
+            }
+        </>
     }
 }
 
-/// Where new staff come from beyond today's joiners (MODEL.md section 8):
-/// the course, its completion and take-up, extra places commissioned and
-/// international recruits. Closed until opened; its summary says what is
-/// set, or that one of them has a problem.
-fn pipeline_fields(app: &AppHandle, i: usize, role: &Role) -> Html {
-    let pipeline = role.pipeline();
-    let in_use = pipeline.extra_places_per_year != 0.0 || pipeline.international_per_year != 0.0;
-    let has_error = RoleField::PIPELINE
-        .iter()
-        .any(|f| app.error_for(&Field::Role(i, *f).path()).is_some());
-    // Keyed by the role's id, so a role moved or removed keeps its own.
-    let section = format!("role-pipeline-{}", role.id);
-    let open = app.open_sections.contains(&section);
-    let ontoggle = {
+fn cell_view(app: &AppHandle, i: usize, c: usize, cell: Cell, role: &Role, heading: &str) -> Html {
+    let at = format!("{i}:{c}");
+    match cell {
+        Cell::Typed(StaffColumn::Name) => {
+            let path = format!("roles[{i}].name");
+            let id = dom_id(&path);
+            let error = app
+                .error_for(&path)
+                .or_else(|| app.error_for(&format!("roles[{i}].id")));
+            let oninput = {
+                let app = app.clone();
+                Callback::from(move |e: InputEvent| {
+                    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                    app.dispatch(Action::Edit(Edit::SetText {
+                        field: TextField::RoleName(i),
+                        value: input.value(),
+                    }));
+                })
+            };
+            html! {
+                <th scope="row" class={classes!("staff-table__name", error.is_some().then_some("field--error"))}>
+                    <input class="field__input" id={id.clone()} type="text" value={role.name.clone()}
+                        data-cell={at} aria-label={format!("{heading}: Role name")} {oninput}
+                        aria-invalid={error.is_some().then_some("true")}
+                        aria-describedby={error.is_some().then(|| format!("{id}-error"))} />
+                    if let Some(e) = &error { <p class="field__error" id={format!("{id}-error")}>{e}</p> }
+                </th>
+            }
+        }
+        Cell::Group => {
+            let onchange = {
+                let app = app.clone();
+                Callback::from(move |e: Event| {
+                    let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                    if let Some(g) = Group::from_key(&select.value()) {
+                        app.dispatch(Action::Edit(Edit::SetRoleGroup(i, g)));
+                    }
+                })
+            };
+            html! {
+                <td>
+                    <select class="field__select" id={dom_id(&format!("roles[{i}].group"))} data-cell={at}
+                        aria-label={format!("{heading}: Staff group")} {onchange}>
+                        { for Group::ALL.iter().map(|g| html! {
+                            <option value={g.key()} selected={*g == role.group}>{g.label()}</option>
+                        }) }
+                    </select>
+                </td>
+            }
+        }
+        Cell::Sector => {
+            let onchange = {
+                let app = app.clone();
+                Callback::from(move |e: Event| {
+                    let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                    if let Some(s) = Sector::from_key(&select.value()) {
+                        app.dispatch(Action::Edit(Edit::SetRoleSector(i, s)));
+                    }
+                })
+            };
+            html! {
+                <td>
+                    <select class="field__select" id={dom_id(&format!("roles[{i}].sector"))} data-cell={at}
+                        aria-label={format!("{heading}: Employer sector")} {onchange}>
+                        { for Sector::ALL.iter().map(|s| html! {
+                            <option value={s.key()} selected={*s == role.sector}>{s.label()}</option>
+                        }) }
+                    </select>
+                </td>
+            }
+        }
+        Cell::Typed(column @ StaffColumn::Number(f)) => number_cell(
+            app,
+            &Field::Role(i, f),
+            &format!("{heading}: {}", title(column)),
+            at,
+        ),
+    }
+}
+
+/// One numeric cell: the text as typed, its problem under it.
+fn number_cell(app: &AppHandle, field: &Field, label: &str, at: String) -> Html {
+    let path = field.path();
+    let id = dom_id(&path);
+    let error_id = format!("{id}-error");
+    let error = app.error_for(&path);
+    let oninput = {
         let app = app.clone();
-        Callback::from(move |e: Event| {
-            let details: web_sys::HtmlElement = e.target_unchecked_into();
-            let now_open = details.has_attribute("open");
-            if now_open != open {
-                app.dispatch(Action::Ui(UiAction::ToggleSection {
-                    id: section.clone(),
-                    open: now_open,
+        let field = field.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            app.dispatch(Action::Edit(Edit::SetNumber {
+                field: field.clone(),
+                text: input.value(),
+            }));
+        })
+    };
+    html! {
+        <td class={classes!("num", error.is_some().then_some("field--error"))}>
+            <input class="field__input staff-table__input" id={id} name={path} type="text"
+                inputmode="decimal" autocomplete="off" spellcheck="false"
+                value={app.text_for(field)} readonly={app.is_locked(field)}
+                data-cell={at} aria-label={label.to_string()}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby={error.is_some().then(|| error_id.clone())} {oninput} />
+            if let Some(message) = &error {
+                <p class="field__error" id={error_id}>
+                    <span class="visually-hidden">{"Error: "}</span>{message}
+                </p>
+            }
+        </td>
+    }
+}
+
+/// What only a few need: where each default comes from, what each column
+/// means, and how the role's numbers are calculated.
+fn role_details(app: &AppHandle, i: usize, heading: &str) -> Html {
+    html! {
+        <div class="staff-table__more">
+            <h4 class="card__title">{format!("{heading}: sources and calculation")}</h4>
+            <dl class="staff-table__sources">
+                { for RoleField::ALL.iter().map(|f| {
+                    let field = Field::Role(i, *f);
+                    let source_id = format!("{}-source", dom_id(&field.path()));
+                    html! {
+                        <div>
+                            <dt>{f.spec().label}</dt>
+                            <dd>
+                                {field.hint()}
+                                if let Some((key, flag)) = default_source(app, &field, false) {
+                                    { source_details(&field, &key, &flag, &source_id) }
+                                }
+                            </dd>
+                        </div>
+                    }
+                }) }
+            </dl>
+            { explain(app, Subject::Role(i)) }
+        </div>
+    }
+}
+
+/// Arrow keys, Enter and Shift+Enter move between the table's cells: up
+/// and down always (a list keeps its own up and down); left and right from
+/// the start or end of a cell's text.
+fn move_between_cells(e: &KeyboardEvent, rows: usize, width: usize) {
+    let Some(target) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Some((r, c)) = target.get_attribute("data-cell").and_then(|at| {
+        let (r, c) = at.split_once(':')?;
+        Some((r.parse::<usize>().ok()?, c.parse::<usize>().ok()?))
+    }) else {
+        return;
+    };
+    let input = target.dyn_ref::<web_sys::HtmlInputElement>();
+    let caret = input.map(|i| {
+        let len = i.value().encode_utf16().count() as u32;
+        let start = i.selection_start().ok().flatten().unwrap_or(0);
+        let end = i.selection_end().ok().flatten().unwrap_or(len);
+        (start == end && start == 0, start == end && end == len)
+    });
+    let next = match e.key().as_str() {
+        "ArrowUp" if input.is_some() => r.checked_sub(1).map(|r| (r, c)),
+        "ArrowDown" if input.is_some() => Some((r + 1, c)),
+        "Enter" if input.is_some() && e.shift_key() => r.checked_sub(1).map(|r| (r, c)),
+        "Enter" if input.is_some() => Some((r + 1, c)),
+        "ArrowLeft" if caret.is_none_or(|(at_start, _)| at_start) => {
+            c.checked_sub(1).map(|c| (r, c))
+        }
+        "ArrowRight" if caret.is_none_or(|(_, at_end)| at_end) => Some((r, c + 1)),
+        _ => return,
+    };
+    let Some((r, c)) = next.filter(|(r, c)| *r < rows && *c < width) else {
+        return;
+    };
+    let found = gloo::utils::document()
+        .query_selector(&format!("#staff-table [data-cell=\"{r}:{c}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = found {
+        e.prevent_default();
+        let _ = el.focus();
+        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    }
+}
+
+/// A block pasted into a cell (tab-separated, rows on lines) fills the
+/// table from that cell; one value pastes as into any input.
+fn paste_block(app: &AppHandle, cells: &[Cell], e: Event) {
+    let Some(target) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Some((r, c)) = target.get_attribute("data-cell").and_then(|at| {
+        let (r, c) = at.split_once(':')?;
+        Some((r.parse::<usize>().ok()?, c.parse::<usize>().ok()?))
+    }) else {
+        return;
+    };
+    let Some(text) = e
+        .dyn_ref::<web_sys::ClipboardEvent>()
+        .and_then(|c| c.clipboard_data())
+        .and_then(|d| d.get_data("text").ok())
+    else {
+        return;
+    };
+    let Some(Cell::Typed(start)) = cells.get(c) else {
+        return;
+    };
+    if !paste::is_block(&text) {
+        // One value: as typed. A value over lines is kept and refused.
+        if text.trim().contains(['\n', '\r']) {
+            if let StaffColumn::Number(f) = start {
+                e.prevent_default();
+                app.dispatch(Action::Edit(Edit::SetNumber {
+                    field: Field::Role(r, *f),
+                    text,
                 }));
             }
-        })
-    };
-    let summary = if has_error {
-        "Training pipeline and international recruitment: has a problem, open to fix it".to_string()
-    } else if in_use {
-        format!(
-            "Training pipeline and international recruitment: {} extra places and {} recruits a year",
-            crate::format::input_text(pipeline.extra_places_per_year, crate::model::field::Unit::Count),
-            crate::format::input_text(pipeline.international_per_year, crate::model::field::Unit::Wte),
-        )
-    } else {
-        "Training pipeline and international recruitment".to_string()
-    };
-    html! {
-        // Never opened or closed by the app (that would close it under the
-        // reader's hands once a problem is fixed): the summary says what is
-        // set, and the error summary's link opens it.
-        <details class="card__details role-pipeline" {ontoggle}>
-            <summary>{summary}</summary>
-            // Built only when open (or when one of its inputs has a problem,
-            // so the error summary's link has an input to go to).
-            if open || has_error {
-                <p class="panel__intro">{"Places commissioned now qualify after their course: the decade plan counts them from the year they arrive. Today's training output is already in joiners a year."}</p>
-                <div class="grid-3">
-                    { for RoleField::PIPELINE.iter().map(|f| html! { { number_field(app, &Field::Role(i, *f), None, false) } }) }
-                </div>
-            }
-        </details>
+        }
+        return;
     }
+    e.prevent_default();
+    let columns = typed_columns(cells);
+    let Some(column) = columns.iter().position(|x| x == start) else {
+        return;
+    };
+    let plan = paste::plan(app.scenario.roles.len(), &columns, r, column, &text);
+    let message = plan.message();
+    if let Some(edit) = plan.edit {
+        app.dispatch(Action::Edit(edit));
+    }
+    app.dispatch(Action::Ui(UiAction::Notify(Notice {
+        kind: if plan.beyond == 0 {
+            NoticeKind::Success
+        } else {
+            NoticeKind::Info
+        },
+        text: message,
+    })));
 }
 
-fn group_select(app: &AppHandle, i: usize, role: &Role) -> Html {
-    let id = dom_id(&format!("roles[{i}].group"));
-    let onchange = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(g) = Group::from_key(&select.value()) {
-                app.dispatch(Action::Edit(Edit::SetRoleGroup(i, g)));
-            }
-        })
-    };
-    html! {
-        <div class="field">
-            <label class="field__label" for={id.clone()}>{"Staff group"}</label>
-            <select class="field__select" id={id} {onchange}>
-                { for Group::ALL.iter().map(|g| html! {
-                    <option value={g.key()} selected={*g == role.group}>{g.label()}</option>
-                }) }
-            </select>
-        </div>
+/// "Copy table": the table as tab-separated text on the clipboard.
+fn copy_table(app: &AppHandle, columns: &[StaffColumn]) {
+    let text = paste::copy_block(&app.scenario, columns, title);
+    let roles = app.scenario.roles.len();
+    let navigator = gloo::utils::window().navigator();
+    // The clipboard exists only on a secure page (https or this machine).
+    let has_clipboard =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object());
+    let app = app.clone();
+    let notify =
+        move |kind, text: String| app.dispatch(Action::Ui(UiAction::Notify(Notice { kind, text })));
+    if !has_clipboard {
+        notify(
+            NoticeKind::Error,
+            "This page cannot reach the clipboard (it needs https): select the table and copy it instead.".into(),
+        );
+        return;
     }
-}
-
-fn sector_select(app: &AppHandle, i: usize, role: &Role) -> Html {
-    let id = dom_id(&format!("roles[{i}].sector"));
-    let onchange = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(s) = Sector::from_key(&select.value()) {
-                app.dispatch(Action::Edit(Edit::SetRoleSector(i, s)));
-            }
-        })
-    };
-    html! {
-        <div class="field">
-            <label class="field__label" for={id.clone()}>{"Employer sector"}</label>
-            <select class="field__select" id={id} {onchange}>
-                { for Sector::ALL.iter().map(|s| html! {
-                    <option value={s.key()} selected={*s == role.sector}>{s.label()}</option>
-                }) }
-            </select>
-        </div>
-    }
+    let promise = navigator.clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => notify(
+                NoticeKind::Success,
+                format!("Copied the table ({roles} roles) as tab-separated text: paste it into a spreadsheet."),
+            ),
+            Err(_) => notify(
+                NoticeKind::Error,
+                "The browser did not allow copying to the clipboard: select the table and copy it instead.".into(),
+            ),
+        }
+    });
 }

@@ -14,11 +14,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::format;
+use crate::model::examples::borrowed_staff;
 use crate::model::field::{Field, ProjectionField, RoleField, Unit};
 use crate::model::sensitivity::sensitivity;
 use crate::model::{Results, Scenario};
 use crate::ui::runtime::bridge::{use_panel_dispatch, PanelAction, PanelDispatch};
 use crate::ui::shared::charts::{projection_chart, ProjectionChartProps, ProjectionPoint};
+use crate::ui::shared::results::staff_warning;
 use crate::ui::state::{Notice, NoticeKind, Origin};
 use crate::ui::{use_app, AppHandle};
 
@@ -230,6 +232,9 @@ pub fn presentation() -> Html {
         <div class="present" ref={root} tabindex="-1" {onkeydown}
             role="region" aria-label="Presentation mode">
             { top_bar(&app, &to_page, &scenario, &marks, &show_keys) }
+            if let Some(borrowed) = borrowed_staff(&scenario) {
+                { staff_warning(&borrowed.sentence, false) }
+            }
             <div class="present__body">
                 { figures(&results, baseline.as_ref(), app.stale) }
                 <div class="present__chart">

@@ -1,0 +1,225 @@
+//! A block pasted from a spreadsheet into the staff table (issue 16): Excel,
+//! LibreOffice and Google Sheets put a copied range on the clipboard as
+//! tab-separated text, rows on lines, and quote a cell that holds a tab, a
+//! line break or a quote. Pure: the page reads the clipboard and dispatches
+//! the [`Edit::Paste`] this module plans, as one undo step.
+//!
+//! Each value is read as its input reads typed text ("1,200" is 1200), with
+//! one rule for rates: a spreadsheet holds 11% as 0.11, so a rate column
+//! whose every pasted number (without a % sign) is between 0 and 1 is read
+//! as fractions ("0.11" is 11%). A column with any larger number, or with a
+//! % sign, is read as the input reads it ("11" and "11%" are 11%).
+
+use crate::format;
+use crate::model::edit::Edit;
+use crate::model::field::{Field, RoleField, Unit};
+
+/// A column of the staff table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaffColumn {
+    /// The role's name (text).
+    Name,
+    /// One of the role's numeric inputs.
+    Number(RoleField),
+}
+
+/// What a paste will do: the edit (None when nothing lands in the table)
+/// and the cells that fell outside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PastePlan {
+    pub edit: Option<Edit>,
+    /// Cells placed in the table.
+    pub cells: usize,
+    /// Pasted cells beyond the table's last row or column: not pasted.
+    pub beyond: usize,
+}
+
+impl PastePlan {
+    /// What the page says once the paste is done.
+    pub fn message(&self) -> String {
+        let cells = plural(self.cells, "cell");
+        if self.beyond == 0 {
+            format!("Pasted {cells}. Undo puts them all back.")
+        } else {
+            format!(
+                "Pasted {cells}; {} fell outside the table and {} not pasted. Undo puts them all back.",
+                plural(self.beyond, "cell"),
+                if self.beyond == 1 { "was" } else { "were" }
+            )
+        }
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Tab-separated text as rows of cells. A cell in double quotes may hold
+/// tabs, line breaks and doubled quotes (as spreadsheets write them). One
+/// trailing line break (spreadsheets end the copy with one) makes no row.
+pub fn read_block(text: &str) -> Vec<Vec<String>> {
+    let text = text
+        .strip_suffix("\r\n")
+        .or_else(|| text.strip_suffix('\n'))
+        .unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut chars = text.chars().peekable();
+    let mut at_cell_start = true;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if at_cell_start => {
+                // A quoted cell: up to the lone closing quote.
+                while let Some(q) = chars.next() {
+                    if q == '"' {
+                        if chars.peek() == Some(&'"') {
+                            chars.next();
+                            cell.push('"');
+                        } else {
+                            break;
+                        }
+                    } else {
+                        cell.push(q);
+                    }
+                }
+                at_cell_start = false;
+            }
+            '\t' => {
+                row.push(std::mem::take(&mut cell));
+                at_cell_start = true;
+            }
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+                at_cell_start = true;
+            }
+            _ => {
+                cell.push(c);
+                at_cell_start = false;
+            }
+        }
+    }
+    row.push(cell);
+    rows.push(row);
+    rows
+}
+
+/// Whether pasted text is a block (more than one cell) rather than one value.
+pub fn is_block(text: &str) -> bool {
+    let block = read_block(text);
+    block.len() > 1 || block.first().is_some_and(|row| row.len() > 1)
+}
+
+/// Plan a paste of `text` into the staff table of `roles` rows and these
+/// `columns`, from the cell at (`row`, `column`) rightwards and downwards.
+pub fn plan(
+    roles: usize,
+    columns: &[StaffColumn],
+    row: usize,
+    column: usize,
+    text: &str,
+) -> PastePlan {
+    let block = read_block(text);
+    let mut numbers = Vec::new();
+    let mut names = Vec::new();
+    let mut beyond = 0;
+    // A rate column of fractions: every number pasted into it is in [0, 1]
+    // and none has a % sign.
+    let fractions: Vec<bool> = (0..columns.len())
+        .map(|c| {
+            let Some(StaffColumn::Number(f)) = columns.get(c) else {
+                return false;
+            };
+            if f.spec().unit != Unit::Percent || c < column {
+                return false;
+            }
+            let mut any = false;
+            let all_small = block.iter().all(|cells| {
+                cells.get(c - column).is_none_or(|text| {
+                    let text = text.trim();
+                    if text.is_empty() {
+                        return true;
+                    }
+                    any = true;
+                    !text.contains('%')
+                        && format::parse_input(text, Unit::Count)
+                            .is_ok_and(|v| (0.0..=1.0).contains(&v))
+                })
+            });
+            any && all_small
+        })
+        .collect();
+    for (dr, cells) in block.iter().enumerate() {
+        for (dc, text) in cells.iter().enumerate() {
+            let (r, c) = (row + dr, column + dc);
+            let Some(col) = columns.get(c).filter(|_| r < roles) else {
+                // An empty trailing cell is no value lost.
+                if !text.trim().is_empty() {
+                    beyond += 1;
+                }
+                continue;
+            };
+            let text = text.trim().to_string();
+            match col {
+                StaffColumn::Name => names.push((r, text)),
+                StaffColumn::Number(f) => {
+                    let text = if fractions[c] {
+                        match format::parse_input(&text, Unit::Count) {
+                            Ok(v) => format::plain(v * 100.0, 10) + "%",
+                            Err(_) => text,
+                        }
+                    } else {
+                        text
+                    };
+                    numbers.push((Field::Role(r, *f), text));
+                }
+            }
+        }
+    }
+    let cells = numbers.len() + names.len();
+    PastePlan {
+        edit: (cells > 0).then_some(Edit::Paste { numbers, names }),
+        cells,
+        beyond,
+    }
+}
+
+/// The staff table as tab-separated text for a spreadsheet: a header row of
+/// column titles, then a row per role, rates as percentages ("11.5%").
+pub fn copy_block(
+    scenario: &crate::model::Scenario,
+    columns: &[StaffColumn],
+    title: impl Fn(StaffColumn) -> String,
+) -> String {
+    let clean = |t: &str| t.replace(['\t', '\r', '\n'], " ");
+    let mut out = columns
+        .iter()
+        .map(|c| clean(&title(*c)))
+        .collect::<Vec<_>>()
+        .join("\t");
+    for (i, role) in scenario.roles.iter().enumerate() {
+        out.push('\n');
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|c| match c {
+                StaffColumn::Name => clean(&role.name),
+                StaffColumn::Number(f) => {
+                    let field = Field::Role(i, *f);
+                    let unit = field.unit();
+                    let value = field.get(scenario).unwrap_or(0.0);
+                    match unit {
+                        Unit::Percent => format!("{}%", unit.input_text(value)),
+                        _ => format::plain(value, 10),
+                    }
+                }
+            })
+            .collect();
+        out.push_str(&cells.join("\t"));
+    }
+    out.push('\n');
+    out
+}
