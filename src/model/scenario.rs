@@ -669,31 +669,19 @@ impl Scenario {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// An empty scenario with the sourced working-time defaults: a blank page
-    /// for a user who wants to build their own area from nothing.
+    /// An empty scenario with Example place's working time and projection
+    /// (cited in `data/builtins/sources.csv`): a blank page for a user who
+    /// wants to build their own area from nothing.
     pub fn blank() -> Scenario {
+        let example = super::examples::example_place();
         Scenario {
             schema: SCHEMA.to_string(),
             version: CURRENT_VERSION,
             name: "New scenario".to_string(),
-            working_time: WorkingTime {
-                hours_per_week: 37.5,
-                days_per_week: 5.0,
-                weeks_per_year: 52.143,
-                public_holidays: 8.0,
-                annual_leave_days: 29.0,
-                training_days: 5.0,
-                sickness_rate: 0.05,
-                non_clinical_share: 0.30,
-            },
+            working_time: example.working_time,
             roles: Vec::new(),
             services: Vec::new(),
-            projection: Projection {
-                years: 10,
-                demand_growth: 0.044,
-                retention_improvement: 0.0,
-                ramp_years: 0.0,
-            },
+            projection: example.projection,
             ranges: BTreeMap::new(),
             places: vec![Place::empty(V1_PLACE_ID, "New place")],
             notes: TextMap::default(),
