@@ -436,23 +436,10 @@ impl WorkloadKind {
         WorkloadKind::ALL.into_iter().find(|k| k.key() == key)
     }
 
-    /// A workload of this kind with illustrative starting numbers.
+    /// A workload of this kind with its starting numbers, from
+    /// `data/builtins/new-items.csv` ([`super::defaults::workload`]).
     pub fn default_workload(self) -> Workload {
-        match self {
-            WorkloadKind::Contacts => Workload::Contacts {
-                contacts_per_person: 6.9,
-                minutes_per_contact: 50.0,
-            },
-            WorkloadKind::Caseload => Workload::Caseload {
-                months_on_caseload: 12.0,
-                caseload_per_wte: 25.0,
-            },
-            WorkloadKind::Beds => Workload::Beds {
-                length_of_stay_days: 39.0,
-                target_occupancy: 0.85,
-                wte_per_bed: 1.8,
-            },
-        }
+        super::defaults::workload(self)
     }
 }
 
