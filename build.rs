@@ -1,18 +1,36 @@
-//! Writes the page's table of sources (`$OUT_DIR/source_flags.txt`): for
-//! every row of `data/builtins/sources.csv`, whether its default is
-//! illustrative. The page shows "Default 5%: sourced" beside an input from
-//! this table alone; the citations themselves (most of the file) are
-//! fetched when the reader first opens one (`sources.csv`, copied beside
-//! the page by Trunk), so they are not part of the first load.
+//! Writes two files into `$OUT_DIR` from `data/builtins/`:
+//!
+//! - `source_flags.txt`, the page's table of sources: for every row of
+//!   `sources.csv`, whether its default is illustrative. The page shows
+//!   "Default 5%: sourced" beside an input from this table alone; the
+//!   citations themselves (most of the file) are fetched when the reader
+//!   first opens one (`sources.csv`, copied beside the page by Trunk), so
+//!   they are not part of the first load.
+//! - `new_items.rs`, one Rust constant per row of `new-items.csv` (the
+//!   numbers a new role, service or workload starts from), included by
+//!   `src/model/defaults.rs`: constants, so the app parses nothing at run
+//!   time. A row without a finite number or a citation, an unknown key or
+//!   a missing one fails the build, naming the file, line and reason.
 
 #[path = "src/model/csv_record.rs"]
 #[allow(dead_code)]
 mod csv_record;
 
+#[path = "src/model/new_items.rs"]
+#[allow(dead_code)]
+mod new_items;
+
 fn main() {
+    println!("cargo:rerun-if-changed=src/model/csv_record.rs");
+    println!("cargo:rerun-if-changed=src/model/new_items.rs");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    source_flags(&out);
+    new_item_constants(&out);
+}
+
+fn source_flags(out: &str) {
     let source = "data/builtins/sources.csv";
     println!("cargo:rerun-if-changed={source}");
-    println!("cargo:rerun-if-changed=src/model/csv_record.rs");
     let text = std::fs::read_to_string(source).expect("data/builtins/sources.csv reads");
     // One letter a row, in the file's order (which is form order, the
     // order of `Field::all` for Example place: a test checks it): `y` for an
@@ -24,6 +42,14 @@ fn main() {
             _ => 'n',
         })
         .collect();
-    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(format!("{out}/source_flags.txt"), flags).expect("OUT_DIR is writable");
+}
+
+fn new_item_constants(out: &str) {
+    let source = new_items::FILE;
+    println!("cargo:rerun-if-changed={source}");
+    let text = std::fs::read_to_string(source).unwrap_or_else(|e| panic!("{source}: {e}"));
+    let rows = new_items::read(&text).unwrap_or_else(|reason| panic!("{reason}"));
+    std::fs::write(format!("{out}/new_items.rs"), new_items::constants(&rows))
+        .expect("OUT_DIR is writable");
 }

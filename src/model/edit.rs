@@ -9,10 +9,9 @@
 //! open again.
 
 use crate::format;
+use crate::model::defaults;
 use crate::model::field::Field;
-use crate::model::scenario::{
-    AgeBand, Group, Limits, Place, Role, Scenario, Sector, Service, WorkloadKind,
-};
+use crate::model::scenario::{AgeBand, Group, Limits, Place, Scenario, Sector, WorkloadKind};
 
 /// Which text field of the scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -314,19 +313,8 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
             room(s.roles.len(), Limits::ROLES, "roles")?;
             let id = fresh_id("role", |id| s.role_index(id).is_some());
             let n = s.roles.len() + 1;
-            s.roles.push(Role {
-                id,
-                name: format!("New role {n}"),
-                group: Group::Registered,
-                sector: Sector::Nhs,
-                in_post_wte: 0.0,
-                vacant_wte: 0.0,
-                annual_cost: 47_810.0,
-                leaver_rate: 0.11,
-                joiners_per_year: 0.0,
-                in_post_example: None,
-                pipeline: None,
-            });
+            s.roles
+                .push(defaults::new_role(id, format!("New role {n}")));
             Typed::Unchanged
         }
         Edit::RemoveRole(i) => {
@@ -354,7 +342,7 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
         }
         Edit::SetWorkloadKind(i, kind) => match s.services.get_mut(i) {
             Some(sv) if sv.workload.kind() != kind => {
-                sv.workload = kind.default_workload();
+                sv.workload = defaults::workload(kind);
                 Typed::ForgetUnder(format!("services[{i}].workload."))
             }
             _ => Typed::Unchanged,
@@ -367,16 +355,11 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
             if let Some(first) = s.roles.first() {
                 role_mix.insert(first.id.clone(), 1.0);
             }
-            s.services.push(Service {
+            s.services.push(defaults::new_service(
                 id,
-                name: format!("New service {n}"),
-                ages: vec![AgeBand::Adults],
-                prevalence: 0.01,
-                current_coverage: 0.5,
-                target_coverage: 0.7,
-                workload: WorkloadKind::Caseload.default_workload(),
+                format!("New service {n}"),
                 role_mix,
-            });
+            ));
             Typed::Unchanged
         }
         Edit::RemoveService(i) => {

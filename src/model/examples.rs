@@ -332,7 +332,10 @@ mod tests {
         assert_eq!(s.total_population().adults, 300_000.0);
         assert_eq!(s.total_population().older, 95_000.0);
         assert_eq!(s.total_population().total(), 500_000.0);
-        assert_eq!(s.working_time, Scenario::blank().working_time);
+        assert_eq!(s.working_time.hours_per_week, 37.5);
+        assert_eq!(s.working_time.annual_leave_days, 29.0);
+        assert_eq!(s.working_time.sickness_rate, 0.05);
+        assert_eq!(s.working_time.non_clinical_share, 0.3);
         assert_eq!(s.projection.years, 10);
         assert_eq!(s.projection.demand_growth, 0.044);
     }

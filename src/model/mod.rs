@@ -11,16 +11,20 @@
 //! - [`explain`]: a service's or a role's calculation in words.
 //! - [`sensitivity`]: each assumption 20% down and up, sorted by swing.
 //! - [`uncertainty`]: seeded Monte Carlo over the scenario's `ranges`.
-//! - [`examples`]: the built-in scenarios and the source of every default.
+//! - [`examples`]: the built-in scenarios and the source of every default;
+//!   [`defaults`]: what a new role, service or workload starts from
+//!   (`data/builtins/new-items.csv`, read by [`new_items`] in `build.rs`).
 
 pub mod benchmarks;
 pub mod compute;
 pub mod csv_record;
+pub mod defaults;
 pub mod edit;
 pub mod examples;
 pub mod explain;
 pub mod field;
 pub mod keyed;
+pub mod new_items;
 pub mod order;
 pub mod paste;
 pub mod plan;

@@ -444,23 +444,10 @@ impl WorkloadKind {
         WorkloadKind::ALL.into_iter().find(|k| k.key() == key)
     }
 
-    /// A workload of this kind with illustrative starting numbers.
+    /// A workload of this kind with its starting numbers, from
+    /// `data/builtins/new-items.csv` ([`super::defaults::workload`]).
     pub fn default_workload(self) -> Workload {
-        match self {
-            WorkloadKind::Contacts => Workload::Contacts {
-                contacts_per_person: 6.9,
-                minutes_per_contact: 50.0,
-            },
-            WorkloadKind::Caseload => Workload::Caseload {
-                months_on_caseload: 12.0,
-                caseload_per_wte: 25.0,
-            },
-            WorkloadKind::Beds => Workload::Beds {
-                length_of_stay_days: 39.0,
-                target_occupancy: 0.85,
-                wte_per_bed: 1.8,
-            },
-        }
+        super::defaults::workload(self)
     }
 }
 
@@ -677,31 +664,19 @@ impl Scenario {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// An empty scenario with the sourced working-time defaults: a blank page
-    /// for a user who wants to build their own area from nothing.
+    /// An empty scenario with Example place's working time and projection
+    /// (cited in `data/builtins/sources.csv`): a blank page for a user who
+    /// wants to build their own area from nothing.
     pub fn blank() -> Scenario {
+        let example = super::examples::example_place();
         Scenario {
             schema: SCHEMA.to_string(),
             version: CURRENT_VERSION,
             name: "New scenario".to_string(),
-            working_time: WorkingTime {
-                hours_per_week: 37.5,
-                days_per_week: 5.0,
-                weeks_per_year: 52.143,
-                public_holidays: 8.0,
-                annual_leave_days: 29.0,
-                training_days: 5.0,
-                sickness_rate: 0.05,
-                non_clinical_share: 0.30,
-            },
+            working_time: example.working_time,
             roles: Vec::new(),
             services: Vec::new(),
-            projection: Projection {
-                years: 10,
-                demand_growth: 0.044,
-                retention_improvement: 0.0,
-                ramp_years: 0.0,
-            },
+            projection: example.projection,
             ranges: BTreeMap::new(),
             places: vec![Place::empty(V1_PLACE_ID, "New place")],
             notes: TextMap::default(),
