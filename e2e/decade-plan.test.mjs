@@ -22,12 +22,21 @@ async function openPanel(page, title) {
   return panel;
 }
 
-/** The nurse's pipeline fields, opened. */
+/**
+ * The nurse's pipeline cells, shown (the staff table's pipeline columns),
+ * with its details row open (each default's source): `getByLabel` finds
+ * the nurse's cell of a column.
+ */
 async function nursePipeline(app) {
-  const card = app.role(NURSE);
-  const details = card.locator('details.role-pipeline');
-  if (!(await details.evaluate((d) => d.open))) await details.locator('> summary').click();
-  return card;
+  const toggle = app.button('Show training pipeline columns');
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  const details = app.button(`Details of ${NURSE}`);
+  if ((await details.getAttribute('aria-expanded')) !== 'true') await details.click();
+  const rows = app.role(NURSE);
+  return {
+    getByLabel: (label, options) => app.field(label, NURSE),
+    locator: (selector) => rows.locator(selector),
+  };
 }
 
 test('a pipeline and a ramp set in the page give a plan with places, first qualifiers and the year the gap closes', async () => {

@@ -6,7 +6,8 @@
 //  2. sw.js, the service worker, with the precache list of every file of
 //     this build (Workbox's injectManifest; revisions are content hashes).
 //  0. First, in every build: the modules loaded on demand (panels.js: the
-//     panels off the first screen; workbook.js: the Excel writer; Trunk
+//     panels off the first screen; workbook.js: the Excel writer;
+//     staff-import.js: reading a workforce file; Trunk
 //     names them without a hash) get a content hash in their names, like
 //     the app's own files, and index.html a <meta name=wg-panels> and
 //     <meta name=wg-workbook> naming them, so a browser never mixes an old
@@ -41,7 +42,7 @@ export function contentSecurityPolicy(scriptHashes) {
 const indexPath = join(dir, 'index.html');
 // The modules loaded on demand: panels (the panels module: what is off the first screen) and
 // workbook (the Excel writer, loaded when a workbook is asked for).
-for (const name of ['panels', 'workbook']) {
+for (const name of ['panels', 'workbook', 'staff-import']) {
   if (!existsSync(join(dir, `${name}.js`))) continue;
   const js = readFileSync(join(dir, `${name}.js`));
   const wasm = readFileSync(join(dir, `${name}_bg.wasm`));
@@ -69,7 +70,8 @@ for (const name of ['panels', 'workbook']) {
     .map((tag) => tag.match(/href="?\.?\/?([\w-]+\.css)/)?.[1]).filter(Boolean);
   const panels = page.match(/<meta name="?wg-panels"? content="?([\w.-]+)"?>/)?.[1] ?? 'panels.js';
   const workbook = page.match(/<meta name="?wg-workbook"? content="?([\w.-]+)"?>/)?.[1] ?? 'workbook.js';
-  const assets = JSON.stringify({ js, wasm, css, panels, workbook });
+  const staffImport = page.match(/<meta name="?wg-staff-import"? content="?([\w.-]+)"?>/)?.[1] ?? 'staff-import.js';
+  const assets = JSON.stringify({ js, wasm, css, panels, workbook, staffImport });
   const element = readFileSync(join(ROOT, 'www', 'element.js'), 'utf8')
     .replace(/\/\* ASSETS \*\/[\s\S]*?\/\* END ASSETS \*\//, assets);
   writeFileSync(join(dir, 'element.js'), element);

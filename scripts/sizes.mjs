@@ -25,7 +25,7 @@ const RECORDED_BARE_YEW_GZIP_BYTES = 58_360;
 // screen, imported when first needed) is on demand too.
 // element.js is for host pages (the custom element), not this page.
 const ON_DEMAND = new Set(['areas.tsv', 'sources.json', 'sw.js', 'manifest.webmanifest', 'element.js']);
-const onDemandFile = (name) => ON_DEMAND.has(name) || /^(panels|workbook)(-[0-9a-f]+)?(\.js|_bg\.wasm)$/.test(name);
+const onDemandFile = (name) => ON_DEMAND.has(name) || /^(panels|workbook|staff-import)(-[0-9a-f]+)?(\.js|_bg\.wasm)$/.test(name);
 
 /** Every file under `folder` (wasm-bindgen's snippets/ are one level down). */
 function files(folder, prefix = '') {
@@ -77,6 +77,8 @@ if (panels.length) {
   console.log(`panels module (on demand: area picker, analysis, ranges, explanations, compare, share, sources), gzip: ${panels.reduce((a, r) => a + r.gzip, 0)} bytes`);
   const third = later.rows.filter((r) => r.name.startsWith('workbook'));
   if (third.length) console.log(`third module (on demand: the Excel workbook writer), gzip: ${third.reduce((a, r) => a + r.gzip, 0)} bytes`);
+  const fourth = later.rows.filter((r) => r.name.startsWith('staff-import'));
+  if (fourth.length) console.log(`fourth module (on demand: importing staff in post), gzip: ${fourth.reduce((a, r) => a + r.gzip, 0)} bytes`);
 }
 
 let bare = RECORDED_BARE_YEW_GZIP_BYTES;

@@ -768,3 +768,146 @@ mod xlsx {
         ));
     }
 }
+
+/// The import as the page drives it (`io::staff_import::session`, the
+/// fourth module's one type): open, preview with suggested columns, read in
+/// chunks, filter values, role values with suggestions, the plan and its
+/// edit, all as JSON.
+mod session {
+    use super::*;
+    use serde_json::Value;
+    use workforce_gap::io::staff_import::session::{
+        keep_from_json, mapping_from_json, remember_json, Session,
+    };
+    use workforce_gap::model::edit::{apply, Edit};
+    use workforce_gap::model::examples::borrowed_staff;
+    use workforce_gap::model::staff_in_post::{RoleInPost, StaffInPost};
+
+    fn json(text: &str) -> Value {
+        serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn a_csv_is_previewed_read_in_chunks_mapped_and_planned() {
+        let bytes = nhs_csv(',').into_bytes();
+        // The first bytes only: the preview waits for no more.
+        let mut session = Session::open(bytes[..400].to_vec(), bytes.len() as u64, false).unwrap();
+        assert_eq!(session.describe(), json(r#"{"kind":"csv"}"#));
+        let preview = session.preview().unwrap();
+        assert_eq!(preview["header"][10], "FTE");
+        // NHS Workforce Statistics' header suggests its columns.
+        assert_eq!(preview["suggested"]["role"], column("Staff Group 2"));
+        assert_eq!(preview["suggested"]["fte"], column("FTE"));
+        assert_eq!(preview["suggested"]["filter"], column("Care Setting"));
+        assert_eq!(preview["suggested"]["vacancies"], Value::Null);
+
+        session.start(nhs_columns()).unwrap();
+        for chunk in bytes.chunks(97) {
+            session.feed(chunk).unwrap();
+        }
+        let read = session.finish().unwrap();
+        assert_eq!(read["rows"], 12);
+        assert_eq!(read["fte_skipped"], 0);
+        assert_eq!(read["filter_values"][1][0], "Mental health");
+
+        let scenario = example_place();
+        let keep = keep_from_json(r#"["Mental health"]"#);
+        let values = session
+            .role_values(keep.as_ref(), &scenario.to_json_pretty(), "")
+            .unwrap();
+        let values = values.as_array().unwrap();
+        assert_eq!(values.len(), 4);
+        let nurses = values
+            .iter()
+            .find(|v| v["value"] == "Nurses & health visitors")
+            .unwrap();
+        assert!(close(
+            nurses["fte"].as_f64().unwrap(),
+            2.0 * (120.5 + 80.25)
+        ));
+        assert_eq!(nurses["target"], "mh_nurse");
+
+        let mapping = mapping_from_json(
+            r#"{"Nurses & health visitors":"mh_nurse","Central functions":null}"#,
+        );
+        let plan = session
+            .plan(keep.as_ref(), &scenario.to_json_pretty(), &mapping)
+            .unwrap();
+        assert!(close(plan["counted_fte"].as_f64().unwrap(), 401.5));
+        assert_eq!(plan["with_vacancies"], false);
+        let edit = plan["edit"].as_array().unwrap();
+        assert_eq!(edit.len(), 1);
+        assert_eq!(edit[0]["role_id"], "mh_nurse");
+        assert_eq!(edit[0]["in_post_wte"], 401.5);
+        let nurse = plan["roles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["role_id"] == "mh_nurse")
+            .unwrap();
+        assert_eq!(nurse["in_post_before"], 200.0);
+        assert_eq!(nurse["set"], true);
+
+        // Remembered for the next file: the stored text reads back.
+        let stored = remember_json("", &mapping);
+        let again = session
+            .role_values(keep.as_ref(), &scenario.to_json_pretty(), &stored)
+            .unwrap();
+        let central = again
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["value"] == "Central functions")
+            .unwrap();
+        assert_eq!(central["target"], Value::Null);
+    }
+
+    #[test]
+    fn applied_the_import_is_one_edit_and_the_staff_are_hers() {
+        let mut scenario = example_place();
+        scenario.places[0].name = "Leeds".into();
+        assert!(borrowed_staff(&scenario).is_some());
+        let edit = Edit::StaffInPost(StaffInPost {
+            roles: vec![RoleInPost {
+                role_id: "mh_nurse".into(),
+                in_post_wte: 401.5,
+                vacant_wte: Some(12.0),
+            }],
+        });
+        apply(&mut scenario, edit).unwrap();
+        assert_eq!(scenario.roles[0].in_post_wte, 401.5);
+        assert_eq!(scenario.roles[0].vacant_wte, 12.0);
+        assert_eq!(scenario.roles[0].in_post_example, None);
+        assert!(!borrowed_staff(&scenario).unwrap().has("mh_nurse"));
+    }
+
+    #[test]
+    fn bad_files_and_choices_get_a_message_and_no_session() {
+        let message = |bytes: &[u8]| {
+            Session::open(bytes.to_vec(), bytes.len() as u64, true)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(message(b""), "The file is empty.");
+        assert!(message(b"\x00\x01\x02binary").contains("binary"));
+        // An XLSX over the limit is refused before it is read.
+        let big = Session::open(b"PK\x03\x04".to_vec(), 60_000_000, false);
+        assert!(big.err().unwrap().to_string().contains("50"));
+        // A filter that keeps nothing.
+        let bytes = nhs_csv(',').into_bytes();
+        let mut session = Session::open(bytes.clone(), bytes.len() as u64, true).unwrap();
+        session.start(nhs_columns()).unwrap();
+        session.feed(&bytes).unwrap();
+        session.finish().unwrap();
+        let none = session.role_values(
+            keep_from_json(r#"["Nowhere"]"#).as_ref(),
+            &example_place().to_json_pretty(),
+            "",
+        );
+        assert_eq!(none.err(), Some(ImportError::NoRowsAfterFilter));
+        // Bad JSON from the page reads as nothing chosen, never a panic.
+        assert!(mapping_from_json("not json").is_empty());
+        assert_eq!(keep_from_json("null"), None);
+    }
+}

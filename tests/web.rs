@@ -897,49 +897,109 @@ async fn the_role_table_shows_what_todays_coverage_needs_beside_in_post() {
     handle.destroy();
 }
 
-/// A role's training pipeline builds its five inputs only once opened; a
-/// problem in one of them builds them so the error summary can link there;
-/// typing in them is an ordinary, undoable edit.
+/// The staff table's training pipeline columns are built only once shown;
+/// a problem in one of them keeps them shown (so the error summary can
+/// link there); typing in them is an ordinary, undoable edit.
 #[wasm_bindgen_test]
-async fn a_roles_pipeline_is_built_when_opened_and_its_inputs_edit_the_scenario() {
+async fn the_staff_tables_pipeline_columns_are_built_when_shown_and_edit_the_scenario() {
     let (root, handle) = render_app().await;
     let places = "f-roles-0-pipeline-extra_places_per_year";
     assert!(
         root.query_selector(&format!("#{places}"))
             .unwrap()
             .is_none(),
-        "not built while closed"
+        "not built while hidden"
     );
-    let details: Element = root
-        .query_selector("details.role-pipeline")
+    let rows = root
+        .query_selector_all("#staff-table > tbody")
         .unwrap()
-        .expect("the first role's pipeline");
-    details.set_attribute("open", "").unwrap();
-    details
-        .dispatch_event(&web_sys::Event::new("toggle").unwrap())
-        .unwrap();
+        .length();
+    let cells_before = root
+        .query_selector_all("#staff-table input")
+        .unwrap()
+        .length();
+    let toggle = button(&root, "Show training pipeline columns");
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    toggle.click();
     yew::scheduler::flush().await;
-    let built = details.query_selector_all("input").unwrap().length();
-    assert_eq!(built, 5, "five pipeline inputs once open");
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let cells_after = root
+        .query_selector_all("#staff-table input")
+        .unwrap()
+        .length();
+    assert_eq!(
+        cells_after - cells_before,
+        5 * rows,
+        "five pipeline cells a role"
+    );
+    let input: HtmlInputElement = by_id(&root, places);
+    assert_eq!(
+        input.get_attribute("aria-label").as_deref(),
+        Some("Mental health nurse: Extra training places a year"),
+        "a cell is named by its role and column"
+    );
+    let before = text(&root, "headline-extra-wte");
     type_into(&root, places, "14").await;
-    let summary = details
-        .query_selector("summary")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
-    assert!(summary.contains("14 extra places"), "{summary}");
+    assert_eq!(input.value(), "14");
+    assert_eq!(
+        text(&root, "headline-extra-wte"),
+        before,
+        "places change the decade, not today's gap"
+    );
     type_into(&root, places, "-3").await;
     assert!(text(&root, &format!("{places}-error")).contains("0 or more"));
-    // Closed with a problem: still built, so the summary's link has a target.
-    details.remove_attribute("open").unwrap();
-    details
-        .dispatch_event(&web_sys::Event::new("toggle").unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
+    // Hidden with a problem: still shown, the toggle held until it is fixed.
+    assert!(
+        toggle.has_attribute("disabled"),
+        "held open while a cell has a problem"
+    );
     assert!(root
         .query_selector(&format!("#{places}"))
         .unwrap()
         .is_some());
+    type_into(&root, places, "0").await;
+    toggle.click();
+    yew::scheduler::flush().await;
+    assert!(root
+        .query_selector(&format!("#{places}"))
+        .unwrap()
+        .is_none());
+    handle.destroy();
+}
+
+/// Issue 16: the example's staff in post under a place that is no longer
+/// the example's: the headline says so, the link goes to the staff table,
+/// each role is marked; typing a role's staff takes its mark away.
+#[wasm_bindgen_test]
+async fn the_headline_says_when_staff_in_post_are_the_examples() {
+    let (root, handle) = render_app().await;
+    assert!(root.query_selector("#staff-warning").unwrap().is_none());
+    type_into(&root, "f-places-0-population-adults", "450,000").await;
+    let warning = text(&root, "staff-warning");
+    assert!(
+        warning.contains("Staff in post are Example place's illustrative figures, not your place's: enter or import yours."),
+        "{warning}"
+    );
+    let link = root
+        .query_selector("#staff-warning a")
+        .unwrap()
+        .expect("a link to the staff table");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#staff"));
+    assert!(root.query_selector("#staff").unwrap().is_some());
+    let marks = || {
+        root.query_selector_all("#role-table .example-staff")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(marks(), 13);
+    type_into(&root, "f-roles-0-in_post_wte", "180").await;
+    assert_eq!(marks(), 12);
+    assert!(text(&root, "staff-warning").contains("Staff in post of 12 roles"));
     handle.destroy();
 }

@@ -10,7 +10,7 @@
 // Attributes are the host options of the embed view (README: "Embedding"):
 // embed, view, scenario-url, scenario-json, lock. One calculator per page.
 // The build writes the names of this build's files into ASSETS below.
-const ASSETS = /* ASSETS */ { js: 'workforce-gap.js', wasm: 'workforce-gap_bg.wasm', css: [], panels: 'panels.js', workbook: 'workbook.js' } /* END ASSETS */;
+const ASSETS = /* ASSETS */ { js: 'workforce-gap.js', wasm: 'workforce-gap_bg.wasm', css: [], panels: 'panels.js', workbook: 'workbook.js', staffImport: 'staff-import.js' } /* END ASSETS */;
 
 let started = null;
 
@@ -28,7 +28,7 @@ function start() {
   sources.src = new URL('sources.js', base).href;
   document.head.append(sources);
   // Where the app finds its own files (the panels module, the area tables).
-  globalThis.workforceGapAssets = { base: base.href, panels: ASSETS.panels, workbook: ASSETS.workbook };
+  globalThis.workforceGapAssets = { base: base.href, panels: ASSETS.panels, workbook: ASSETS.workbook, staffImport: ASSETS.staffImport };
   started = import(new URL(ASSETS.js, base).href)
     .then((app) => app.default({ module_or_path: new URL(ASSETS.wasm, base).href }));
   return started;

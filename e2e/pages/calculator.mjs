@@ -11,6 +11,13 @@ export function parseFigure(text) {
   return million ? n * 1e6 : n;
 }
 
+/** A role input's label -> its staff table column, where the two differ. */
+export const STAFF_COLUMNS = {
+  'In post': 'In post WTE',
+  'Vacant posts': 'Funded vacancies WTE',
+  'Annual cost per WTE': 'Annual cost',
+};
+
 export class CalculatorPage {
   constructor(page) {
     this.page = page;
@@ -39,7 +46,20 @@ export class CalculatorPage {
     });
   }
   service(name) { return this.card(name); }
-  role(name) { return this.card(name); }
+
+  /** The staff table (roles and their staff in post). */
+  staffTable() { return this.page.locator('#staff-table'); }
+
+  /**
+   * A role's row group in the staff table, found by its name cell's
+   * accessible name ("Mental health nurse: Role name"): its cells, and its
+   * details when open.
+   */
+  role(name) {
+    return this.staffTable().locator('tbody').filter({
+      has: this.page.getByRole('textbox', { name: `${name}: Role name`, exact: true }),
+    });
+  }
 
   /** Every card heading in the panel titled like `panelTitle` ("Services", "Roles"). */
   async cardNames(panelTitle) {
@@ -49,10 +69,16 @@ export class CalculatorPage {
     return panel.getByRole('article').getByRole('heading', { level: 4 }).allInnerTexts();
   }
 
-  /** The input labelled `label`, optionally inside the card whose heading is `within`. */
+  /**
+   * The input labelled `label`, optionally inside the card whose heading is
+   * `within` (a service), or the staff table's cell of the role `within`
+   * in the column for `label` ("Mental health nurse: In post WTE").
+   */
   field(label, within) {
-    const scope = within ? this.card(within) : this.page;
-    return scope.getByLabel(label, { exact: true });
+    if (!within) return this.page.getByLabel(label, { exact: true });
+    const column = STAFF_COLUMNS[label] ?? label;
+    return this.card(within).getByLabel(label, { exact: true })
+      .or(this.page.getByLabel(`${within}: ${column}`, { exact: true }));
   }
 
   async type(label, text, within) {

@@ -10,7 +10,7 @@
 
 use crate::format;
 use crate::model::defaults;
-use crate::model::field::Field;
+use crate::model::field::{Field, RoleField};
 use crate::model::scenario::{AgeBand, Group, Limits, Place, Scenario, Sector, WorkloadKind};
 
 /// Which text field of the scenario.
@@ -108,6 +108,10 @@ pub enum Edit {
         key: String,
         text: String,
     },
+    /// Staff in post from an imported file (one undo step): each listed
+    /// role's in post (and funded vacancies, when the file had them), as
+    /// the user's own.
+    StaffInPost(crate::model::staff_in_post::StaffInPost),
     /// A block pasted from a spreadsheet ([`crate::model::paste::plan`]):
     /// numbers as typed text, each read as its input reads it (a cell that
     /// is not a number is kept as pasted, with its problem), and role
@@ -179,6 +183,21 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
                 text,
                 problem,
             }
+        }
+        Edit::StaffInPost(staff) => {
+            staff.apply(s);
+            // The inputs of the roles it set show their new values.
+            Typed::Many(
+                staff
+                    .roles
+                    .iter()
+                    .filter_map(|set| s.role_index(&set.role_id))
+                    .flat_map(|i| {
+                        [RoleField::InPostWte, RoleField::VacantWte]
+                            .map(|f| Typed::Forget(Field::Role(i, f).path()))
+                    })
+                    .collect(),
+            )
         }
         Edit::Paste { numbers, names } => {
             let mut typed = Vec::with_capacity(numbers.len());
@@ -441,7 +460,6 @@ fn set_by_user(scenario: &mut Scenario, field: &Field, value: f64) {
 /// A role's staff in post typed by the user are the user's own: the mark
 /// that they are a built-in's figures goes.
 fn mark_entered_by_user(scenario: &mut Scenario, field: &Field) {
-    use crate::model::field::RoleField;
     if let Field::Role(i, RoleField::InPostWte) = field {
         if let Some(role) = scenario.roles.get_mut(*i) {
             role.in_post_example = None;

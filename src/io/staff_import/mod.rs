@@ -20,6 +20,7 @@
 pub mod aggregate;
 pub mod csv_stream;
 pub mod mapping;
+pub mod session;
 pub mod xlsx;
 
 use std::fmt;

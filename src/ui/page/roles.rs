@@ -17,6 +17,7 @@ use crate::model::paste::{self, StaffColumn};
 use crate::model::scenario::{Group, Role, Sector};
 use crate::ui::page::explain::{explain, Subject};
 use crate::ui::page::number_field::{default_source, source_details};
+use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
 use crate::ui::shared::confirm::confirm;
 use crate::ui::state::{Action, Edit, Notice, NoticeKind, TextField, UiAction};
 use crate::ui::{dom_id, AppHandle};
@@ -136,19 +137,22 @@ pub fn roles_editor(app: &AppHandle) -> Html {
                     {"Show training pipeline columns"}
                 </button>
             </div>
-            <div class="table-wrap staff-table__wrap" tabindex="0" role="region" aria-label="Staff in post by role (scrolls sideways)">
+            // Import staff in post from a workforce file: the panels module
+            // (its form) and the fourth module (the file's reading), loaded
+            // when this comes near the screen and when a file is chosen.
+            <PanelHost panel={Panel::StaffImport} id="staff-import"
+                trigger={Trigger::Near("Show import staff in post from a file".into())} />
+            <div class="table-wrap table-wrap--cue staff-table__wrap" tabindex="0" role="region" aria-label="Staff in post by role (scrolls sideways)">
                 <table class="table staff-table" id="staff-table" aria-describedby="staff-table-hint" {onkeydown} {onpaste}>
                     <caption class="visually-hidden">{"Roles and staff in post"}</caption>
                     <thead><tr>
                         { for cells.iter().map(|c| column_header(*c)) }
                         <th scope="col"><span class="visually-hidden">{"Role actions"}</span></th>
                     </tr></thead>
-                    <tbody>
-                        { for (0..count).map(|i| role_rows(app, i, &cells)) }
-                    </tbody>
+                    // A row group per role: its cells, and its details when open.
+                    { for (0..count).map(|i| role_rows(app, i, &cells)) }
                 </table>
             </div>
-            <p class="staff-table__cue muted" aria-hidden="true">{"The table scrolls sideways when it is wider than the page."}</p>
             <button type="button" class="button button--secondary" onclick={add}>{"Add a role"}</button>
         </details>
     }
@@ -176,7 +180,7 @@ fn column_header(cell: Cell) -> Html {
     }
 }
 
-/// A role's row, and under it its details when open.
+/// A role's row group: its row, and under it its details when open.
 fn role_rows(app: &AppHandle, i: usize, cells: &[Cell]) -> Html {
     let Some(role) = app.scenario.roles.get(i) else {
         return html! {};
@@ -205,7 +209,7 @@ fn role_rows(app: &AppHandle, i: usize, cells: &[Cell]) -> Html {
         })
     };
     html! {
-        <>
+        <tbody class="staff-table__role">
             <tr>
                 { for cells.iter().enumerate().map(|(c, cell)| cell_view(app, i, c, *cell, role, &heading)) }
                 <td class="staff-table__actions">
@@ -221,7 +225,7 @@ fn role_rows(app: &AppHandle, i: usize, cells: &[Cell]) -> Html {
                     <td colspan={(cells.len() + 1).to_string()}>{ role_details(app, i, &heading) }</td>
                 </tr>
             }
-        </>
+        </tbody>
     }
 }
 

@@ -22,4 +22,5 @@ pub mod ranges;
 pub mod services_table;
 pub mod share_export;
 pub mod sources;
+pub mod staff_import;
 pub mod what_it_takes;

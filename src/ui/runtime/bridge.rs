@@ -32,6 +32,7 @@ use yew::prelude::*;
 
 use crate::io::stored::{decode_library, encode_library, SavedScenario};
 use crate::model::scenario::{parse_scenario, Limits, Place, Scenario};
+use crate::model::staff_in_post::{RoleInPost, StaffInPost};
 use crate::ui::state::{
     Action, AppState, Edit, LibraryAction, MirrorState, Notice, NoticeKind, Origin, UiAction,
 };
@@ -55,6 +56,9 @@ pub enum Panel {
     /// Below the calculator: compare saved scenarios, share and export,
     /// sources, about.
     More,
+    /// "Import staff in post" from a CSV or XLSX file (beside the staff
+    /// table); the file is read by the fourth module.
+    StaffImport,
 }
 
 impl Panel {
@@ -68,6 +72,7 @@ impl Panel {
             Panel::Presentation => "presentation",
             Panel::Embed => "embed",
             Panel::More => "more",
+            Panel::StaffImport => "staff-import",
             Panel::Explain { role, id } => {
                 return format!("explain-{}-{id}", if *role { "role" } else { "service" })
             }
@@ -84,6 +89,7 @@ impl Panel {
             Panel::Presentation,
             Panel::Embed,
             Panel::More,
+            Panel::StaffImport,
             Panel::Explain {
                 role: true,
                 id: AttrValue::default(),
@@ -155,6 +161,8 @@ pub enum PanelAction {
         key: String,
         text: String,
     },
+    /// Staff in post from an imported file, as one undo step.
+    StaffInPost(StaffInPost),
 }
 
 /// A notice as `[kind, text]`.
@@ -244,6 +252,16 @@ impl Serialize for PanelAction {
                 seq.serialize_element(key)?;
                 seq.serialize_element(text)?;
             }
+            PanelAction::StaffInPost(staff) => {
+                seq.serialize_element("StaffInPost")?;
+                // [[role id, in post, vacancies or null], ...]
+                let roles: Vec<(&str, f64, Option<f64>)> = staff
+                    .roles
+                    .iter()
+                    .map(|r| (r.role_id.as_str(), r.in_post_wte, r.vacant_wte))
+                    .collect();
+                seq.serialize_element(&roles)?;
+            }
         }
         seq.end()
     }
@@ -313,6 +331,28 @@ impl<'de> serde::de::Visitor<'de> for ActionVisitor {
                 key: field(&mut seq)?,
                 text: field(&mut seq)?,
             },
+            "StaffInPost" => {
+                let roles: Vec<(String, f64, Option<f64>)> = field(&mut seq)?;
+                let number = |v: f64| v.is_finite() && v >= 0.0;
+                if !roles
+                    .iter()
+                    .all(|(_, wte, vacant)| number(*wte) && vacant.is_none_or(number))
+                {
+                    return Err(serde::de::Error::custom(
+                        "staff in post are numbers of 0 or more",
+                    ));
+                }
+                PanelAction::StaffInPost(StaffInPost {
+                    roles: roles
+                        .into_iter()
+                        .map(|(role_id, in_post_wte, vacant_wte)| RoleInPost {
+                            role_id,
+                            in_post_wte,
+                            vacant_wte,
+                        })
+                        .collect(),
+                })
+            }
             other => {
                 return Err(serde::de::Error::custom(format_args!(
                     "the page does not do \"{}\"",
@@ -348,6 +388,7 @@ impl PanelAction {
                 saved_at: saved_at(),
             }),
             PanelAction::SetNote { key, text } => Edit::SetNote { key, text }.into(),
+            PanelAction::StaffInPost(staff) => Edit::StaffInPost(staff).into(),
         }
     }
 }
@@ -570,7 +611,7 @@ mod tests {
         imported
             .ranges
             .insert("working_time.sickness_rate".to_string(), [0.04, 0.06]);
-        let actions = vec![
+        let mut actions = vec![
             PanelAction::FillPlace {
                 index: Some(0),
                 place: Box::new(place.clone()),
@@ -630,7 +671,21 @@ mod tests {
                 text: String::new(),
             },
         ];
-        let mut seen = [false; 9];
+        actions.push(PanelAction::StaffInPost(StaffInPost {
+            roles: vec![
+                RoleInPost {
+                    role_id: "mh_nurse".to_string(),
+                    in_post_wte: 212.5,
+                    vacant_wte: Some(30.0),
+                },
+                RoleInPost {
+                    role_id: "psychiatrist".to_string(),
+                    in_post_wte: 41.0,
+                    vacant_wte: None,
+                },
+            ],
+        }));
+        let mut seen = [false; 10];
         for action in &actions {
             seen[match action {
                 PanelAction::FillPlace { .. } => 0,
@@ -642,6 +697,7 @@ mod tests {
                 PanelAction::Present(_) => 6,
                 PanelAction::SaveAs(_) => 7,
                 PanelAction::SetNote { .. } => 8,
+                PanelAction::StaffInPost(_) => 9,
             }] = true;
         }
         assert!(seen.iter().all(|s| *s), "every variant is sent");
@@ -897,6 +953,11 @@ mod tests {
             "[\"SetValue\",\"x\",null]",
             "[\"SetRange\",\"x\",[1]]",
             "[\"SaveAs\",null]",
+            "[\"StaffInPost\"]",
+            "[\"StaffInPost\",[[\"mh_nurse\",-1,null]]]",
+            "[\"StaffInPost\",[[\"mh_nurse\",5,-2]]]",
+            "[\"StaffInPost\",[[\"mh_nurse\"]]]",
+            "[\"StaffInPost\",{\"mh_nurse\":5}]",
             "[\"Present\",1]",
             "[\"Present\",true,\"x\"]",
             "{\"SetRange\":{\"key\":\"x\",\"range\":null}}",

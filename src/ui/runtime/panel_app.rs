@@ -16,6 +16,7 @@ use crate::ui::panels::{
     about::about, analysis::Analysis, area_picker::AreaPicker, compare::CompareSection,
     embed_snippet::EmbedSnippet, explain::CardExplanation, presentation::Presentation,
     ranges::RangesEditor, share_export::ShareExport, sources::SourcesPanel,
+    staff_import::StaffImport,
 };
 use crate::ui::runtime::bridge::{
     decode_mirror, encode_panel_action, Panel, PanelAction, PanelDispatch,
@@ -85,6 +86,7 @@ pub fn panel_app(props: &PanelAppProps) -> Html {
     let body = match &props.panel {
         Panel::AreaPicker => html! { <AreaPicker /> },
         Panel::Analysis => html! { <Analysis /> },
+        Panel::StaffImport => html! { <StaffImport /> },
         Panel::Ranges => html! { <RangesEditor /> },
         Panel::Presentation => html! { <Presentation /> },
         Panel::Embed => embed_panel(),
