@@ -67,6 +67,8 @@ test('broken fields are listed, linked, flagged inline and kept; fixing them rec
   assert.match(await app.staleBanner().innerText(), /out of date/);
   assert.ok(await app.headline().evaluate((el) => el.classList.contains('stale')), 'the headline is marked stale');
   assert.match(await page.locator('#results-announcement').innerText(), /out of date/);
+  // The table by role (with the analysis below the charts) says so too.
+  await app.showAnalysis();
   assert.match(await app.roleTable().locator('caption').innerText(), /out of date/);
 
   // Each link moves focus to its field.

@@ -35,6 +35,7 @@ test('add a role and a service, and make the new role mix add up to 100%', async
   await role.getByLabel('Staff group').selectOption({ label: 'New roles' });
   await role.getByLabel('Employer sector').selectOption({ label: 'Voluntary and community (VCSE)' });
   await app.field('In post', 'Crisis café worker').fill('5');
+  await app.showAnalysis();
   const roleRow = app.roleTable().getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Crisis café worker' }) });
   await roleRow.waitFor();
   await page.waitForFunction(() => [...document.querySelectorAll('#role-table tbody tr')]

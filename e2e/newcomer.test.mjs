@@ -95,7 +95,9 @@ test('the role table has a Total row and the charts have text alternatives and d
   const app = new CalculatorPage(page);
   await app.goto(server.url);
 
-  // The role table: one row per role, then the Total that matches the headline.
+  // The role table (below the charts, with the analysis): one row per role,
+  // then the Total that matches the headline.
+  await app.showAnalysis();
   const table = app.roleTable();
   await table.waitFor();
   const example = await page.evaluate(() => window.workforceGap.exampleScenario());

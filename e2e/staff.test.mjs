@@ -57,6 +57,7 @@ test('an area picked on the example\'s staff says so beside the headline, in the
   await warning.getByRole('link', { name: 'Go to staff in post' }).click();
   await page.waitForFunction(() => location.hash === '#staff');
   // Each role of the example's staff is marked in the role table.
+  await app.showAnalysis();
   const marks = app.roleTable().getByText("example's figure");
   assert.equal(await marks.count(), 13);
   await assertAccessible(page, 'staff warning');
@@ -72,12 +73,12 @@ test('an area picked on the example\'s staff says so beside the headline, in the
   // Her nurses typed: their mark goes, the warning counts the rest.
   await app.field('In post', NURSE).fill('310');
   await page.waitForFunction(() => /of 12 roles/.test(document.querySelector('#staff-warning')?.innerText ?? ''));
-  assert.equal(await marks.count(), 12);
+  await page.waitForFunction(() => document.querySelectorAll('#role-table .example-staff').length === 12);
   // The example's staff as a whole block pasted: no mark, no warning.
   const block = Array.from({ length: 13 }, (_, r) => String(100 + r)).join('\n');
   await paste(app.field('In post', NURSE), block);
   await page.locator('#staff-warning').waitFor({ state: 'detached' });
-  assert.equal(await marks.count(), 0);
+  await page.waitForFunction(() => document.querySelectorAll('#role-table .example-staff').length === 0);
   assert.deepEqual(errors, []);
   assertSameOrigin();
 });

@@ -74,7 +74,7 @@ async fn open_panel(root: &Element, label: &str, ready: &str) {
     assert!(shown, "the panel behind \"{label}\" did not show {ready}");
 }
 
-const ANALYSIS: &str = "Show what closes the gap, results by service and place, what moves the answer most, and how it is calculated";
+const ANALYSIS: &str = "Show the ten-year projection, the results by role, what closes the gap, results by service and place, what moves the answer most, and how it is calculated";
 const MORE: &str = "Show comparison, sharing and export, sources and about";
 const RANGES: &str = "Show the uncertainty ranges";
 
@@ -143,6 +143,7 @@ async fn the_headline_splits_funded_vacancies_from_new_posts() {
         money.contains(&workforce_gap::format::money_short(total.unfunded_cost)),
         "{money}"
     );
+    open_panel(&root, ANALYSIS, "#role-table").await;
     let heads: Vec<String> = {
         let list = root.query_selector_all("#role-table thead th").unwrap();
         (0..list.length())
@@ -282,6 +283,7 @@ async fn validation_errors_from_the_model_reach_the_field() {
 #[wasm_bindgen_test]
 async fn role_table_sorts_by_a_column_and_says_so() {
     let (root, handle) = render_app().await;
+    open_panel(&root, ANALYSIS, "#role-table").await;
     let table: Element = by_id(&root, "role-table");
     let headers = table.query_selector_all("thead th").unwrap();
     let gap_th = (0..headers.length())
@@ -857,6 +859,7 @@ async fn what_it_takes_shows_training_places_and_the_decade_plan() {
 async fn the_role_table_shows_what_todays_coverage_needs_beside_in_post() {
     let (root, handle) = render_app().await;
     let results = compute(&example_place());
+    open_panel(&root, ANALYSIS, "#role-table").await;
     let heads: Vec<String> = {
         let list = root.query_selector_all("#role-table thead th").unwrap();
         (0..list.length())
@@ -992,6 +995,7 @@ async fn the_headline_says_when_staff_in_post_are_the_examples() {
         .expect("a link to the staff table");
     assert_eq!(link.get_attribute("href").as_deref(), Some("#staff"));
     assert!(root.query_selector("#staff").unwrap().is_some());
+    open_panel(&root, ANALYSIS, "#role-table").await;
     let marks = || {
         root.query_selector_all("#role-table .example-staff")
             .unwrap()
@@ -999,7 +1003,10 @@ async fn the_headline_says_when_staff_in_post_are_the_examples() {
     };
     assert_eq!(marks(), 13);
     type_into(&root, "f-roles-0-in_post_wte", "180").await;
-    assert_eq!(marks(), 12);
+    assert!(
+        wait_until(|| marks() == 12).await,
+        "the panel's table follows"
+    );
     assert!(text(&root, "staff-warning").contains("Staff in post of 12 roles"));
     handle.destroy();
 }

@@ -23,6 +23,33 @@ pub enum StaffColumn {
     Number(RoleField),
 }
 
+impl StaffColumn {
+    /// The columns of the staff table's default view, as "Copy table"
+    /// writes them: the name, then in post, vacancies, cost, leavers and
+    /// joiners.
+    pub const STAFF: [StaffColumn; 6] = [
+        StaffColumn::Name,
+        StaffColumn::Number(RoleField::InPostWte),
+        StaffColumn::Number(RoleField::VacantWte),
+        StaffColumn::Number(RoleField::AnnualCost),
+        StaffColumn::Number(RoleField::LeaverRate),
+        StaffColumn::Number(RoleField::JoinersPerYear),
+    ];
+
+    /// The column's title: the table's header, part of every cell's
+    /// accessible name ("Mental health nurse: In post WTE"), and the copied
+    /// table's header row.
+    pub fn title(self) -> &'static str {
+        match self {
+            StaffColumn::Name => "Role name",
+            StaffColumn::Number(RoleField::InPostWte) => "In post WTE",
+            StaffColumn::Number(RoleField::VacantWte) => "Funded vacancies WTE",
+            StaffColumn::Number(RoleField::AnnualCost) => "Annual cost",
+            StaffColumn::Number(f) => f.spec().label,
+        }
+    }
+}
+
 /// What a paste will do: the edit (None when nothing lands in the table)
 /// and the cells that fell outside it.
 #[derive(Clone, Debug, PartialEq)]
@@ -190,15 +217,11 @@ pub fn plan(
 
 /// The staff table as tab-separated text for a spreadsheet: a header row of
 /// column titles, then a row per role, rates as percentages ("11.5%").
-pub fn copy_block(
-    scenario: &crate::model::Scenario,
-    columns: &[StaffColumn],
-    title: impl Fn(StaffColumn) -> String,
-) -> String {
+pub fn copy_block(scenario: &crate::model::Scenario, columns: &[StaffColumn]) -> String {
     let clean = |t: &str| t.replace(['\t', '\r', '\n'], " ");
     let mut out = columns
         .iter()
-        .map(|c| clean(&title(*c)))
+        .map(|c| c.title())
         .collect::<Vec<_>>()
         .join("\t");
     for (i, role) in scenario.roles.iter().enumerate() {

@@ -44,8 +44,15 @@ impl Session {
         let source = match file_kind(&first)? {
             FileKind::Xlsx => {
                 xlsx::check_size(size)?;
-                let book = Workbook::open(first)?;
-                let sheet = book.sheet_names()[0].clone();
+                let mut book = Workbook::open(first)?;
+                // The first sheet with a table (a notes sheet often comes
+                // first); else the first.
+                let names = book.sheet_names().to_vec();
+                let sheet = names
+                    .iter()
+                    .find(|name| book.preview(name).is_ok())
+                    .unwrap_or(&names[0])
+                    .clone();
                 Source::Xlsx {
                     book: Box::new(book),
                     sheet,

@@ -18,7 +18,6 @@ pub mod number_field;
 pub mod projection_inputs;
 pub mod required_vs_in_post;
 pub mod results;
-pub mod role_table;
 pub mod roles;
 pub mod scenarios;
 pub mod services;

@@ -13,9 +13,7 @@ use crate::model::uncertainty::uncertainty;
 use crate::model::{Results, Scenario};
 use crate::ui::page::headline::headline;
 use crate::ui::page::required_vs_in_post::{required_vs_in_post, BarRow, RequiredVsInPostProps};
-use crate::ui::page::role_table::RoleTable;
 use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
-use crate::ui::shared::charts::{projection_chart, ProjectionChartProps, ProjectionPoint};
 use crate::ui::shared::results::{staff_warning, BAND_DRAWS, BAND_SEED};
 use crate::ui::AppHandle;
 
@@ -62,17 +60,6 @@ fn results_body(props: &ResultsBodyProps) -> Html {
             in_post: r.in_post_wte,
         })
         .collect();
-    let points: Vec<ProjectionPoint> = results
-        .projection
-        .iter()
-        .map(|p| ProjectionPoint {
-            year: p.year,
-            required: p.required_wte,
-            supply: p.supply_wte,
-            gap: p.gap_wte,
-            target: None,
-        })
-        .collect();
     html! {
         <div class={classes!("results", stale.then_some("stale"))}>
             if stale {
@@ -91,17 +78,13 @@ fn results_body(props: &ResultsBodyProps) -> Html {
                 id: AttrValue::from("chart-roles"),
                 rows: bars,
             })) }
-            { projection_chart(&yew::props!(ProjectionChartProps {
-                title: AttrValue::from(format!("Required WTE and supply over {} years", scenario.projection.years)),
-                id: AttrValue::from("chart-projection"),
-                points,
-            })) }
-            <RoleTable scenario={scenario.clone()} results={results.clone()} {stale} />
-            // What closes the gap, need and workload by service, results by
-            // place, what moves the answer most, and "how is this
-            // calculated?": loaded when they come near the screen.
+            // How the gap moves over the years, the table by role, what
+            // closes the gap, need and workload by
+            // service, results by place, what moves the answer most, and
+            // "how is this calculated?": loaded when they come near the
+            // screen.
             <PanelHost panel={Panel::Analysis} id="analysis"
-                trigger={Trigger::Near("Show what closes the gap, results by service and place, what moves the answer most, and how it is calculated".into())} />
+                trigger={Trigger::Near("Show the ten-year projection, the results by role, what closes the gap, results by service and place, what moves the answer most, and how it is calculated".into())} />
         </div>
     }
 }

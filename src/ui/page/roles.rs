@@ -5,8 +5,9 @@
 //! named by its role and column ("Mental health nurse: In post WTE");
 //! arrow keys and Enter move between cells; a block copied from a
 //! spreadsheet pasted into any cell fills rightwards and downwards as one
-//! undo step ([`crate::model::paste`]); "Copy table" puts it on the
-//! clipboard for a spreadsheet. What only a few need (each default's
+//! undo step ([`crate::model::paste`]); "Copy table" (with the import,
+//! `ui::panels::staff_import`) puts it on the clipboard for a spreadsheet.
+//! What only a few need (each default's
 //! source, "How is this calculated?") opens from the row.
 
 use wasm_bindgen::JsCast;
@@ -31,17 +32,6 @@ enum Cell {
     Typed(StaffColumn),
     Group,
     Sector,
-}
-
-/// The column's title: part of every cell's accessible name.
-fn title(column: StaffColumn) -> String {
-    match column {
-        StaffColumn::Name => "Role name".into(),
-        StaffColumn::Number(RoleField::InPostWte) => "In post WTE".into(),
-        StaffColumn::Number(RoleField::VacantWte) => "Funded vacancies WTE".into(),
-        StaffColumn::Number(RoleField::AnnualCost) => "Annual cost".into(),
-        StaffColumn::Number(f) => f.spec().label.into(),
-    }
 }
 
 /// The cells of a row, in order: the name, the two lists, then the numbers.
@@ -108,15 +98,7 @@ pub fn roles_editor(app: &AppHandle) -> Html {
             }))
         })
     };
-    let copy = {
-        let app = app.clone();
-        let columns = typed_columns(&cells);
-        Callback::from(move |_| copy_table(&app, &columns))
-    };
-    let onkeydown = {
-        let width = cells.len();
-        Callback::from(move |e: KeyboardEvent| move_between_cells(&e, count, width))
-    };
+    let onkeydown = Callback::from(|e: KeyboardEvent| move_between_cells(&e));
     let onpaste = {
         let app = app.clone();
         let cells = cells.clone();
@@ -128,10 +110,9 @@ pub fn roles_editor(app: &AppHandle) -> Html {
             <p class="panel__intro">{"New roles and the voluntary sector (VCSE) are counted in their own groups: they complement registered professions and are never netted against them."}</p>
             <p class="panel__intro scope-note">{"Staff in post: count only the people who work in the service lines above, not a trust's whole workforce (that shows a surplus that is not there)."}</p>
             <p class="panel__intro" id="staff-table-hint">
-                {"Type into the table as into a spreadsheet: arrow keys and Enter move between cells. Paste a block copied from Excel, LibreOffice or Google Sheets into any cell and it fills rightwards and downwards (rates as 11% or 0.11); Undo puts it all back."}
+                {"Type into the table as into a spreadsheet: the up and down arrows and Enter move between cells. Paste a block copied from Excel, LibreOffice or Google Sheets into any cell and it fills rightwards and downwards (rates as 11% or 0.11); Undo puts it all back."}
             </p>
             <div class="staff-table__tools">
-                <button type="button" class="button button--secondary button--small" onclick={copy}>{"Copy table"}</button>
                 <button type="button" class="button button--secondary button--small" onclick={toggle_pipeline}
                     aria-pressed={pipeline.to_string()} disabled={pipeline_error}>
                     {"Show training pipeline columns"}
@@ -160,10 +141,10 @@ pub fn roles_editor(app: &AppHandle) -> Html {
 
 fn column_header(cell: Cell) -> Html {
     let (text, unit) = match cell {
-        Cell::Group => ("Staff group".to_string(), None),
-        Cell::Sector => ("Employer sector".to_string(), None),
-        Cell::Typed(StaffColumn::Name) => ("Role".to_string(), None),
-        Cell::Typed(column @ StaffColumn::Number(f)) => (title(column), Some(f.spec().unit)),
+        Cell::Group => ("Staff group", None),
+        Cell::Sector => ("Employer sector", None),
+        Cell::Typed(StaffColumn::Name) => ("Role", None),
+        Cell::Typed(column @ StaffColumn::Number(f)) => (column.title(), Some(f.spec().unit)),
     };
     let unit = unit.and_then(|u| match u {
         Unit::Percent => Some("%"),
@@ -303,7 +284,7 @@ fn cell_view(app: &AppHandle, i: usize, c: usize, cell: Cell, role: &Role, headi
         Cell::Typed(column @ StaffColumn::Number(f)) => number_cell(
             app,
             &Field::Role(i, f),
-            &format!("{heading}: {}", title(column)),
+            &format!("{heading}: {}", column.title()),
             at,
         ),
     }
@@ -371,55 +352,45 @@ fn role_details(app: &AppHandle, i: usize, heading: &str) -> Html {
     }
 }
 
-/// Arrow keys, Enter and Shift+Enter move between the table's cells: up
-/// and down always (a list keeps its own up and down); left and right from
-/// the start or end of a cell's text.
-fn move_between_cells(e: &KeyboardEvent, rows: usize, width: usize) {
-    let Some(target) = e
+/// Up and down arrows, Enter and Shift+Enter move between a column's cells,
+/// as in a spreadsheet (a list keeps its own arrows); the text of the cell
+/// reached is selected, so typing replaces it.
+fn move_between_cells(e: &KeyboardEvent) {
+    let Some(input) = e
         .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
     else {
         return;
     };
-    let Some((r, c)) = target.get_attribute("data-cell").and_then(|at| {
-        let (r, c) = at.split_once(':')?;
-        Some((r.parse::<usize>().ok()?, c.parse::<usize>().ok()?))
-    }) else {
+    let Some((r, c)) = cell_at(&input) else {
         return;
     };
-    let input = target.dyn_ref::<web_sys::HtmlInputElement>();
-    let caret = input.map(|i| {
-        let len = i.value().encode_utf16().count() as u32;
-        let start = i.selection_start().ok().flatten().unwrap_or(0);
-        let end = i.selection_end().ok().flatten().unwrap_or(len);
-        (start == end && start == 0, start == end && end == len)
-    });
-    let next = match e.key().as_str() {
-        "ArrowUp" if input.is_some() => r.checked_sub(1).map(|r| (r, c)),
-        "ArrowDown" if input.is_some() => Some((r + 1, c)),
-        "Enter" if input.is_some() && e.shift_key() => r.checked_sub(1).map(|r| (r, c)),
-        "Enter" if input.is_some() => Some((r + 1, c)),
-        "ArrowLeft" if caret.is_none_or(|(at_start, _)| at_start) => {
-            c.checked_sub(1).map(|c| (r, c))
-        }
-        "ArrowRight" if caret.is_none_or(|(_, at_end)| at_end) => Some((r, c + 1)),
+    let up = match e.key().as_str() {
+        "ArrowUp" => true,
+        "Enter" => e.shift_key(),
+        "ArrowDown" => false,
         _ => return,
     };
-    let Some((r, c)) = next.filter(|(r, c)| *r < rows && *c < width) else {
+    let Some(r) = (if up { r.checked_sub(1) } else { Some(r + 1) }) else {
         return;
     };
     let found = gloo::utils::document()
         .query_selector(&format!("#staff-table [data-cell=\"{r}:{c}\"]"))
         .ok()
         .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = found {
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(next) = found {
         e.prevent_default();
-        let _ = el.focus();
-        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-            input.select();
-        }
+        let _ = next.focus();
+        next.select();
     }
+}
+
+/// The (row, column) of a cell of the table.
+fn cell_at(el: &web_sys::Element) -> Option<(usize, usize)> {
+    let at = el.get_attribute("data-cell")?;
+    let (r, c) = at.split_once(':')?;
+    Some((r.parse().ok()?, c.parse().ok()?))
 }
 
 /// A block pasted into a cell (tab-separated, rows on lines) fills the
@@ -431,10 +402,7 @@ fn paste_block(app: &AppHandle, cells: &[Cell], e: Event) {
     else {
         return;
     };
-    let Some((r, c)) = target.get_attribute("data-cell").and_then(|at| {
-        let (r, c) = at.split_once(':')?;
-        Some((r.parse::<usize>().ok()?, c.parse::<usize>().ok()?))
-    }) else {
+    let Some((r, c)) = cell_at(&target) else {
         return;
     };
     let Some(text) = e
@@ -478,37 +446,4 @@ fn paste_block(app: &AppHandle, cells: &[Cell], e: Event) {
         },
         text: message,
     })));
-}
-
-/// "Copy table": the table as tab-separated text on the clipboard.
-fn copy_table(app: &AppHandle, columns: &[StaffColumn]) {
-    let text = paste::copy_block(&app.scenario, columns, title);
-    let roles = app.scenario.roles.len();
-    let navigator = gloo::utils::window().navigator();
-    // The clipboard exists only on a secure page (https or this machine).
-    let has_clipboard =
-        js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object());
-    let app = app.clone();
-    let notify =
-        move |kind, text: String| app.dispatch(Action::Ui(UiAction::Notify(Notice { kind, text })));
-    if !has_clipboard {
-        notify(
-            NoticeKind::Error,
-            "This page cannot reach the clipboard (it needs https): select the table and copy it instead.".into(),
-        );
-        return;
-    }
-    let promise = navigator.clipboard().write_text(&text);
-    wasm_bindgen_futures::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => notify(
-                NoticeKind::Success,
-                format!("Copied the table ({roles} roles) as tab-separated text: paste it into a spreadsheet."),
-            ),
-            Err(_) => notify(
-                NoticeKind::Error,
-                "The browser did not allow copying to the clipboard: select the table and copy it instead.".into(),
-            ),
-        }
-    });
 }

@@ -1,5 +1,7 @@
 //! The lower part of the results, loaded with the panels module when it
-//! comes near the screen: what it takes to close the gap, the decade plan
+//! comes near the screen: how the gap moves over the years (required WTE
+//! and supply), the results by role (sortable, with subtotals),
+//! what it takes to close the gap, the decade plan
 //! in plain words (`model::plan`), need and workload
 //! by service, results by place, what moves the answer most (the
 //! sensitivity run), and "how is this calculated?" for any role or service.
@@ -20,6 +22,7 @@ use crate::ui::panels::charts::{
 };
 use crate::ui::panels::explain::ExplainPicker;
 use crate::ui::panels::place_results::place_results;
+use crate::ui::panels::role_table::RoleTable;
 use crate::ui::panels::services_table::services_table;
 use crate::ui::panels::what_it_takes::what_it_takes;
 use crate::ui::shared::charts::{projection_chart, ProjectionChartProps, ProjectionPoint};
@@ -36,6 +39,8 @@ pub fn analysis() -> Html {
     };
     html! {
         <>
+            { system_projection(&scenario, &results) }
+            <RoleTable scenario={scenario.clone()} results={results.clone()} stale={app.stale} />
             <WhatItTakes scenario={scenario.clone()} results={results.clone()} stale={app.stale} />
             { decade_plan(&scenario, &results, app.stale) }
             { supply_sources(&scenario, &results) }
@@ -47,6 +52,29 @@ pub fn analysis() -> Html {
             <ExplainPicker />
         </>
     }
+}
+
+/// Required WTE and supply over the projection's years, for the system.
+fn system_projection(scenario: &Scenario, results: &Results) -> Html {
+    let points: Vec<ProjectionPoint> = results
+        .projection
+        .iter()
+        .map(|p| ProjectionPoint {
+            year: p.year,
+            required: p.required_wte,
+            supply: p.supply_wte,
+            gap: p.gap_wte,
+            target: None,
+        })
+        .collect();
+    projection_chart(&yew::props!(ProjectionChartProps {
+        title: AttrValue::from(format!(
+            "Required WTE and supply over {} years",
+            scenario.projection.years
+        )),
+        id: AttrValue::from("chart-projection"),
+        points,
+    }))
 }
 
 #[derive(Properties, PartialEq)]

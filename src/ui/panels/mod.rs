@@ -19,6 +19,7 @@ pub mod fetch;
 pub mod place_results;
 pub mod presentation;
 pub mod ranges;
+pub mod role_table;
 pub mod services_table;
 pub mod share_export;
 pub mod sources;

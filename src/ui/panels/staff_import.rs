@@ -25,6 +25,8 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::format;
+use crate::model::edit::{apply as apply_edit, Edit};
+use crate::model::paste::{copy_block, StaffColumn};
 use crate::model::staff_in_post::{RoleInPost, StaffInPost};
 use crate::ui::runtime::bridge::{use_panel_dispatch, PanelAction, PanelDispatch};
 use crate::ui::state::{Notice, NoticeKind};
@@ -233,7 +235,18 @@ impl Import {
                 call(&importer, "chooseSheet", &[sheet.into()])?;
             }
             let described = call_json(&importer, "describe", &[])?;
-            let preview = call_json(&importer, "preview", &[])?;
+            // A sheet without a table: say so, and let another be chosen.
+            let preview = match call_json(&importer, "preview", &[]) {
+                Ok(preview) => preview,
+                Err(message) if described["sheets"].as_array().is_some_and(|s| s.len() > 1) => {
+                    self.error.set(Some(message));
+                    Value::Null
+                }
+                Err(message) => return Err(message),
+            };
+            if !preview.is_null() {
+                self.error.set(None);
+            }
             Ok::<_, String>((described, preview))
         })();
         match result {
@@ -517,16 +530,25 @@ impl Import {
             }
         }
         let count = roles.len();
-        self.to_page
-            .send(PanelAction::StaffInPost(StaffInPost { roles }));
-        self.to_page.send(PanelAction::Notify(Notice {
-            kind: NoticeKind::Success,
-            text: format!(
-                "Imported staff in post for {count} role{} from {}. Undo puts them back.",
-                if count == 1 { "" } else { "s" },
-                format::shorten(&name, 80)
-            ),
-        }));
+        // The edit applied to the page's scenario, sent as the scenario to
+        // open: one undo step, and the page needs no decoder of its own for
+        // it (its first load stays small).
+        let mut scenario = self.app.scenario.clone();
+        if apply_edit(&mut scenario, Edit::StaffInPost(StaffInPost { roles })).is_err() {
+            return;
+        }
+        self.to_page.send(PanelAction::Load {
+            scenario: Box::new(scenario),
+            origin: self.app.origin.clone(),
+            notice: Some(Notice {
+                kind: NoticeKind::Success,
+                text: format!(
+                    "Imported staff in post for {count} role{} from {}. Undo puts them back.",
+                    if count == 1 { "" } else { "s" },
+                    format::shorten(&name, 80)
+                ),
+            }),
+        });
         self.reset();
     }
 }
@@ -548,8 +570,15 @@ pub fn staff_import() -> Html {
         app: app.clone(),
         input: use_node_ref(),
     };
+    let copy = {
+        let (app, to_page) = (app.clone(), import.to_page.clone());
+        Callback::from(move |_| copy_table(&app.scenario, &to_page))
+    };
     html! {
         <section class="staff-import" aria-labelledby="staff-import-heading">
+            <div class="staff-table__tools">
+                <button type="button" class="button button--secondary button--small" onclick={copy}>{"Copy table"}</button>
+            </div>
             <h4 id="staff-import-heading" class="card__title">{"Import staff in post from a file"}</h4>
             { file_input(&import) }
             if let Some(message) = &*import.error {
@@ -710,7 +739,7 @@ fn columns_view(
                 { column_select(import, header, "Filter column", "staff-import-filter", chosen.filter, true, |c, v| c.filter = v) }
             </div>
             <div class="staff-import__actions">
-                <button type="button" class="button" onclick={read}>{"Read the file"}</button>
+                <button type="button" class="button" onclick={read} disabled={header.is_empty()}>{"Read the file"}</button>
                 {cancel_button}
             </div>
         </div>
@@ -867,4 +896,36 @@ fn plan_view(plan: &Value) -> Html {
             </div>
         </>
     }
+}
+
+/// "Copy table": the staff table (name, in post, vacancies, cost, leavers,
+/// joiners) as tab-separated text on the clipboard, for a spreadsheet; it
+/// pastes back into the table.
+fn copy_table(scenario: &crate::model::Scenario, to_page: &PanelDispatch) {
+    let text = copy_block(scenario, &StaffColumn::STAFF);
+    let roles = scenario.roles.len();
+    let navigator = gloo::utils::window().navigator();
+    let to_page = to_page.clone();
+    let notify = move |kind, text: String| to_page.send(PanelAction::Notify(Notice { kind, text }));
+    // The clipboard exists only on a secure page (https or this machine).
+    if !Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object()) {
+        notify(
+            NoticeKind::Error,
+            "This page cannot reach the clipboard (it needs https): select the table and copy it instead.".into(),
+        );
+        return;
+    }
+    let promise = navigator.clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        match JsFuture::from(promise).await {
+            Ok(_) => notify(
+                NoticeKind::Success,
+                format!("Copied the table ({roles} roles) as tab-separated text: paste it into a spreadsheet."),
+            ),
+            Err(_) => notify(
+                NoticeKind::Error,
+                "The browser did not allow copying to the clipboard: select the table and copy it instead.".into(),
+            ),
+        }
+    });
 }

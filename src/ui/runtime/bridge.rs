@@ -32,7 +32,6 @@ use yew::prelude::*;
 
 use crate::io::stored::{decode_library, encode_library, SavedScenario};
 use crate::model::scenario::{parse_scenario, Limits, Place, Scenario};
-use crate::model::staff_in_post::{RoleInPost, StaffInPost};
 use crate::ui::state::{
     Action, AppState, Edit, LibraryAction, MirrorState, Notice, NoticeKind, Origin, UiAction,
 };
@@ -161,8 +160,6 @@ pub enum PanelAction {
         key: String,
         text: String,
     },
-    /// Staff in post from an imported file, as one undo step.
-    StaffInPost(StaffInPost),
 }
 
 /// A notice as `[kind, text]`.
@@ -252,16 +249,6 @@ impl Serialize for PanelAction {
                 seq.serialize_element(key)?;
                 seq.serialize_element(text)?;
             }
-            PanelAction::StaffInPost(staff) => {
-                seq.serialize_element("StaffInPost")?;
-                // [[role id, in post, vacancies or null], ...]
-                let roles: Vec<(&str, f64, Option<f64>)> = staff
-                    .roles
-                    .iter()
-                    .map(|r| (r.role_id.as_str(), r.in_post_wte, r.vacant_wte))
-                    .collect();
-                seq.serialize_element(&roles)?;
-            }
         }
         seq.end()
     }
@@ -331,28 +318,6 @@ impl<'de> serde::de::Visitor<'de> for ActionVisitor {
                 key: field(&mut seq)?,
                 text: field(&mut seq)?,
             },
-            "StaffInPost" => {
-                let roles: Vec<(String, f64, Option<f64>)> = field(&mut seq)?;
-                let number = |v: f64| v.is_finite() && v >= 0.0;
-                if !roles
-                    .iter()
-                    .all(|(_, wte, vacant)| number(*wte) && vacant.is_none_or(number))
-                {
-                    return Err(serde::de::Error::custom(
-                        "staff in post are numbers of 0 or more",
-                    ));
-                }
-                PanelAction::StaffInPost(StaffInPost {
-                    roles: roles
-                        .into_iter()
-                        .map(|(role_id, in_post_wte, vacant_wte)| RoleInPost {
-                            role_id,
-                            in_post_wte,
-                            vacant_wte,
-                        })
-                        .collect(),
-                })
-            }
             other => {
                 return Err(serde::de::Error::custom(format_args!(
                     "the page does not do \"{}\"",
@@ -388,7 +353,6 @@ impl PanelAction {
                 saved_at: saved_at(),
             }),
             PanelAction::SetNote { key, text } => Edit::SetNote { key, text }.into(),
-            PanelAction::StaffInPost(staff) => Edit::StaffInPost(staff).into(),
         }
     }
 }
@@ -611,7 +575,7 @@ mod tests {
         imported
             .ranges
             .insert("working_time.sickness_rate".to_string(), [0.04, 0.06]);
-        let mut actions = vec![
+        let actions = vec![
             PanelAction::FillPlace {
                 index: Some(0),
                 place: Box::new(place.clone()),
@@ -671,21 +635,7 @@ mod tests {
                 text: String::new(),
             },
         ];
-        actions.push(PanelAction::StaffInPost(StaffInPost {
-            roles: vec![
-                RoleInPost {
-                    role_id: "mh_nurse".to_string(),
-                    in_post_wte: 212.5,
-                    vacant_wte: Some(30.0),
-                },
-                RoleInPost {
-                    role_id: "psychiatrist".to_string(),
-                    in_post_wte: 41.0,
-                    vacant_wte: None,
-                },
-            ],
-        }));
-        let mut seen = [false; 10];
+        let mut seen = [false; 9];
         for action in &actions {
             seen[match action {
                 PanelAction::FillPlace { .. } => 0,
@@ -697,7 +647,6 @@ mod tests {
                 PanelAction::Present(_) => 6,
                 PanelAction::SaveAs(_) => 7,
                 PanelAction::SetNote { .. } => 8,
-                PanelAction::StaffInPost(_) => 9,
             }] = true;
         }
         assert!(seen.iter().all(|s| *s), "every variant is sent");
@@ -953,11 +902,6 @@ mod tests {
             "[\"SetValue\",\"x\",null]",
             "[\"SetRange\",\"x\",[1]]",
             "[\"SaveAs\",null]",
-            "[\"StaffInPost\"]",
-            "[\"StaffInPost\",[[\"mh_nurse\",-1,null]]]",
-            "[\"StaffInPost\",[[\"mh_nurse\",5,-2]]]",
-            "[\"StaffInPost\",[[\"mh_nurse\"]]]",
-            "[\"StaffInPost\",{\"mh_nurse\":5}]",
             "[\"Present\",1]",
             "[\"Present\",true,\"x\"]",
             "{\"SetRange\":{\"key\":\"x\",\"range\":null}}",
