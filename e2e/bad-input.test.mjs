@@ -26,6 +26,7 @@ test('broken fields are listed, linked, flagged inline and kept; fixing them rec
 
   const adults = app.field('Adults (18-64)');
   const target = app.field('Target coverage', STEP3);
+  await app.openService(STEP2);
   const mix = app.service(STEP2).getByRole('group', { name: 'Role mix: who delivers this service' });
   const pwp = mix.getByLabel('Psychological wellbeing practitioner', { exact: true });
 

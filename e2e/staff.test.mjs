@@ -147,14 +147,10 @@ test('the staff table moves like a spreadsheet by keyboard and copies itself for
   assert.equal(await focused(), `${third}: In post WTE`);
   await page.keyboard.press('Shift+Enter');
   assert.equal(await focused(), `${second}: In post WTE`);
-  // The whole text is selected on arrival: right goes to the next cell
-  // only from the end of the text.
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
+  // Tab goes along the row, as in any form.
+  await page.keyboard.press('Tab');
   assert.equal(await focused(), `${second}: Funded vacancies WTE`);
-  await page.keyboard.press('Home');
-  await page.keyboard.press('ArrowLeft');
-  assert.equal(await focused(), `${second}: In post WTE`);
+  await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('ArrowUp');
   assert.equal(await focused(), `${first}: In post WTE`);
   // Typing into a cell reached by keyboard replaces it.
@@ -170,5 +166,40 @@ test('the staff table moves like a spreadsheet by keyboard and copies itself for
   assert.equal(lines.length, 14);
   assert.deepEqual(lines[1].slice(0, 2), [first, '222']);
   assert.match(lines[1][4], /^\d+(\.\d+)?%$/);
+  assert.deepEqual(errors, []);
+});
+
+test('on a phone the headline figures are on the first screen and stay in view while she edits, one tap from the results and back', async () => {
+  const { page, errors } = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
+  const app = new CalculatorPage(page);
+  await app.goto(server.url);
+  const bar = page.locator('#headline-bar');
+  const inView = async () => {
+    const box = await bar.boundingBox();
+    return box && box.y >= 0 && box.y + box.height <= 844;
+  };
+  assert.ok(await inView(), 'the figures are on the first screen');
+  const extra = await app.extraWte().innerText();
+  assert.match(await bar.innerText(), new RegExp(`^${extra.replace('.', '\\.')} extra WTE`));
+
+  // Editing far down the page: the bar stays in view and follows.
+  const cell = app.field('In post', NURSE);
+  await cell.scrollIntoViewIfNeeded();
+  await cell.fill('260');
+  await page.waitForFunction((before) => !document.querySelector('#headline-bar')?.innerText.startsWith(before), extra);
+  assert.ok(await inView(), 'still in view while editing');
+  const cellBox = await cell.boundingBox();
+  const barBox = await bar.boundingBox();
+  assert.ok(cellBox.y >= barBox.y + barBox.height - 1, 'the bar does not cover the cell being edited');
+  await assertAccessible(page, 'phone, editing');
+  await screenshot(page, 'phone-editing');
+
+  // One tap to the results, one back to the inputs.
+  await bar.click();
+  await page.waitForFunction(() => location.hash === '#results');
+  const headline = await app.headline().boundingBox();
+  assert.ok(headline.y < 844 && headline.y + 100 > 0, `the results are on screen: ${JSON.stringify(headline)}`);
+  await page.getByRole('link', { name: 'Back to the inputs' }).click();
+  await page.waitForFunction(() => location.hash === '#inputs-heading');
   assert.deepEqual(errors, []);
 });

@@ -45,7 +45,25 @@ export class CalculatorPage {
       has: this.page.getByRole('heading', { name, exact: true }),
     });
   }
-  service(name) { return this.card(name); }
+  /**
+   * A service's row group in the services table, found by its name cell's
+   * accessible name ("Perinatal mental health: Service name"): its cells,
+   * and its full card when open.
+   */
+  service(name) {
+    return this.page.locator('#services-editor tbody').filter({
+      has: this.page.getByRole('textbox', { name: `${name}: Service name`, exact: true }),
+    });
+  }
+
+  /** Open a service's full card (who it serves, workload kind, role mix); resolves to the card. */
+  async openService(name) {
+    const button = this.page.getByRole('button', { name: `Full card of ${name}`, exact: true });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    const card = this.card(name);
+    await card.waitFor();
+    return card;
+  }
 
   /** The staff table (roles and their staff in post). */
   staffTable() { return this.page.locator('#staff-table'); }
@@ -61,8 +79,16 @@ export class CalculatorPage {
     });
   }
 
-  /** Every card heading in the panel titled like `panelTitle` ("Services", "Roles"). */
+  /**
+   * Every item's name, in order, in the panel titled like `panelTitle`:
+   * the rows of the services table ("Services"), else the card headings.
+   */
   async cardNames(panelTitle) {
+    if (panelTitle === 'Services') {
+      const labels = await this.page.locator('#services-editor').getByRole('textbox', { name: /: Service name$/ })
+        .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+      return labels.map((l) => l.replace(/: Service name$/, ''));
+    }
     const panel = this.page.locator('details.panel').filter({
       has: this.page.getByRole('heading', { name: new RegExp(`^${panelTitle} \\(\\d+\\)$`) }),
     });

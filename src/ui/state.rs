@@ -164,6 +164,11 @@ pub struct AppState {
     pub open_sections: Rc<Vec<String>>,
 }
 
+/// The open-section id of a service's full card (the services table).
+pub fn service_card_section(service_id: &str) -> String {
+    format!("service-card-{service_id}")
+}
+
 /// The page's state as a lazily loaded panel needs it (`ui::runtime::panel_app`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct MirrorState {
@@ -647,7 +652,15 @@ impl Reducible for AppState {
         match action {
             Action::Edit(edit) => {
                 let typing_in = edit.typing_in();
+                let adds_service = matches!(edit, Edit::AddService);
                 s.apply_edit(edit);
+                // A service just added shows its full card, to be filled in.
+                if let Some(added) = s.scenario.services.last().filter(|_| adds_service) {
+                    let section = service_card_section(&added.id);
+                    if !s.open_sections.contains(&section) {
+                        Rc::make_mut(&mut s.open_sections).push(section);
+                    }
+                }
                 s.record_step_from(&self, typing_in);
                 s.recompute();
             }

@@ -62,6 +62,7 @@ pub fn app() -> Html {
                 }
                 { notice_banner(&app) }
                 { error_summary(&app) }
+                { headline_bar(&app) }
                 <div class={layout}>
                     <section class="layout__inputs" aria-labelledby="inputs-heading">
                         <h2 id="inputs-heading" class="visually-hidden">{"Inputs"}</h2>
@@ -101,6 +102,24 @@ pub fn app() -> Html {
             </footer>
             }
         </ContextProvider<AppHandle>>
+    }
+}
+
+/// On a phone (where the results stack under every input), the headline's
+/// two main figures in a bar that stays at the top of the screen while the
+/// user edits, one tap from the full results (which have a link back).
+/// Hidden by the style sheet on wider screens.
+fn headline_bar(app: &AppHandle) -> Html {
+    let Some(results) = &app.results else {
+        return html! {};
+    };
+    let t = &results.total;
+    html! {
+        <a class={classes!("headline-bar", app.stale.then_some("stale"))} href="#results" id="headline-bar">
+            <span class="headline-bar__figure"><strong>{crate::format::wte(t.extra_wte)}</strong>{" extra WTE"}</span>
+            <span class="headline-bar__figure"><strong>{crate::format::money_short(t.extra_cost)}</strong>{" a year"}</span>
+            <span class="headline-bar__more">{if app.stale { "Out of date: see results" } else { "See results" }}</span>
+        </a>
     }
 }
 

@@ -62,6 +62,7 @@ fn results_body(props: &ResultsBodyProps) -> Html {
         .collect();
     html! {
         <div class={classes!("results", stale.then_some("stale"))}>
+            <a class="phone-only back-to-inputs" href="#inputs-heading">{"Back to the inputs"}</a>
             if stale {
                 <p class="stale-banner" id="stale-banner">{"These results are out of date: they are from your last valid inputs. Fix the problems listed at the top to update them."}</p>
             }

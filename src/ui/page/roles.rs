@@ -23,6 +23,9 @@ use crate::ui::shared::confirm::confirm;
 use crate::ui::state::{Action, Edit, Notice, NoticeKind, TextField, UiAction};
 use crate::ui::{dom_id, AppHandle};
 
+/// The id of the cost column's hint (what the default cost counts).
+const COST_HINT: &str = "staff-annual_cost-hint";
+
 /// The open-section id of the training pipeline's columns.
 const PIPELINE_COLUMNS: &str = "staff-pipeline";
 
@@ -134,6 +137,9 @@ pub fn roles_editor(app: &AppHandle) -> Html {
                     { for (0..count).map(|i| role_rows(app, i, &cells)) }
                 </table>
             </div>
+            <p class="field__hint" id={COST_HINT}>
+                {"Annual cost: "}{RoleField::AnnualCost.spec().hint}
+            </p>
             <button type="button" class="button button--secondary" onclick={add}>{"Add a role"}</button>
         </details>
     }
@@ -286,12 +292,20 @@ fn cell_view(app: &AppHandle, i: usize, c: usize, cell: Cell, role: &Role, headi
             &Field::Role(i, f),
             &format!("{heading}: {}", column.title()),
             at,
+            (f == RoleField::AnnualCost).then_some(COST_HINT),
         ),
     }
 }
 
 /// One numeric cell: the text as typed, its problem under it.
-fn number_cell(app: &AppHandle, field: &Field, label: &str, at: String) -> Html {
+/// `hint`: the id of a column's hint the cell is described by.
+pub fn number_cell(
+    app: &AppHandle,
+    field: &Field,
+    label: &str,
+    at: String,
+    hint: Option<&'static str>,
+) -> Html {
     let path = field.path();
     let id = dom_id(&path);
     let error_id = format!("{id}-error");
@@ -312,9 +326,13 @@ fn number_cell(app: &AppHandle, field: &Field, label: &str, at: String) -> Html 
             <input class="field__input staff-table__input" id={id} name={path} type="text"
                 inputmode="decimal" autocomplete="off" spellcheck="false"
                 value={app.text_for(field)} readonly={app.is_locked(field)}
-                data-cell={at} aria-label={label.to_string()}
+                data-cell={at} data-unit={format!("({})", field.unit().hint())} aria-label={label.to_string()}
                 aria-invalid={error.is_some().then_some("true")}
-                aria-describedby={error.is_some().then(|| error_id.clone())} {oninput} />
+                aria-describedby={match (&error, hint) {
+                    (Some(_), Some(h)) => Some(format!("{error_id} {h}")),
+                    (Some(_), None) => Some(error_id.clone()),
+                    (None, h) => h.map(String::from),
+                }} {oninput} />
             if let Some(message) = &error {
                 <p class="field__error" id={error_id}>
                     <span class="visually-hidden">{"Error: "}</span>{message}
@@ -355,7 +373,7 @@ fn role_details(app: &AppHandle, i: usize, heading: &str) -> Html {
 /// Up and down arrows, Enter and Shift+Enter move between a column's cells,
 /// as in a spreadsheet (a list keeps its own arrows); the text of the cell
 /// reached is selected, so typing replaces it.
-fn move_between_cells(e: &KeyboardEvent) {
+pub fn move_between_cells(e: &KeyboardEvent) {
     let Some(input) = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -374,9 +392,15 @@ fn move_between_cells(e: &KeyboardEvent) {
     let Some(r) = (if up { r.checked_sub(1) } else { Some(r + 1) }) else {
         return;
     };
-    let found = gloo::utils::document()
-        .query_selector(&format!("#staff-table [data-cell=\"{r}:{c}\"]"))
+    let found = input
+        .closest("table")
         .ok()
+        .flatten()
+        .and_then(|table| {
+            table
+                .query_selector(&format!("[data-cell=\"{r}:{c}\"]"))
+                .ok()
+        })
         .flatten()
         .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
     if let Some(next) = found {

@@ -1,6 +1,9 @@
-//! Services: add, remove, reorder and edit each service line: who it serves,
-//! how many need it, coverage today and the target, its workload, and the role
-//! mix that delivers it.
+//! Services as a table (issue 16): a row per service line with what
+//! planners change most (prevalence, coverage today and the target, and its
+//! workload's numbers), each cell named by service and column; up and down
+//! arrows and Enter move between a column's cells. Who it serves, how its
+//! work is counted and the role mix that delivers it are in its full card,
+//! a click away (built only when open, or when it has a problem).
 
 use yew::prelude::*;
 
@@ -11,7 +14,7 @@ use crate::model::validate::ROLE_MIX_TOLERANCE;
 use crate::ui::page::explain::{explain, Subject};
 use crate::ui::page::number_field::number_field;
 use crate::ui::shared::confirm::confirm;
-use crate::ui::state::{Action, Edit, TextField};
+use crate::ui::state::{Action, Edit, TextField, UiAction};
 use crate::ui::{dom_id, AppHandle};
 
 pub fn services_editor(app: &AppHandle) -> Html {
@@ -20,27 +23,72 @@ pub fn services_editor(app: &AppHandle) -> Html {
         Callback::from(move |_| app.dispatch(Action::Edit(Edit::AddService)))
     };
     let count = app.scenario.services.len();
+    let onkeydown =
+        Callback::from(|e: KeyboardEvent| crate::ui::page::roles::move_between_cells(&e));
     html! {
-        <details class="panel" open=true>
+        <details class="panel" open=true id="services">
             <summary class="panel__summary"><h3 class="panel__title">{format!("Services ({count})")}</h3></summary>
             <p class="panel__intro">{"Each service line turns people in need into workload. People in need = population served x prevalence x need index; people to treat = people in need x target coverage."}</p>
             <p class="panel__intro">{crate::model::NOT_MODELLED}</p>
+            <p class="panel__intro" id="services-table-hint">{"What planners change most is in the table (the up and down arrows and Enter move between a column's cells); who each service serves, how its work is counted and the roles that deliver it are in its full card."}</p>
             if count == 0 {
                 <p>{"No services yet. Add one to start."}</p>
+            } else {
+                <div class="table-wrap table-wrap--cue staff-table__wrap" tabindex="0" role="region" aria-label="Services (scrolls sideways)">
+                    <table class="table staff-table" id="services-editor" aria-describedby="services-table-hint" {onkeydown}>
+                        <caption class="visually-hidden">{"Services"}</caption>
+                        <thead><tr>
+                            <th scope="col">{"Service"}</th>
+                            { for ServiceField::COMMON.iter().map(|f| html! {
+                                <th scope="col" class="num">{f.spec().label}<span class="staff-table__unit">{" (%)"}</span></th>
+                            }) }
+                            <th scope="col">{"Workload"}</th>
+                            <th scope="col"><span class="visually-hidden">{"Service actions"}</span></th>
+                        </tr></thead>
+                        { for (0..count).map(|i| service_rows(app, i)) }
+                    </table>
+                </div>
             }
-            { for (0..count).map(|i| service_card(app, i)) }
             <button type="button" class="button button--secondary" onclick={add}>{"Add a service"}</button>
         </details>
     }
 }
 
-/// One service, keyed by its id so that moving it keeps its DOM (and focus).
-pub fn service_card(app: &AppHandle, i: usize) -> Html {
-    let Some(service) = app.scenario.services.get(i).cloned() else {
+/// A service's row group: the numbers planners change most, and under them
+/// its full card when open (or when the card has a problem to fix).
+fn service_rows(app: &AppHandle, i: usize) -> Html {
+    let Some(service) = app.scenario.services.get(i) else {
         return html! {};
     };
     let count = app.scenario.services.len();
-    let name_id = dom_id(&format!("services[{i}].name"));
+    let path = format!("services[{i}].name");
+    let name_id = dom_id(&path);
+    let name_error = app.error_for(&path);
+    let heading = if service.name.trim().is_empty() {
+        format!("Service {}", i + 1)
+    } else {
+        service.name.clone()
+    };
+    let section = crate::ui::state::service_card_section(&service.id);
+    let open = app.open_sections.contains(&section);
+    // The card's own inputs with a problem: shown, so the error summary's
+    // link has a place to go.
+    let card_error = ["ages", "role_mix"]
+        .iter()
+        .any(|k| app.error_for(&format!("services[{i}].{k}")).is_some())
+        || service.role_mix.keys().any(|id| {
+            app.error_for(&Field::RoleMix(i, id.clone()).path())
+                .is_some()
+        });
+    let toggle = {
+        let app = app.clone();
+        Callback::from(move |_| {
+            app.dispatch(Action::Ui(UiAction::ToggleSection {
+                id: section.clone(),
+                open: !open,
+            }))
+        })
+    };
     let on_name = {
         let app = app.clone();
         Callback::from(move |e: InputEvent| {
@@ -51,29 +99,98 @@ pub fn service_card(app: &AppHandle, i: usize) -> Html {
             }));
         })
     };
-    let name_error = app.error_for(&format!("services[{i}].name"));
-    let heading = if service.name.trim().is_empty() {
-        format!("Service {}", i + 1)
-    } else {
-        service.name.clone()
+    let kind = service.workload.kind();
+    let card_id = format!("{name_id}-card");
+    html! {
+        <tbody class="staff-table__role">
+            <tr>
+                <th scope="row" class={classes!("staff-table__name", name_error.is_some().then_some("field--error"))}>
+                    <input class="field__input" id={name_id.clone()} type="text" value={service.name.clone()}
+                        data-cell={format!("{i}:0")} aria-label={format!("{heading}: Service name")} oninput={on_name}
+                        aria-invalid={name_error.is_some().then_some("true")}
+                        aria-describedby={name_error.is_some().then(|| format!("{name_id}-error"))} />
+                    if let Some(e) = &name_error { <p class="field__error" id={format!("{name_id}-error")}>{e}</p> }
+                </th>
+                { for ServiceField::COMMON.iter().enumerate().map(|(c, f)| {
+                    crate::ui::page::roles::number_cell(app, &Field::Service(i, *f), &format!("{heading}: {}", f.spec().label), format!("{i}:{}", c + 1), None)
+                }) }
+                <td class="services-table__workload">
+                    <span class="muted">{kind.label()}</span>
+                    <div class="services-table__workload-cells">
+                        { for ServiceField::workload_fields(&service.workload).iter().map(|f| {
+                            let label = f.spec().label;
+                            html! {
+                                <label class="services-table__workload-cell">
+                                    <span class="services-table__workload-label" aria-hidden="true">{label}</span>
+                                    { workload_cell(app, &Field::Service(i, *f), &format!("{heading}: {label}")) }
+                                </label>
+                            }
+                        }) }
+                    </div>
+                </td>
+                <td class="staff-table__actions">
+                    <button type="button" class="button button--small button--secondary" onclick={toggle}
+                        aria-expanded={(open || card_error).to_string()} aria-controls={card_id.clone()}
+                        aria-label={format!("Full card of {heading}")} disabled={card_error}>{"Full card"}</button>
+                    {card_actions(app, i, count, &heading)}
+                </td>
+            </tr>
+            if open || card_error {
+                <tr class="staff-table__details" id={card_id}>
+                    <td colspan="6">{ service_card(app, i, &heading) }</td>
+                </tr>
+            }
+        </tbody>
+    }
+}
+
+/// A workload number in the table: its input as in [`crate::ui::page::roles::number_cell`],
+/// without the cell around it.
+fn workload_cell(app: &AppHandle, field: &Field, label: &str) -> Html {
+    let path = field.path();
+    let id = dom_id(&path);
+    let error = app.error_for(&path);
+    let oninput = {
+        let app = app.clone();
+        let field = field.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            app.dispatch(Action::Edit(Edit::SetNumber {
+                field: field.clone(),
+                text: input.value(),
+            }));
+        })
     };
     html! {
-        <article class="card" key={service.id.clone()} aria-labelledby={format!("{name_id}-heading")}>
+        <>
+            <input class="field__input staff-table__input" id={id.clone()} name={path} type="text"
+                inputmode="decimal" autocomplete="off" spellcheck="false" value={app.text_for(field)}
+                readonly={app.is_locked(field)} aria-label={label.to_string()} data-unit={format!("({})", field.unit().hint())}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby={error.is_some().then(|| format!("{id}-error"))} {oninput} />
+            if let Some(message) = &error {
+                <span class="field__error" id={format!("{id}-error")}>
+                    <span class="visually-hidden">{"Error: "}</span>{message}
+                </span>
+            }
+        </>
+    }
+}
+
+/// A service's full card: who it serves, how its work is counted, the role
+/// mix that delivers it, where its defaults come from and how it is
+/// calculated (its numbers are in the table row above).
+pub fn service_card(app: &AppHandle, i: usize, heading: &str) -> Html {
+    let Some(service) = app.scenario.services.get(i).cloned() else {
+        return html! {};
+    };
+    let name_id = dom_id(&format!("services[{i}].name"));
+    html! {
+        <article class="card" aria-labelledby={format!("{name_id}-heading")}>
             <div class="card__header">
-                <h4 class="card__title" id={format!("{name_id}-heading")}>{heading.clone()}</h4>
-                {card_actions(app, i, count, &heading)}
-            </div>
-            <div class={classes!("field", name_error.is_some().then_some("field--error"))}>
-                <label class="field__label" for={name_id.clone()}>{"Service name"}</label>
-                if let Some(e) = &name_error { <p class="field__error" id={format!("{name_id}-error")}>{e}</p> }
-                <input class="field__input field__input--wide" id={name_id.clone()} type="text" value={service.name.clone()}
-                    oninput={on_name} aria-invalid={name_error.is_some().then_some("true")}
-                    aria-describedby={name_error.is_some().then(|| format!("{name_id}-error"))} />
+                <h4 class="card__title" id={format!("{name_id}-heading")}>{heading.to_string()}</h4>
             </div>
             {ages_fieldset(app, i, &service)}
-            <div class="grid-3">
-                { for ServiceField::COMMON.iter().map(|f| html! { { number_field(app, &Field::Service(i, *f), None, false) } }) }
-            </div>
             {workload_fieldset(app, i, &service)}
             {role_mix_fieldset(app, i, &service)}
             { explain(app, Subject::Service(i)) }
@@ -203,11 +320,7 @@ fn workload_fieldset(app: &AppHandle, i: usize, service: &Service) -> Html {
                     }) }
                 </select>
             </div>
-            <div class="grid-3">
-                { for ServiceField::workload_fields(&service.workload).iter().map(|f| html! {
-                    { number_field(app, &Field::Service(i, *f), None, false) }
-                }) }
-            </div>
+            <p class="field__hint">{"Its numbers are in the table above."}</p>
         </fieldset>
     }
 }
