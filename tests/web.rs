@@ -657,6 +657,20 @@ async fn with_stale_results_the_explanation_is_of_the_last_valid_inputs() {
 #[wasm_bindgen_test]
 async fn a_cards_explanation_loads_when_opened_and_follows_the_inputs() {
     let (root, handle) = render_app().await;
+    // A service's full card, opened from its row of the services table.
+    assert!(
+        root.query_selector("article details.explain")
+            .unwrap()
+            .is_none(),
+        "no card is built before it is opened"
+    );
+    root.query_selector("#services-editor button[aria-label^='Full card of']")
+        .unwrap()
+        .expect("a Full card button")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
     let details = root
         .query_selector("article details.explain")
         .unwrap()
@@ -1008,5 +1022,53 @@ async fn the_headline_says_when_staff_in_post_are_the_examples() {
         "the panel's table follows"
     );
     assert!(text(&root, "staff-warning").contains("Staff in post of 12 roles"));
+    handle.destroy();
+}
+
+/// Issue 16: services as a table: a row per service whose cells are named
+/// by service and column; typing in one moves the results; the full card
+/// (who it serves, the role mix) opens from the row, and a service just
+/// added shows its own card.
+#[wasm_bindgen_test]
+async fn services_are_a_table_with_each_full_card_a_click_away() {
+    let (root, handle) = render_app().await;
+    let rows = root
+        .query_selector_all("#services-editor > tbody")
+        .unwrap()
+        .length();
+    assert_eq!(rows as usize, example_place().services.len());
+    let target: HtmlInputElement = by_id(&root, "f-services-1-target_coverage");
+    assert_eq!(
+        target.get_attribute("aria-label").as_deref(),
+        Some("NHS Talking Therapies: high intensity (step 3): Target coverage")
+    );
+    let before = text(&root, "headline-extra-wte");
+    type_into(&root, "f-services-1-target_coverage", "40").await;
+    assert_ne!(
+        text(&root, "headline-extra-wte"),
+        before,
+        "the table's cell is the input"
+    );
+    assert!(
+        root.query_selector("article").unwrap().is_none(),
+        "cards are closed"
+    );
+    button(&root, "Full card").click();
+    yew::scheduler::flush().await;
+    let card = root
+        .query_selector("#services-editor article")
+        .unwrap()
+        .expect("the first service's card");
+    assert!(card
+        .query_selector("fieldset legend")
+        .unwrap()
+        .is_some_and(|l| l.text_content().unwrap_or_default() == "Who it serves"));
+    button(&root, "Add a service").click();
+    yew::scheduler::flush().await;
+    let cards = root
+        .query_selector_all("#services-editor article")
+        .unwrap()
+        .length();
+    assert_eq!(cards, 2, "the new service's card is open beside the first");
     handle.destroy();
 }

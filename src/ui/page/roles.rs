@@ -297,13 +297,30 @@ fn cell_view(app: &AppHandle, i: usize, c: usize, cell: Cell, role: &Role, headi
     }
 }
 
-/// One numeric cell: the text as typed, its problem under it.
-/// `hint`: the id of a column's hint the cell is described by.
+/// One numeric cell of a table: its input and its problem.
 pub fn number_cell(
     app: &AppHandle,
     field: &Field,
     label: &str,
     at: String,
+    hint: Option<&'static str>,
+) -> Html {
+    let error = app.error_for(&field.path()).is_some();
+    html! {
+        <td class={classes!("num", error.then_some("field--error"))}>
+            { cell_input(app, field, label, Some(at), hint) }
+        </td>
+    }
+}
+
+/// A table's numeric input, named by its row and column (`label`): the text
+/// as typed, its problem under it; `at` places it for the arrow keys,
+/// `hint` is the id of a column's hint that describes it.
+pub fn cell_input(
+    app: &AppHandle,
+    field: &Field,
+    label: &str,
+    at: Option<String>,
     hint: Option<&'static str>,
 ) -> Html {
     let path = field.path();
@@ -322,7 +339,7 @@ pub fn number_cell(
         })
     };
     html! {
-        <td class={classes!("num", error.is_some().then_some("field--error"))}>
+        <>
             <input class="field__input staff-table__input" id={id} name={path} type="text"
                 inputmode="decimal" autocomplete="off" spellcheck="false"
                 value={app.text_for(field)} readonly={app.is_locked(field)}
@@ -334,11 +351,11 @@ pub fn number_cell(
                     (None, h) => h.map(String::from),
                 }} {oninput} />
             if let Some(message) = &error {
-                <p class="field__error" id={error_id}>
+                <span class="field__error" id={error_id}>
                     <span class="visually-hidden">{"Error: "}</span>{message}
-                </p>
+                </span>
             }
-        </td>
+        </>
     }
 }
 

@@ -122,7 +122,7 @@ fn service_rows(app: &AppHandle, i: usize) -> Html {
                             html! {
                                 <label class="services-table__workload-cell">
                                     <span class="services-table__workload-label" aria-hidden="true">{label}</span>
-                                    { workload_cell(app, &Field::Service(i, *f), &format!("{heading}: {label}")) }
+                                    { crate::ui::page::roles::cell_input(app, &Field::Service(i, *f), &format!("{heading}: {label}"), None, None) }
                                 </label>
                             }
                         }) }
@@ -141,39 +141,6 @@ fn service_rows(app: &AppHandle, i: usize) -> Html {
                 </tr>
             }
         </tbody>
-    }
-}
-
-/// A workload number in the table: its input as in [`crate::ui::page::roles::number_cell`],
-/// without the cell around it.
-fn workload_cell(app: &AppHandle, field: &Field, label: &str) -> Html {
-    let path = field.path();
-    let id = dom_id(&path);
-    let error = app.error_for(&path);
-    let oninput = {
-        let app = app.clone();
-        let field = field.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            app.dispatch(Action::Edit(Edit::SetNumber {
-                field: field.clone(),
-                text: input.value(),
-            }));
-        })
-    };
-    html! {
-        <>
-            <input class="field__input staff-table__input" id={id.clone()} name={path} type="text"
-                inputmode="decimal" autocomplete="off" spellcheck="false" value={app.text_for(field)}
-                readonly={app.is_locked(field)} aria-label={label.to_string()} data-unit={format!("({})", field.unit().hint())}
-                aria-invalid={error.is_some().then_some("true")}
-                aria-describedby={error.is_some().then(|| format!("{id}-error"))} {oninput} />
-            if let Some(message) = &error {
-                <span class="field__error" id={format!("{id}-error")}>
-                    <span class="visually-hidden">{"Error: "}</span>{message}
-                </span>
-            }
-        </>
     }
 }
 
