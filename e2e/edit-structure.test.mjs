@@ -126,7 +126,7 @@ test('reorder services with Up and Down, and remove one after confirming', async
   assert.ok(await app.button(`Move ${names.at(-1)} down`).isDisabled());
 
   await app.button(`Move ${names[1]} up`).click();
-  await page.waitForFunction((n) => document.querySelector('article:not(.place) h4')?.innerText === n, names[1]);
+  await page.waitForFunction((n) => document.querySelector('#services-editor tbody input')?.value === n, names[1]);
   assert.deepEqual(await app.cardNames('Services'), [names[1], names[0], ...names.slice(2)]);
   const firstRow = (await app.inAnalysis()).servicesTable().locator('tbody tr').first().getByRole('rowheader');
   assert.ok((await firstRow.innerText()).startsWith(names[1]), 'the services table follows the order');

@@ -161,7 +161,7 @@ test('an XLSX with its data on a second sheet goes through the same steps; the m
   assert.ok(await app.button('Read the file').isDisabled());
   await sheet.selectOption('Data');
   await page.locator('#staff-import-error').waitFor({ state: 'detached' });
-  await page.locator('#staff-import-preview').getByText('Leeds Teaching Hospitals NHS Trust').first().waitFor();
+  await page.locator('#staff-import-preview').getByText('Leeds and York Partnership NHS Foundation Trust').first().waitFor();
   await page.getByLabel('Role column').selectOption({ label: 'Staff Group 1' });
   await page.getByLabel('Filter column').selectOption({ label: 'None' });
   await app.button('Read the file').click();

@@ -4,10 +4,13 @@
 //! read, what falls outside, and that the whole paste is one edit that keeps
 //! bad cells as pasted.
 
+use workforce_gap::model::edit::TextField;
 use workforce_gap::model::edit::{apply, Edit, Typed};
 use workforce_gap::model::examples::example_place;
 use workforce_gap::model::field::{Field, RoleField};
-use workforce_gap::model::paste::{copy_block, is_block, plan, read_block, StaffColumn};
+use workforce_gap::model::paste::{
+    copy_block, is_block, plan, read_block, staff_cell, PasteCell, StaffColumn,
+};
 
 const STAFF: [StaffColumn; 6] = StaffColumn::STAFF;
 
@@ -47,7 +50,7 @@ fn a_13_by_5_block_fills_every_role_as_one_edit() {
             )
         })
         .collect();
-    let plan = plan(n, &STAFF, 0, 1, &block);
+    let plan = plan(staff_cell(n, &STAFF), 0, 1, &block);
     assert_eq!((plan.cells, plan.beyond), (65, 0));
     assert_eq!(plan.message(), "Pasted 65 cells. Undo puts them all back.");
     let typed = apply(&mut s, plan.edit.unwrap()).unwrap();
@@ -72,9 +75,9 @@ fn rates_as_fractions_or_percentages_both_mean_percent() {
     let s = example_place();
     let n = s.roles.len();
     // A rate column copied from cells holding 0.11: fractions.
-    let fractions = plan(n, &STAFF, 0, 4, "0.11\n0.115\n1\n");
-    let percents = plan(n, &STAFF, 0, 4, "11\n11.5\n100\n");
-    let signs = plan(n, &STAFF, 0, 4, "11%\n11.5%\n100%\n");
+    let fractions = plan(staff_cell(n, &STAFF), 0, 4, "0.11\n0.115\n1\n");
+    let percents = plan(staff_cell(n, &STAFF), 0, 4, "11\n11.5\n100\n");
+    let signs = plan(staff_cell(n, &STAFF), 0, 4, "11%\n11.5%\n100%\n");
     for p in [fractions, percents, signs] {
         let mut s = s.clone();
         apply(&mut s, p.edit.unwrap()).unwrap();
@@ -84,7 +87,11 @@ fn rates_as_fractions_or_percentages_both_mean_percent() {
     }
     // Thousands separators read as typed.
     let mut s = s.clone();
-    apply(&mut s, plan(n, &STAFF, 0, 1, "1,200\t3").edit.unwrap()).unwrap();
+    apply(
+        &mut s,
+        plan(staff_cell(n, &STAFF), 0, 1, "1,200\t3").edit.unwrap(),
+    )
+    .unwrap();
     assert_eq!(s.roles[0].in_post_wte, 1200.0);
     assert_eq!(s.roles[0].vacant_wte, 3.0);
 }
@@ -93,7 +100,12 @@ fn rates_as_fractions_or_percentages_both_mean_percent() {
 fn bad_cells_are_kept_as_pasted_and_flagged_and_the_rest_land() {
     let mut s = example_place();
     let before = s.roles[1].vacant_wte;
-    let p = plan(s.roles.len(), &STAFF, 0, 1, "150\tmany\n160\t7\n");
+    let p = plan(
+        staff_cell(s.roles.len(), &STAFF),
+        0,
+        1,
+        "150\tmany\n160\t7\n",
+    );
     let Typed::Many(all) = apply(&mut s, p.edit.unwrap()).unwrap() else {
         panic!()
     };
@@ -130,17 +142,17 @@ fn cells_beyond_the_table_are_counted_not_pasted() {
     let n = s.roles.len();
     // Two rows from the last role: one lands, one falls outside; three
     // columns from joiners: one lands, two fall outside.
-    let p = plan(n, &STAFF, n - 1, 5, "1\t2\t3\n4\t5\t6\n");
+    let p = plan(staff_cell(n, &STAFF), n - 1, 5, "1\t2\t3\n4\t5\t6\n");
     assert_eq!((p.cells, p.beyond), (1, 5));
     assert_eq!(
         p.message(),
         "Pasted 1 cell; 5 cells fell outside the table and were not pasted. Undo puts them all back."
     );
     // Empty trailing cells are not values lost.
-    let p = plan(n, &STAFF, n - 1, 5, "1\t\t\n");
+    let p = plan(staff_cell(n, &STAFF), n - 1, 5, "1\t\t\n");
     assert_eq!((p.cells, p.beyond), (1, 0));
     // Nothing inside the table: no edit.
-    let p = plan(n, &STAFF, n, 0, "1\t2");
+    let p = plan(staff_cell(n, &STAFF), n, 0, "1\t2");
     assert_eq!(p.edit, None);
 }
 
@@ -148,8 +160,7 @@ fn cells_beyond_the_table_are_counted_not_pasted() {
 fn a_block_with_names_renames_roles() {
     let mut s = example_place();
     let p = plan(
-        s.roles.len(),
-        &STAFF,
+        staff_cell(s.roles.len(), &STAFF),
         0,
         0,
         "Nurse (community)\t210\nPsychiatrist\t30\n",
@@ -191,7 +202,9 @@ fn copy_and_paste_back_round_trips() {
     let mut back = s.clone();
     apply(
         &mut back,
-        plan(s.roles.len(), &STAFF, 0, 0, &body).edit.unwrap(),
+        plan(staff_cell(s.roles.len(), &STAFF), 0, 0, &body)
+            .edit
+            .unwrap(),
     )
     .unwrap();
     for (a, b) in back.roles.iter().zip(&s.roles) {
@@ -219,9 +232,46 @@ fn a_paste_into_a_role_that_went_is_skipped() {
     let mut s = example_place();
     let edit = Edit::Paste {
         numbers: vec![(Field::Role(99, RoleField::InPostWte), "5".into())],
-        names: vec![(99, "Nobody".into())],
+        names: vec![(TextField::RoleName(99), "Nobody".into())],
     };
     let before = s.clone();
     assert_eq!(apply(&mut s, edit), Ok(Typed::Many(vec![])));
     assert_eq!(s, before);
+}
+
+#[test]
+fn any_table_pastes_through_its_cells_and_a_rate_column_reads_per_cell() {
+    // The services table: name, prevalence, current and target coverage,
+    // then the workload's numbers (which differ by service).
+    let s = example_place();
+    let cell = |r: usize, c: usize| -> Option<PasteCell> {
+        use workforce_gap::model::field::ServiceField;
+        let service = s.services.get(r)?;
+        match c {
+            0 => Some(PasteCell::Name(TextField::ServiceName(r))),
+            1..=3 => Some(PasteCell::Number(Field::Service(
+                r,
+                ServiceField::COMMON[c - 1],
+            ))),
+            _ => ServiceField::workload_fields(&service.workload)
+                .get(c - 4)
+                .map(|f| PasteCell::Number(Field::Service(r, *f))),
+        }
+    };
+    let p = plan(cell, 0, 1, "0.2\t0.1\t0.3\t7\n0.1\t0.15\t0.25\t8\n");
+    let mut after = s.clone();
+    apply(&mut after, p.edit.unwrap()).unwrap();
+    assert!(
+        (after.services[0].prevalence - 0.2).abs() < 1e-12,
+        "0.2 is 20%"
+    );
+    assert!((after.services[1].target_coverage - 0.25).abs() < 1e-12);
+    assert_eq!(
+        Field::Service(
+            0,
+            workforce_gap::model::field::ServiceField::ContactsPerPerson
+        )
+        .get(&after),
+        Some(7.0)
+    );
 }

@@ -118,7 +118,7 @@ pub enum Edit {
     /// names by role index. One undo step.
     Paste {
         numbers: Vec<(Field, String)>,
-        names: Vec<(usize, String)>,
+        names: Vec<(TextField, String)>,
     },
 }
 
@@ -218,10 +218,8 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
                     },
                 });
             }
-            for (i, name) in names {
-                if let Some(role) = s.roles.get_mut(i) {
-                    role.name = name;
-                }
+            for (field, name) in names {
+                set_text(s, field, name);
             }
             Typed::Many(typed)
         }
@@ -237,15 +235,7 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
             None => Typed::Unchanged,
         },
         Edit::SetText { field, value } => {
-            let slot = match field {
-                TextField::ScenarioName => Some(&mut s.name),
-                TextField::PlaceName(i) => s.places.get_mut(i).map(|p| &mut p.name),
-                TextField::RoleName(i) => s.roles.get_mut(i).map(|r| &mut r.name),
-                TextField::ServiceName(i) => s.services.get_mut(i).map(|sv| &mut sv.name),
-            };
-            if let Some(slot) = slot {
-                *slot = value;
-            }
+            set_text(s, field, value);
             Typed::Unchanged
         }
         Edit::AddPlace => {
@@ -445,6 +435,19 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
             Typed::Unchanged
         }
     })
+}
+
+/// A name typed or pasted; one naming nothing changes nothing.
+fn set_text(s: &mut Scenario, field: TextField, value: String) {
+    let slot = match field {
+        TextField::ScenarioName => Some(&mut s.name),
+        TextField::PlaceName(i) => s.places.get_mut(i).map(|p| &mut p.name),
+        TextField::RoleName(i) => s.roles.get_mut(i).map(|r| &mut r.name),
+        TextField::ServiceName(i) => s.services.get_mut(i).map(|sv| &mut sv.name),
+    };
+    if let Some(slot) = slot {
+        *slot = value;
+    }
 }
 
 /// An input's value set by the user ([`mark_entered_by_user`]).

@@ -11,7 +11,7 @@
 //! % sign, is read as the input reads it ("11" and "11%" are 11%).
 
 use crate::format;
-use crate::model::edit::Edit;
+use crate::model::edit::{Edit, TextField};
 use crate::model::field::{Field, RoleField, Unit};
 
 /// A column of the staff table.
@@ -141,34 +141,55 @@ pub fn is_block(text: &str) -> bool {
     block.len() > 1 || block.first().is_some_and(|row| row.len() > 1)
 }
 
-/// Plan a paste of `text` into the staff table of `roles` rows and these
-/// `columns`, from the cell at (`row`, `column`) rightwards and downwards.
-pub fn plan(
+/// What a cell of a table holds, for a paste.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PasteCell {
+    /// A name (text, taken as pasted).
+    Name(TextField),
+    /// A number, read as its input reads typed text.
+    Number(Field),
+}
+
+/// The staff table's cell at (row, column): `roles` rows of these `columns`.
+pub fn staff_cell(
     roles: usize,
     columns: &[StaffColumn],
+) -> impl Fn(usize, usize) -> Option<PasteCell> + '_ {
+    move |r, c| {
+        if r >= roles {
+            return None;
+        }
+        Some(match columns.get(c)? {
+            StaffColumn::Name => PasteCell::Name(TextField::RoleName(r)),
+            StaffColumn::Number(f) => PasteCell::Number(Field::Role(r, *f)),
+        })
+    }
+}
+
+/// Plan a paste of `text` into a table whose cell at (row, column) is
+/// `cell_at` (None past its edges), from the cell at (`row`, `column`)
+/// rightwards and downwards.
+pub fn plan(
+    cell_at: impl Fn(usize, usize) -> Option<PasteCell>,
     row: usize,
     column: usize,
     text: &str,
 ) -> PastePlan {
     let block = read_block(text);
-    let mut numbers = Vec::new();
-    let mut names = Vec::new();
-    let mut beyond = 0;
-    // A rate column of fractions: every number pasted into it is in [0, 1]
-    // and none has a % sign.
-    let fractions: Vec<bool> = (0..columns.len())
-        .map(|c| {
-            let Some(StaffColumn::Number(f)) = columns.get(c) else {
-                return false;
-            };
-            if f.spec().unit != Unit::Percent || c < column {
-                return false;
-            }
+    let width = block.iter().map(Vec::len).max().unwrap_or(0);
+    // A rate column of fractions: every number pasted into its rate cells
+    // is in [0, 1] and none has a % sign.
+    let fractions: Vec<bool> = (0..width)
+        .map(|dc| {
             let mut any = false;
-            let all_small = block.iter().all(|cells| {
-                cells.get(c - column).is_none_or(|text| {
+            let all_small = block.iter().enumerate().all(|(dr, cells)| {
+                let rate = matches!(
+                    cell_at(row + dr, column + dc),
+                    Some(PasteCell::Number(f)) if f.unit() == Unit::Percent
+                );
+                cells.get(dc).is_none_or(|text| {
                     let text = text.trim();
-                    if text.is_empty() {
+                    if !rate || text.is_empty() {
                         return true;
                     }
                     any = true;
@@ -180,10 +201,12 @@ pub fn plan(
             any && all_small
         })
         .collect();
+    let mut numbers = Vec::new();
+    let mut names = Vec::new();
+    let mut beyond = 0;
     for (dr, cells) in block.iter().enumerate() {
         for (dc, text) in cells.iter().enumerate() {
-            let (r, c) = (row + dr, column + dc);
-            let Some(col) = columns.get(c).filter(|_| r < roles) else {
+            let Some(cell) = cell_at(row + dr, column + dc) else {
                 // An empty trailing cell is no value lost.
                 if !text.trim().is_empty() {
                     beyond += 1;
@@ -191,18 +214,16 @@ pub fn plan(
                 continue;
             };
             let text = text.trim().to_string();
-            match col {
-                StaffColumn::Name => names.push((r, text)),
-                StaffColumn::Number(f) => {
-                    let text = if fractions[c] {
-                        match format::parse_input(&text, Unit::Count) {
-                            Ok(v) => format::plain(v * 100.0, 10) + "%",
-                            Err(_) => text,
+            match cell {
+                PasteCell::Name(field) => names.push((field, text)),
+                PasteCell::Number(field) => {
+                    let text = match format::parse_input(&text, Unit::Count) {
+                        Ok(v) if fractions[dc] && field.unit() == Unit::Percent => {
+                            format::plain(v * 100.0, 10) + "%"
                         }
-                    } else {
-                        text
+                        _ => text,
                     };
-                    numbers.push((Field::Role(r, *f), text));
+                    numbers.push((field, text));
                 }
             }
         }

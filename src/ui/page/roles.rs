@@ -397,7 +397,7 @@ pub fn move_between_cells(e: &KeyboardEvent) {
     else {
         return;
     };
-    let Some((r, c)) = cell_at(&input) else {
+    let Some((r, c)) = cell_at_of(&input) else {
         return;
     };
     let up = match e.key().as_str() {
@@ -428,7 +428,7 @@ pub fn move_between_cells(e: &KeyboardEvent) {
 }
 
 /// The (row, column) of a cell of the table.
-fn cell_at(el: &web_sys::Element) -> Option<(usize, usize)> {
+fn cell_at_of(el: &web_sys::Element) -> Option<(usize, usize)> {
     let at = el.get_attribute("data-cell")?;
     let (r, c) = at.split_once(':')?;
     Some((r.parse().ok()?, c.parse().ok()?))
@@ -437,13 +437,42 @@ fn cell_at(el: &web_sys::Element) -> Option<(usize, usize)> {
 /// A block pasted into a cell (tab-separated, rows on lines) fills the
 /// table from that cell; one value pastes as into any input.
 fn paste_block(app: &AppHandle, cells: &[Cell], e: Event) {
+    // The lists are chosen, never pasted: a block goes along the typed
+    // columns.
+    let columns = typed_columns(cells);
+    let column_of = |c: usize| match cells.get(c) {
+        Some(Cell::Typed(t)) => columns.iter().position(|x| x == t),
+        _ => None,
+    };
+    paste_into(
+        app,
+        e,
+        &paste::staff_cell(app.scenario.roles.len(), &columns),
+        &column_of,
+    );
+}
+
+/// A paste into a table's cell: a block (tab-separated, rows on lines)
+/// fills the table from that cell as one undo step, through `cell_at`
+/// (which takes the table's own columns: `column_of` turns a cell's place
+/// into one); one value pastes as into any input, and one over several
+/// lines is kept and refused.
+pub fn paste_into(
+    app: &AppHandle,
+    e: Event,
+    cell_at: &dyn Fn(usize, usize) -> Option<paste::PasteCell>,
+    column_of: &dyn Fn(usize) -> Option<usize>,
+) {
     let Some(target) = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
     else {
         return;
     };
-    let Some((r, c)) = cell_at(&target) else {
+    let Some((r, c)) = cell_at_of(&target) else {
+        return;
+    };
+    let Some(column) = column_of(c) else {
         return;
     };
     let Some(text) = e
@@ -453,28 +482,17 @@ fn paste_block(app: &AppHandle, cells: &[Cell], e: Event) {
     else {
         return;
     };
-    let Some(Cell::Typed(start)) = cells.get(c) else {
-        return;
-    };
     if !paste::is_block(&text) {
-        // One value: as typed. A value over lines is kept and refused.
         if text.trim().contains(['\n', '\r']) {
-            if let StaffColumn::Number(f) = start {
+            if let Some(paste::PasteCell::Number(field)) = cell_at(r, column) {
                 e.prevent_default();
-                app.dispatch(Action::Edit(Edit::SetNumber {
-                    field: Field::Role(r, *f),
-                    text,
-                }));
+                app.dispatch(Action::Edit(Edit::SetNumber { field, text }));
             }
         }
         return;
     }
     e.prevent_default();
-    let columns = typed_columns(cells);
-    let Some(column) = columns.iter().position(|x| x == start) else {
-        return;
-    };
-    let plan = paste::plan(app.scenario.roles.len(), &columns, r, column, &text);
+    let plan = paste::plan(cell_at, r, column, &text);
     let message = plan.message();
     if let Some(edit) = plan.edit {
         app.dispatch(Action::Edit(edit));

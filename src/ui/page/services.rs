@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::model::field::{Field, ServiceField};
+use crate::model::paste::PasteCell;
 use crate::model::scenario::{AgeBand, Service, WorkloadKind};
 use crate::model::validate::ROLE_MIX_TOLERANCE;
 use crate::ui::page::explain::{explain, Subject};
@@ -25,17 +26,39 @@ pub fn services_editor(app: &AppHandle) -> Html {
     let count = app.scenario.services.len();
     let onkeydown =
         Callback::from(|e: KeyboardEvent| crate::ui::page::roles::move_between_cells(&e));
+    let onpaste = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let scenario = &app.scenario;
+            // Name, prevalence, coverage today and the target, then the
+            // workload's numbers (which differ by service).
+            let cell_at = |r: usize, c: usize| -> Option<PasteCell> {
+                let service = scenario.services.get(r)?;
+                match c {
+                    0 => Some(PasteCell::Name(TextField::ServiceName(r))),
+                    1..=3 => Some(PasteCell::Number(Field::Service(
+                        r,
+                        ServiceField::COMMON[c - 1],
+                    ))),
+                    _ => ServiceField::workload_fields(&service.workload)
+                        .get(c - 4)
+                        .map(|f| PasteCell::Number(Field::Service(r, *f))),
+                }
+            };
+            crate::ui::page::roles::paste_into(&app, e, &cell_at, &Some);
+        })
+    };
     html! {
         <details class="panel" open=true id="services">
             <summary class="panel__summary"><h3 class="panel__title">{format!("Services ({count})")}</h3></summary>
             <p class="panel__intro">{"Each service line turns people in need into workload. People in need = population served x prevalence x need index; people to treat = people in need x target coverage."}</p>
             <p class="panel__intro">{crate::model::NOT_MODELLED}</p>
-            <p class="panel__intro" id="services-table-hint">{"What planners change most is in the table (the up and down arrows and Enter move between a column's cells); who each service serves, how its work is counted and the roles that deliver it are in its full card."}</p>
+            <p class="panel__intro" id="services-table-hint">{"What planners change most is in the table: type, or paste a block copied from a spreadsheet (the up and down arrows and Enter move between a column's cells); who each service serves, how its work is counted and the roles that deliver it are in its full card."}</p>
             if count == 0 {
                 <p>{"No services yet. Add one to start."}</p>
             } else {
                 <div class="table-wrap table-wrap--cue staff-table__wrap" tabindex="0" role="region" aria-label="Services (scrolls sideways)">
-                    <table class="table staff-table" id="services-editor" aria-describedby="services-table-hint" {onkeydown}>
+                    <table class="table staff-table" id="services-editor" aria-describedby="services-table-hint" {onkeydown} {onpaste}>
                         <caption class="visually-hidden">{"Services"}</caption>
                         <thead><tr>
                             <th scope="col">{"Service"}</th>
@@ -117,12 +140,12 @@ fn service_rows(app: &AppHandle, i: usize) -> Html {
                 <td class="services-table__workload">
                     <span class="muted">{kind.label()}</span>
                     <div class="services-table__workload-cells">
-                        { for ServiceField::workload_fields(&service.workload).iter().map(|f| {
+                        { for ServiceField::workload_fields(&service.workload).iter().enumerate().map(|(k, f)| {
                             let label = f.spec().label;
                             html! {
                                 <label class="services-table__workload-cell">
                                     <span class="services-table__workload-label" aria-hidden="true">{label}</span>
-                                    { crate::ui::page::roles::cell_input(app, &Field::Service(i, *f), &format!("{heading}: {label}"), None, None) }
+                                    { crate::ui::page::roles::cell_input(app, &Field::Service(i, *f), &format!("{heading}: {label}"), Some(format!("{i}:{}", 4 + k)), None) }
                                 </label>
                             }
                         }) }
