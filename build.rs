@@ -46,10 +46,45 @@ fn source_flags(out: &str) {
 }
 
 fn new_item_constants(out: &str) {
+    // The built-in scenarios without the pretty printer's white space: the
+    // page carries them, and every byte of its first load counts.
+    for name in [
+        "builtins.json",
+        "example-place.json",
+        "small-place.json",
+        "large-system.json",
+    ] {
+        let path = format!("data/builtins/{name}");
+        println!("cargo:rerun-if-changed={path}");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        std::fs::write(format!("{out}/{name}"), compact_json(&text)).expect("OUT_DIR is writable");
+    }
+
     let source = new_items::FILE;
     println!("cargo:rerun-if-changed={source}");
     let text = std::fs::read_to_string(source).unwrap_or_else(|e| panic!("{source}: {e}"));
     let rows = new_items::read(&text).unwrap_or_else(|reason| panic!("{reason}"));
     std::fs::write(format!("{out}/new_items.rs"), new_items::constants(&rows))
         .expect("OUT_DIR is writable");
+}
+
+/// JSON text without white space outside strings (the same document).
+fn compact_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if !c.is_whitespace() {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
 }

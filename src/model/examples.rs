@@ -47,22 +47,23 @@ pub struct Source {
     pub illustrative: bool,
 }
 
-const INDEX: &str = include_str!("../../data/builtins/builtins.json");
+// The files as build.rs writes them: the same JSON without white space.
+const INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/builtins.json"));
 const SOURCES: &str = include_str!("../../data/builtins/sources.csv");
 
 /// The scenario files `builtins.json` may name.
 const FILES: [(&str, &str); 3] = [
     (
         "example-place.json",
-        include_str!("../../data/builtins/example-place.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/example-place.json")),
     ),
     (
         "small-place.json",
-        include_str!("../../data/builtins/small-place.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/small-place.json")),
     ),
     (
         "large-system.json",
-        include_str!("../../data/builtins/large-system.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/large-system.json")),
     ),
 ];
 

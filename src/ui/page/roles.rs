@@ -16,8 +16,6 @@ use yew::prelude::*;
 use crate::model::field::{Field, RoleField, Unit};
 use crate::model::paste::{self, StaffColumn};
 use crate::model::scenario::{Group, Role, Sector};
-use crate::ui::page::explain::{explain, Subject};
-use crate::ui::page::number_field::{default_source, source_details};
 use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
 use crate::ui::shared::confirm::confirm;
 use crate::ui::state::{Action, Edit, Notice, NoticeKind, TextField, UiAction};
@@ -362,27 +360,20 @@ pub fn cell_input(
 /// What only a few need: where each default comes from, what each column
 /// means, and how the role's numbers are calculated.
 fn role_details(app: &AppHandle, i: usize, heading: &str) -> Html {
+    let Some(role) = app.scenario.roles.get(i) else {
+        return html! {};
+    };
+    // Where each default comes from and the calculation, from the panels
+    // module (`ui::panels::explain::CardExplanation`).
+    let panel = Panel::Explain {
+        role: true,
+        id: AttrValue::from(role.id.clone()),
+    };
     html! {
         <div class="staff-table__more">
             <h4 class="card__title">{format!("{heading}: sources and calculation")}</h4>
-            <dl class="staff-table__sources">
-                { for RoleField::ALL.iter().map(|f| {
-                    let field = Field::Role(i, *f);
-                    let source_id = format!("{}-source", dom_id(&field.path()));
-                    html! {
-                        <div>
-                            <dt>{f.spec().label}</dt>
-                            <dd>
-                                {field.hint()}
-                                if let Some((key, flag)) = default_source(app, &field, false) {
-                                    { source_details(&field, &key, &flag, &source_id) }
-                                }
-                            </dd>
-                        </div>
-                    }
-                }) }
-            </dl>
-            { explain(app, Subject::Role(i)) }
+            <PanelHost id={format!("{}-steps", panel.name())} {panel}
+                trigger={Trigger::Now("Loading the sources and the calculation…".into())} />
         </div>
     }
 }

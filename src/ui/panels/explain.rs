@@ -40,14 +40,46 @@ pub fn card_explanation(props: &CardExplanationProps) -> Html {
             .service_index(&props.id)
             .and_then(|j| explain_service(scenario, j))
     };
-    match explanation {
-        Some(e) => html! {
-            <>
+    html! {
+        <>
+            if props.role {
+                { role_sources(&app, &props.id) }
+            }
+            if let Some(e) = explanation {
                 if app.stale { <p class="explain__stale">{STALE_NOTE}</p> }
                 {steps(&e)}
-            </>
-        },
-        None => html! {},
+            }
+        </>
+    }
+}
+
+/// A role's inputs, what each means, and where each default comes from
+/// (the citation filled in by www/sources.js when opened, as beside any
+/// input): the staff table's cells have no room for them.
+fn role_sources(app: &crate::ui::AppHandle, id: &str) -> Html {
+    use crate::model::field::{Field, RoleField};
+    use crate::ui::page::number_field::{default_source, source_details};
+    let Some(i) = app.scenario.role_index(id) else {
+        return html! {};
+    };
+    html! {
+        <dl class="staff-table__sources">
+            { for RoleField::ALL.iter().map(|f| {
+                let field = Field::Role(i, *f);
+                let source_id = format!("{}-source", crate::ui::dom_id(&field.path()));
+                html! {
+                    <div>
+                        <dt>{f.spec().label}</dt>
+                        <dd>
+                            {field.hint()}
+                            if let Some((key, flag)) = default_source(app, &field, false) {
+                                { source_details(&field, &key, &flag, &source_id) }
+                            }
+                        </dd>
+                    </div>
+                }
+            }) }
+        </dl>
     }
 }
 
