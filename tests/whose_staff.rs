@@ -206,3 +206,67 @@ fn a_mark_naming_no_builtin_still_warns() {
         "Staff in post are a built-in example's illustrative figures, not Example place's: enter or import yours."
     );
 }
+
+#[test]
+fn the_inputs_register_says_whose_staff_they_are() {
+    use workforce_gap::io::register::register;
+    let s = leeds();
+    let rows = register(&s);
+    let nurse = rows
+        .iter()
+        .find(|r| r.key == "roles.mh_nurse.in_post_wte")
+        .expect("the nurse's staff in post");
+    assert!(
+        nurse
+            .source
+            .starts_with("Not your staff: Staff in post are Example place's"),
+        "{}",
+        nurse.source
+    );
+    // Other inputs keep their citations; typed staff are the user's.
+    let cost = rows
+        .iter()
+        .find(|r| r.key == "roles.mh_nurse.annual_cost")
+        .unwrap();
+    assert!(!cost.source.starts_with("Not your staff"));
+    let mut typed = s.clone();
+    apply(
+        &mut typed,
+        Edit::SetNumber {
+            field: Field::Role(0, RoleField::InPostWte),
+            text: "250".into(),
+        },
+    )
+    .unwrap();
+    let rows = register(&typed);
+    let nurse = rows
+        .iter()
+        .find(|r| r.key == "roles.mh_nurse.in_post_wte")
+        .unwrap();
+    assert!(
+        !nurse.source.starts_with("Not your staff"),
+        "{}",
+        nurse.source
+    );
+}
+
+#[test]
+fn the_results_csv_says_whose_staff_they_are() {
+    use workforce_gap::io::csv::results_csv;
+    use workforce_gap::model::compute;
+    let s = leeds();
+    let csv = results_csv(&s, &compute(&s));
+    // Quoted: the sentence holds a comma.
+    assert!(csv.contains(
+        "staff_in_post_note,\"Staff in post are Example place's illustrative figures, not Leeds's: enter or import yours.\"\r\n"
+    ));
+    assert!(csv.contains(",in_post_from_example\r\n"));
+    let nurse_row = csv.lines().find(|l| l.starts_with("mh_nurse,")).unwrap();
+    assert!(nurse_row.ends_with(",yes"), "{nurse_row}");
+    let example = example_place();
+    let csv = results_csv(&example, &compute(&example));
+    assert!(
+        csv.contains("staff_in_post_note,\r\n"),
+        "no note for the example as it came"
+    );
+}
