@@ -23,6 +23,9 @@
 //  (c) the JS API: compute(exampleScenario()) per call (1,000 calls in a loop),
 //      sensitivity(example) per call, and uncertainty(example with ranges,
 //      10000, 1) per call;
+//  (d) a 13 x 5 block pasted into the staff table to repaint, plain and at
+//      4x CPU; importing staff in post from a generated CSV
+//      (BENCH_IMPORT_MB, 200 by default): MB/s and the longest task;
 // then prints a markdown table and writes e2e/bench/results.json. If
 // target/criterion/*/new/estimates.json exist (from `cargo bench --bench
 // model`), it also prints the wasm/native ratio for each API function.
@@ -325,6 +328,116 @@ async function repaintTimes(page, edits, edit) {
   return { ...s, p95, misses };
 }
 
+/**
+ * In the page: paste `text` (a block, as a spreadsheet copies it) into the
+ * staff table's first in-post cell; ms from the paste event to the frame
+ * after the headline changes (null if it does not within 5 s).
+ */
+function timePasteToRepaint(text) {
+  const afterPaint = (fn) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = fn;
+    channel.port2.postMessage(null);
+  });
+  return new Promise((resolvePaste) => {
+    const input = document.querySelector('#f-roles-0-in_post_wte');
+    const watched = document.querySelector('#headline');
+    let t0 = 0;
+    let done = false;
+    const finish = (result) => { if (!done) { done = true; observer.disconnect(); resolvePaste(result); } };
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      afterPaint(() => finish(performance.now() - t0));
+    });
+    observer.observe(watched, { childList: true, subtree: true, characterData: true });
+    setTimeout(() => finish(null), 5000);
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    t0 = performance.now();
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+}
+
+/** `pastes` pastes of a 13 x 5 block into the staff table (two blocks in turn), at a CPU throttling rate. */
+async function measurePastes(browser, url, cpu, pastes) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url);
+  await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+  if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  const block = (k) => Array.from({ length: 13 }, (_, r) => [100 + r + k, r, 50000 + r, `${10 + r}%`, 3 + k].join('\t')).join('\r\n') + '\r\n';
+  const times = [];
+  for (let i = 0; i < pastes + 5; i++) {
+    const t = await page.evaluate(timePasteToRepaint, block(i % 2));
+    if (i >= 5 && t !== null) times.push(t);
+  }
+  await context.close();
+  const sorted = times.slice().sort((a, b) => a - b);
+  return { ...stats(times), p95: sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] };
+}
+
+/**
+ * Import staff in post from a generated CSV of `mb` MB in the layout of NHS
+ * Workforce Statistics: from "Read the file" to the mapping (the whole file
+ * read in 4 MB chunks by the fourth module), MB/s, and the longest task the
+ * page ran meanwhile (PerformanceObserver "longtask", over 50 ms).
+ */
+async function measureImport(browser, url, mb) {
+  const { mkdtempSync, createWriteStream } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const path = join(mkdtempSync(join(tmpdir(), 'bench-import-')), 'staff.csv');
+  const header = 'Period,NHSE_Region_Name,ICS name,Org name,Main Staff Group,Staff Group 1,Staff Group 2,Care Setting,Level,AfC Band,FTE\n';
+  const groups = ['Nurses & health visitors', '"Support to doctors, nurses & midwives"', 'Scientific, therapeutic & technical staff', 'Central functions'];
+  let block = '';
+  for (let o = 0; o < 40; o++) {
+    for (const g of groups) {
+      const q = g.startsWith('"') ? g : `"${g}"`;
+      block += `2025-06,North East and Yorkshire,NHS West Yorkshire ICB,Trust ${o},${q},${q},${q},${o % 3 ? 'Mental health' : 'Acute'},All,Band ${5 + (o % 3)},${(o % 17) + 0.5}\n`;
+    }
+  }
+  const chunk = block.repeat(Math.ceil(4e6 / block.length));
+  await new Promise((resolveWrite, reject) => {
+    const out = createWriteStream(path);
+    out.on('error', reject);
+    out.write(header);
+    let written = header.length;
+    const more = () => {
+      while (written < mb * 1e6) {
+        written += chunk.length;
+        if (!out.write(chunk)) { out.once('drain', more); return; }
+      }
+      out.end(resolveWrite);
+    };
+    more();
+  });
+  const { statSync } = await import('node:fs');
+  const bytes = statSync(path).size;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+  await page.locator('#staff').scrollIntoViewIfNeeded();
+  const input = page.getByLabel('Import staff in post', { exact: true });
+  await input.waitFor();
+  await input.setInputFiles(path);
+  await page.locator('#staff-import-preview').waitFor();
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const start = Date.now();
+  await page.getByRole('button', { name: 'Read the file', exact: true }).click();
+  await page.locator('#staff-import-values').waitFor({ timeout: 600000 });
+  const seconds = (Date.now() - start) / 1000;
+  const longest = await page.evaluate(() => window.__longest);
+  await context.close();
+  return { bytes, seconds, mb_per_s: bytes / 1e6 / seconds, longest_task_ms: longest };
+}
+
 /** DOM elements and page height on the first render (every section in its default state), at 1366x900. */
 async function measureDom(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -491,6 +604,15 @@ try {
     cpu4: await measurePresentation(browser, server.url, 4, EDITS),
   };
 
+  console.error(`${EDITS / 4} pastes of a 13 x 5 block, plain and at 4x CPU...`);
+  const pasting = {
+    plain: await measurePastes(browser, server.url, 1, EDITS / 4),
+    cpu4: await measurePastes(browser, server.url, 4, EDITS / 4),
+  };
+  const IMPORT_MB = Number(process.env.BENCH_IMPORT_MB) || 200;
+  console.error(`importing staff in post from a ${IMPORT_MB} MB CSV...`);
+  const imported = await measureImport(browser, server.url, IMPORT_MB);
+
   console.error(`loading ${N} times...`);
   const load = await measureLoads(browser, server.url);
   console.error(`editing ${N} times (example)...`);
@@ -537,7 +659,8 @@ try {
   const profileRows = Object.entries(profiles).map(([name, p]) =>
     `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${ms(p.calculator.p90)} ms |`);
   const editRows = [['plain', varied.plain], ['4x CPU', varied.cpu4],
-    ['presentation mode lever, plain', presenting.plain], ['presentation mode lever, 4x CPU', presenting.cpu4]].map(([name, e]) =>
+    ['presentation mode lever, plain', presenting.plain], ['presentation mode lever, 4x CPU', presenting.cpu4],
+    ['a 13 x 5 block pasted into the staff table, plain', pasting.plain], ['a 13 x 5 block pasted, 4x CPU', pasting.cpu4]].map(([name, e]) =>
     `| ${name} | ${ms(e.median)} ms | ${ms(e.p95)} ms | ${e.n}${e.misses ? ` (${e.misses} missed)` : ''} | ${e.p95 <= 16.7 ? 'yes' : 'no'} |`);
   const lines = [
     `Load to the first figure painted (median of ${LOADS} fresh loads each), calculator against the bare Yew counter:`,
@@ -577,6 +700,7 @@ try {
     lines.push('', 'No target/criterion/*/new/estimates.json: run `cargo bench --bench model` for the wasm/native ratios.');
   }
   lines.push('', `First render at 1366x900: ${dom.elements} DOM elements, ${dom.inputs} inputs, a page ${dom.height} px tall.`);
+  lines.push('', `Import staff in post: a ${(imported.bytes / 1e6).toFixed(0)} MB CSV read in ${imported.seconds.toFixed(1)} s = ${imported.mb_per_s.toFixed(1)} MB/s in the browser; the longest task meanwhile ${imported.longest_task_ms ? `${imported.longest_task_ms.toFixed(0)} ms` : 'under 50 ms (none reported)'}.`);
   console.log(lines.join('\n'));
 
   const results = {
@@ -588,6 +712,8 @@ try {
     first_render_dom: dom,
     keystroke_to_repaint_ms: varied,
     presentation_lever_to_repaint_ms: presenting,
+    paste_to_repaint_ms: pasting,
+    staff_import: imported,
     load_ms: load,
     input_to_paint_ms: { example: edit, example_with_ranges: editRanged },
     api_ms: {
