@@ -1050,7 +1050,9 @@ async fn services_are_a_table_with_each_full_card_a_click_away() {
         "the table's cell is the input"
     );
     assert!(
-        root.query_selector("article").unwrap().is_none(),
+        root.query_selector("#services-editor article")
+            .unwrap()
+            .is_none(),
         "cards are closed"
     );
     button(&root, "Full card").click();
