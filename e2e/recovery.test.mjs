@@ -40,10 +40,10 @@ test('undo and redo take back typing, a removal and an import, by button and by 
 
   // A removal.
   const services = await app.cardNames('Services');
-  const cardsBefore = await page.locator('details.panel article').count();
+  const rowsBefore = await page.locator('#services-editor > tbody').count();
   page.once('dialog', (d) => d.accept());
   await app.button(`Remove ${services[0]}`).click();
-  await page.waitForFunction((n) => document.querySelectorAll('details.panel article').length < n, cardsBefore);
+  await page.waitForFunction((n) => document.querySelectorAll('#services-editor > tbody').length < n, rowsBefore);
   assert.equal((await app.cardNames('Services')).length, services.length - 1);
 
   // An import.
