@@ -61,9 +61,9 @@ test('undo and redo take back typing, a removal and an import, by button and by 
   assert.equal(await app.field('Scenario name').inputValue(), 'Example place');
   assert.equal((await app.cardNames('Services')).length, services.length - 1);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
-  const cardsNow = await page.locator('details.panel article').count();
+  const rowsNow = await page.locator('#services-editor > tbody').count();
   await page.keyboard.press('Control+z');
-  await page.waitForFunction((n) => document.querySelectorAll('details.panel article').length > n, cardsNow);
+  await page.waitForFunction((n) => document.querySelectorAll('#services-editor > tbody').length > n, rowsNow);
   assert.deepEqual(await app.cardNames('Services'), services, 'the removed service is back, in its place');
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => document.querySelector('#f-places-0-population-adults')?.value === '300,000');
