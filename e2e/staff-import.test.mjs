@@ -113,7 +113,11 @@ test('a CSV in the NHS Workforce Statistics layout, filtered to mental health an
   // The columns NHS Workforce Statistics' header suggests, changed by keyboard.
   assert.equal(await page.getByLabel('FTE column').inputValue(), String(HEADER.indexOf('FTE')));
   assert.equal(await page.getByLabel('Filter column').inputValue(), String(HEADER.indexOf('Care Setting')));
-  await page.getByLabel('Role column').selectOption({ label: 'Staff Group 1' });
+  const roleColumn = page.getByLabel('Role column');
+  assert.equal(await roleColumn.inputValue(), String(HEADER.indexOf('Staff Group 2')));
+  await roleColumn.focus();
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await roleColumn.inputValue(), String(HEADER.indexOf('Staff Group 1')));
   await assertAccessible(page, 'import: columns');
   await app.button('Read the file').press('Enter');
 
@@ -125,8 +129,15 @@ test('a CSV in the NHS Workforce Statistics layout, filtered to mental health an
   // Suggested by name: nurses to the nurse role; central functions not counted.
   assert.equal(await mapped(page, 'Nurses & health visitors').inputValue(), 'mh_nurse');
   assert.equal(await mapped(page, 'Central functions').inputValue(), '');
-  await mapped(page, 'Support to doctors, nurses & midwives').selectOption({ label: 'Mental health support worker / healthcare assistant' });
-  await page.waitForFunction(() => /120\.0/.test(document.querySelector('#staff-import-plan')?.innerText ?? ''));
+  assert.equal(await mapped(page, 'Support to doctors, nurses & midwives').inputValue(), 'support_worker');
+  // A mapping changed by keyboard: central functions counted, then not.
+  const central = mapped(page, 'Central functions');
+  await central.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => /551\.5 FTE counted/.test(document.querySelector('#staff-import-counted')?.innerText ?? ''));
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => /521\.5 FTE counted/.test(document.querySelector('#staff-import-counted')?.innerText ?? ''));
+  assert.match(await page.locator('#staff-import-plan').innerText(), /120\.0/);
   assert.match(await planRow(page, NURSE).innerText(), new RegExp(`${nurseBefore.replace(',', ',')}[\\s\\S]*${NURSES_MH.toFixed(1)}`));
   assert.match(await page.locator('#staff-import-counted').innerText(), /521\.5 FTE counted, 30\.0 FTE not counted/);
   await assertAccessible(page, 'import: mapping');
