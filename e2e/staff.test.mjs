@@ -166,6 +166,18 @@ test('the staff table moves like a spreadsheet by keyboard and copies itself for
   assert.equal(lines.length, 14);
   assert.deepEqual(lines[1].slice(0, 2), [first, '222']);
   assert.match(lines[1][4], /^\d+(\.\d+)?%$/);
+
+  // What only a few need opens from the row: each input's meaning, its
+  // default's source, a note, and the calculation.
+  await app.button(`Details of ${first}`).click();
+  const details = app.role(first);
+  await details.locator('details.field__source').filter({ hasText: /^Default/ }).first().waitFor();
+  const note = page.getByLabel(`${first}: in post: your note`, { exact: true });
+  await note.fill('From our ESR extract, March');
+  await note.press('Tab');
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem('workforce-gap:current') ?? '{}').notes?.[key] === 'From our ESR extract, March',
+    'roles.mh_nurse.in_post_wte');
+  await assertAccessible(page, 'a role\'s details');
   assert.deepEqual(errors, []);
 });
 

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::model::explain::{explain_role, explain_service, Explanation};
+use crate::ui::runtime::bridge::{use_panel_dispatch, PanelAction, PanelDispatch};
 use crate::ui::shared::results::explained;
 use crate::ui::use_app;
 
@@ -30,6 +31,7 @@ pub struct CardExplanationProps {
 #[function_component(CardExplanation)]
 pub fn card_explanation(props: &CardExplanationProps) -> Html {
     let app = use_app();
+    let to_page = use_panel_dispatch();
     let scenario = explained(&app);
     let explanation = if props.role {
         scenario
@@ -43,7 +45,7 @@ pub fn card_explanation(props: &CardExplanationProps) -> Html {
     html! {
         <>
             if props.role {
-                { role_sources(&app, &props.id) }
+                { role_sources(&app, &to_page, &props.id) }
             }
             if let Some(e) = explanation {
                 if app.stale { <p class="explain__stale">{STALE_NOTE}</p> }
@@ -53,10 +55,11 @@ pub fn card_explanation(props: &CardExplanationProps) -> Html {
     }
 }
 
-/// A role's inputs, what each means, and where each default comes from
-/// (the citation filled in by www/sources.js when opened, as beside any
-/// input): the staff table's cells have no room for them.
-fn role_sources(app: &crate::ui::AppHandle, id: &str) -> Html {
+/// A role's inputs, what each means, where each default comes from (the
+/// citation filled in by www/sources.js when opened, as beside any input)
+/// and the user's note on it (as in the assumptions register): the staff
+/// table's cells have no room for them.
+fn role_sources(app: &crate::ui::AppHandle, to_page: &PanelDispatch, id: &str) -> Html {
     use crate::model::field::{Field, RoleField};
     use crate::ui::page::number_field::{default_source, source_details};
     let Some(i) = app.scenario.role_index(id) else {
@@ -67,6 +70,15 @@ fn role_sources(app: &crate::ui::AppHandle, id: &str) -> Html {
             { for RoleField::ALL.iter().map(|f| {
                 let field = Field::Role(i, *f);
                 let source_id = format!("{}-source", crate::ui::dom_id(&field.path()));
+                let key = field.key(&app.scenario).unwrap_or_default();
+                let note = app.scenario.notes.get(&key).cloned().unwrap_or_default();
+                let onchange = {
+                    let (to_page, key) = (to_page.clone(), key.clone());
+                    Callback::from(move |e: Event| {
+                        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                        to_page.send(PanelAction::SetNote { key: key.clone(), text: input.value() });
+                    })
+                };
                 html! {
                     <div>
                         <dt>{f.spec().label}</dt>
@@ -75,6 +87,9 @@ fn role_sources(app: &crate::ui::AppHandle, id: &str) -> Html {
                             if let Some((key, flag)) = default_source(app, &field, false) {
                                 { source_details(&field, &key, &flag, &source_id) }
                             }
+                            <input type="text" class="field__input field__input--note" maxlength="2000"
+                                aria-label={format!("{}: your note", field.full_label(&app.scenario))}
+                                placeholder="Your note" value={note} {onchange} />
                         </dd>
                     </div>
                 }
