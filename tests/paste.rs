@@ -9,7 +9,7 @@ use workforce_gap::model::edit::{apply, Edit, Typed};
 use workforce_gap::model::examples::example_place;
 use workforce_gap::model::field::{Field, RoleField};
 use workforce_gap::model::paste::{
-    copy_block, is_block, plan, read_block, staff_cell, PasteCell, StaffColumn,
+    copy_block, is_block, plan, read_block, service_cell, staff_cell, StaffColumn,
 };
 
 const STAFF: [StaffColumn; 6] = StaffColumn::STAFF;
@@ -244,20 +244,7 @@ fn any_table_pastes_through_its_cells_and_a_rate_column_reads_per_cell() {
     // The services table: name, prevalence, current and target coverage,
     // then the workload's numbers (which differ by service).
     let s = example_place();
-    let cell = |r: usize, c: usize| -> Option<PasteCell> {
-        use workforce_gap::model::field::ServiceField;
-        let service = s.services.get(r)?;
-        match c {
-            0 => Some(PasteCell::Name(TextField::ServiceName(r))),
-            1..=3 => Some(PasteCell::Number(Field::Service(
-                r,
-                ServiceField::COMMON[c - 1],
-            ))),
-            _ => ServiceField::workload_fields(&service.workload)
-                .get(c - 4)
-                .map(|f| PasteCell::Number(Field::Service(r, *f))),
-        }
-    };
+    let cell = service_cell(&s);
     let p = plan(cell, 0, 1, "0.2\t0.1\t0.3\t7\n0.1\t0.15\t0.25\t8\n");
     let mut after = s.clone();
     apply(&mut after, p.edit.unwrap()).unwrap();

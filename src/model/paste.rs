@@ -166,6 +166,28 @@ pub fn staff_cell(
     }
 }
 
+/// The services table's cell at (row, column): the name, prevalence,
+/// coverage today and the target, then the workload's numbers (which
+/// differ by service: two or three).
+pub fn service_cell(
+    scenario: &crate::model::Scenario,
+) -> impl Fn(usize, usize) -> Option<PasteCell> + '_ {
+    use crate::model::field::ServiceField;
+    move |r, c| {
+        let service = scenario.services.get(r)?;
+        match c {
+            0 => Some(PasteCell::Name(TextField::ServiceName(r))),
+            1..=3 => Some(PasteCell::Number(Field::Service(
+                r,
+                ServiceField::COMMON[c - 1],
+            ))),
+            _ => ServiceField::workload_fields(&service.workload)
+                .get(c - 4)
+                .map(|f| PasteCell::Number(Field::Service(r, *f))),
+        }
+    }
+}
+
 /// Plan a paste of `text` into a table whose cell at (row, column) is
 /// `cell_at` (None past its edges), from the cell at (`row`, `column`)
 /// rightwards and downwards.

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::model::field::{Field, ServiceField};
-use crate::model::paste::PasteCell;
+use crate::model::paste::service_cell;
 use crate::model::scenario::{AgeBand, Service, WorkloadKind};
 use crate::model::validate::ROLE_MIX_TOLERANCE;
 use crate::ui::page::explain::{explain, Subject};
@@ -29,22 +29,7 @@ pub fn services_editor(app: &AppHandle) -> Html {
     let onpaste = {
         let app = app.clone();
         Callback::from(move |e: Event| {
-            let scenario = &app.scenario;
-            // Name, prevalence, coverage today and the target, then the
-            // workload's numbers (which differ by service).
-            let cell_at = |r: usize, c: usize| -> Option<PasteCell> {
-                let service = scenario.services.get(r)?;
-                match c {
-                    0 => Some(PasteCell::Name(TextField::ServiceName(r))),
-                    1..=3 => Some(PasteCell::Number(Field::Service(
-                        r,
-                        ServiceField::COMMON[c - 1],
-                    ))),
-                    _ => ServiceField::workload_fields(&service.workload)
-                        .get(c - 4)
-                        .map(|f| PasteCell::Number(Field::Service(r, *f))),
-                }
-            };
+            let cell_at = service_cell(&app.scenario);
             crate::ui::page::roles::paste_into(&app, e, &cell_at, &Some);
         })
     };
