@@ -172,7 +172,7 @@ fn a_new_workload_kind_starts_from_the_file() {
             .unwrap();
         apply(&mut s, Edit::SetWorkloadKind(i, kind)).unwrap();
         assert_eq!(s.services[i].workload, expected(kind), "{kind:?}");
-        assert_eq!(kind.default_workload(), expected(kind), "{kind:?}");
+        assert_eq!(defaults::workload(kind), expected(kind), "{kind:?}");
     }
 }
 

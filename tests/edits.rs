@@ -516,7 +516,7 @@ fn a_new_workload_kind_starts_from_its_defaults_and_forgets_the_old_text() {
     let (s, answer) = after(Edit::SetWorkloadKind(i, WorkloadKind::Beds));
     assert_eq!(
         s.services[i].workload,
-        WorkloadKind::Beds.default_workload()
+        workforce_gap::model::defaults::workload(WorkloadKind::Beds)
     );
     assert_eq!(
         answer,

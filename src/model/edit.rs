@@ -114,8 +114,8 @@ pub enum Edit {
     StaffInPost(crate::model::staff_in_post::StaffInPost),
     /// A block pasted from a spreadsheet ([`crate::model::paste::plan`]):
     /// numbers as typed text, each read as its input reads it (a cell that
-    /// is not a number is kept as pasted, with its problem), and role
-    /// names by role index. One undo step.
+    /// is not a number is kept as pasted, with its problem), and names.
+    /// One undo step.
     Paste {
         numbers: Vec<(Field, String)>,
         names: Vec<(TextField, String)>,
@@ -171,13 +171,7 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
     let s = scenario;
     Ok(match edit {
         Edit::SetNumber { field, text } => {
-            let problem = match format::parse_input(&text, field.unit()) {
-                Ok(value) => {
-                    set_by_user(s, &field, value);
-                    None
-                }
-                Err(message) => Some(format!("{}: {message}", field.full_label(s))),
-            };
+            let problem = set_typed(s, &field, &text);
             Typed::Keep {
                 path: field.path(),
                 text,
@@ -206,14 +200,11 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
                 if field.get(s).is_none() {
                     continue;
                 }
-                typed.push(match format::parse_input(&text, field.unit()) {
-                    Ok(value) => {
-                        set_by_user(s, &field, value);
-                        Typed::Forget(field.path())
-                    }
-                    Err(message) => Typed::Keep {
+                typed.push(match set_typed(s, &field, &text) {
+                    None => Typed::Forget(field.path()),
+                    problem => Typed::Keep {
                         path: field.path(),
-                        problem: Some(format!("{}: {message}", field.full_label(s))),
+                        problem,
                         text,
                     },
                 });
@@ -447,6 +438,18 @@ fn set_text(s: &mut Scenario, field: TextField, value: String) {
     };
     if let Some(slot) = slot {
         *slot = value;
+    }
+}
+
+/// Text typed (or pasted) into a numeric input: its value set by the user
+/// when it reads as a number, else why not (the scenario keeps its value).
+fn set_typed(s: &mut Scenario, field: &Field, text: &str) -> Option<String> {
+    match format::parse_input(text, field.unit()) {
+        Ok(value) => {
+            set_by_user(s, field, value);
+            None
+        }
+        Err(message) => Some(format!("{}: {message}", field.full_label(s))),
     }
 }
 

@@ -443,12 +443,6 @@ impl WorkloadKind {
     pub fn from_key(key: &str) -> Option<WorkloadKind> {
         WorkloadKind::ALL.into_iter().find(|k| k.key() == key)
     }
-
-    /// A workload of this kind with its starting numbers, from
-    /// `data/builtins/new-items.csv` ([`super::defaults::workload`]).
-    pub fn default_workload(self) -> Workload {
-        super::defaults::workload(self)
-    }
 }
 
 impl Workload {
