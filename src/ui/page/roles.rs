@@ -217,32 +217,14 @@ fn role_rows(app: &AppHandle, i: usize, cells: &[Cell]) -> Html {
 fn cell_view(app: &AppHandle, i: usize, c: usize, cell: Cell, role: &Role, heading: &str) -> Html {
     let at = format!("{i}:{c}");
     match cell {
-        Cell::Typed(StaffColumn::Name) => {
-            let path = format!("roles[{i}].name");
-            let id = dom_id(&path);
-            let error = app
-                .error_for(&path)
-                .or_else(|| app.error_for(&format!("roles[{i}].id")));
-            let oninput = {
-                let app = app.clone();
-                Callback::from(move |e: InputEvent| {
-                    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                    app.dispatch(Action::Edit(Edit::SetText {
-                        field: TextField::RoleName(i),
-                        value: input.value(),
-                    }));
-                })
-            };
-            html! {
-                <th scope="row" class={classes!("staff-table__name", error.is_some().then_some("field--error"))}>
-                    <input class="field__input" id={id.clone()} type="text" value={role.name.clone()}
-                        data-cell={at} aria-label={format!("{heading}: Role name")} {oninput}
-                        aria-invalid={error.is_some().then_some("true")}
-                        aria-describedby={error.is_some().then(|| format!("{id}-error"))} />
-                    if let Some(e) = &error { <p class="field__error" id={format!("{id}-error")}>{e}</p> }
-                </th>
-            }
-        }
+        Cell::Typed(StaffColumn::Name) => name_cell(
+            app,
+            TextField::RoleName(i),
+            &role.name,
+            format!("{heading}: Role name"),
+            at,
+            Some(format!("roles[{i}].id")),
+        ),
         Cell::Group => {
             let onchange = {
                 let app = app.clone();
@@ -292,6 +274,44 @@ fn cell_view(app: &AppHandle, i: usize, c: usize, cell: Cell, role: &Role, headi
             at,
             (f == RoleField::AnnualCost).then_some(COST_HINT),
         ),
+    }
+}
+
+/// The name cell that heads a row of a table (a role's, a service's): the
+/// text as typed, named by the row (`label`), with its problem under it
+/// (or, failing that, the problem at `also`: a role's id).
+pub fn name_cell(
+    app: &AppHandle,
+    field: TextField,
+    value: &str,
+    label: String,
+    at: String,
+    also: Option<String>,
+) -> Html {
+    let path = field.path();
+    let id = dom_id(&path);
+    let error_id = format!("{id}-error");
+    let error = app
+        .error_for(&path)
+        .or_else(|| also.and_then(|p| app.error_for(&p)));
+    let oninput = {
+        let app = app.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            app.dispatch(Action::Edit(Edit::SetText {
+                field: field.clone(),
+                value: input.value(),
+            }));
+        })
+    };
+    html! {
+        <th scope="row" class={classes!("staff-table__name", error.is_some().then_some("field--error"))}>
+            <input class="field__input" id={id} type="text" value={value.to_string()}
+                data-cell={at} aria-label={label} {oninput}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby={error.is_some().then(|| error_id.clone())} />
+            if let Some(e) = &error { <p class="field__error" id={error_id}>{e}</p> }
+        </th>
     }
 }
 

@@ -69,9 +69,7 @@ fn service_rows(app: &AppHandle, i: usize) -> Html {
         return html! {};
     };
     let count = app.scenario.services.len();
-    let path = format!("services[{i}].name");
-    let name_id = dom_id(&path);
-    let name_error = app.error_for(&path);
+    let name_id = dom_id(&format!("services[{i}].name"));
     let heading = if service.name.trim().is_empty() {
         format!("Service {}", i + 1)
     } else {
@@ -97,28 +95,12 @@ fn service_rows(app: &AppHandle, i: usize) -> Html {
             }))
         })
     };
-    let on_name = {
-        let app = app.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            app.dispatch(Action::Edit(Edit::SetText {
-                field: TextField::ServiceName(i),
-                value: input.value(),
-            }));
-        })
-    };
     let kind = service.workload.kind();
     let card_id = format!("{name_id}-card");
     html! {
         <tbody class="staff-table__role">
             <tr>
-                <th scope="row" class={classes!("staff-table__name", name_error.is_some().then_some("field--error"))}>
-                    <input class="field__input" id={name_id.clone()} type="text" value={service.name.clone()}
-                        data-cell={format!("{i}:0")} aria-label={format!("{heading}: Service name")} oninput={on_name}
-                        aria-invalid={name_error.is_some().then_some("true")}
-                        aria-describedby={name_error.is_some().then(|| format!("{name_id}-error"))} />
-                    if let Some(e) = &name_error { <p class="field__error" id={format!("{name_id}-error")}>{e}</p> }
-                </th>
+                { crate::ui::page::roles::name_cell(app, TextField::ServiceName(i), &service.name, format!("{heading}: Service name"), format!("{i}:0"), None) }
                 { for ServiceField::COMMON.iter().enumerate().map(|(c, f)| {
                     crate::ui::page::roles::number_cell(app, &Field::Service(i, *f), &format!("{heading}: {}", f.spec().label), format!("{i}:{}", c + 1), None)
                 }) }
