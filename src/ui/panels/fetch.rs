@@ -1,4 +1,5 @@
-//! The app's own files (`areas.tsv`), fetched by the panels that need them.
+//! The app's own files (`areas.tsv`), fetched by the panels that need them,
+//! and its modules loaded on demand (the Excel writer, the staff import).
 
 /// The address of one of the app's own files (`areas.tsv`): beside the page,
 /// or, in a host page (`<workforce-gap-calculator>`), beside the app's
@@ -55,4 +56,30 @@ pub async fn fetch_text(name: &str, what: &str) -> Result<String, String> {
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn fetch_text(_name: &str, what: &str) -> Result<String, String> {
     Err(format!("{what} can only be loaded in the browser."))
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+const loading = {};
+// A module loaded on demand (`workbook`, `staff-import`), named by
+// <meta name=wg-NAME> (or, in a host page, by www/element.js's `assetKey`);
+// one import per page, retried after a failure.
+export function loadModule(name, assetKey) {
+  if (!loading[name]) {
+    const assets = globalThis.workforceGapAssets;
+    const meta = document.querySelector(`meta[name="wg-${name}"]`);
+    const url = assets && assets[assetKey]
+      ? new URL(assets[assetKey], assets.base).href
+      : new URL(meta ? meta.content : `${name}.js`, document.baseURI).href;
+    loading[name] = import(url)
+      .then(async (m) => { await m.default({ module_or_path: url.replace(/\.js$/, '_bg.wasm') }); return m; })
+      .catch((e) => { delete loading[name]; throw e; });
+  }
+  return loading[name];
+}
+"#)]
+extern "C" {
+    /// The module `name` (its exports), initialised; `asset_key` is its
+    /// entry in `globalThis.workforceGapAssets` in a host page.
+    #[wasm_bindgen(js_name = loadModule)]
+    pub fn load_module(name: &str, asset_key: &str) -> js_sys::Promise;
 }

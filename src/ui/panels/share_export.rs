@@ -10,39 +10,19 @@ use yew::prelude::*;
 use crate::io::{csv, share};
 use crate::model::examples::example_place;
 use crate::model::parse_scenario;
+use crate::ui::panels::fetch::load_module;
 use crate::ui::runtime::bridge::{use_panel_dispatch, PanelAction, PanelDispatch};
 use crate::ui::shared::confirm::confirm;
 use crate::ui::state::{Notice, NoticeKind, Origin};
 use crate::ui::use_app;
 
-#[wasm_bindgen(inline_js = r#"
-let loading = null;
-// The third module (src/bin/workbook.rs), named by <meta name=wg-workbook>
-// (or, in a host page, by www/element.js); one import per page, retried
-// after a failure.
-function importWorkbook() {
-  if (!loading) {
-    const assets = globalThis.workforceGapAssets;
-    const meta = document.querySelector('meta[name="wg-workbook"]');
-    const url = assets && assets.workbook
-      ? new URL(assets.workbook, assets.base).href
-      : new URL(meta ? meta.content : 'workbook.js', document.baseURI).href;
-    loading = import(url)
-      .then(async (m) => { await m.default({ module_or_path: url.replace(/\.js$/, '_bg.wasm') }); return m; })
-      .catch((e) => { loading = null; throw e; });
-  }
-  return loading;
-}
-export async function writeWorkbook(scenarioJson, exportedOn) {
-  const m = await importWorkbook();
-  return m.workbook(scenarioJson, exportedOn);
-}
-"#)]
-extern "C" {
-    /// The .xlsx bytes (a `Uint8Array`) of a scenario's JSON; rejects with
-    /// a message.
-    #[wasm_bindgen(js_name = writeWorkbook)]
-    fn write_workbook(scenario_json: &str, exported_on: &str) -> js_sys::Promise;
+/// The .xlsx bytes (a `Uint8Array`) of a scenario's JSON, from the third
+/// module (`src/bin/workbook.rs`), loaded the first time; or the message
+/// that says why not.
+async fn write_workbook(scenario_json: &str, exported_on: &str) -> Result<JsValue, JsValue> {
+    let module = JsFuture::from(load_module("workbook", "workbook")).await?;
+    let write: js_sys::Function = js_sys::Reflect::get(&module, &"workbook".into())?.dyn_into()?;
+    write.call2(&JsValue::NULL, &scenario_json.into(), &exported_on.into())
 }
 
 /// Today's date on the user's clock: `2026-11-26`.
@@ -196,8 +176,7 @@ pub fn share_export() -> Html {
             let stale = app.stale;
             wasm_bindgen_futures::spawn_local(async move {
                 let name = format!("{}-workbook.xlsx", slug(&scenario.name));
-                let written =
-                    JsFuture::from(write_workbook(&scenario.to_json_pretty(), &today())).await;
+                let written = write_workbook(&scenario.to_json_pretty(), &today()).await;
                 preparing.set(false);
                 let outcome = written
                     .map_err(|e| {

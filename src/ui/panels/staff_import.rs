@@ -28,33 +28,10 @@ use crate::format;
 use crate::model::edit::{apply as apply_edit, Edit};
 use crate::model::paste::{copy_block, StaffColumn};
 use crate::model::staff_in_post::{RoleInPost, StaffInPost};
+use crate::ui::panels::fetch::load_module;
 use crate::ui::runtime::bridge::{use_panel_dispatch, PanelAction, PanelDispatch};
 use crate::ui::state::{Notice, NoticeKind};
 use crate::ui::use_app;
-
-#[wasm_bindgen(inline_js = r#"
-let loading = null;
-// The fourth module (src/bin/staff_import.rs), named by
-// <meta name=wg-staff-import> (or, in a host page, by www/element.js); one
-// import per page, retried after a failure.
-export function loadStaffImport() {
-  if (!loading) {
-    const assets = globalThis.workforceGapAssets;
-    const meta = document.querySelector('meta[name="wg-staff-import"]');
-    const url = assets && assets.staffImport
-      ? new URL(assets.staffImport, assets.base).href
-      : new URL(meta ? meta.content : 'staff-import.js', document.baseURI).href;
-    loading = import(url)
-      .then(async (m) => { await m.default({ module_or_path: url.replace(/\.js$/, '_bg.wasm') }); return m; })
-      .catch((e) => { loading = null; throw e; });
-  }
-  return loading;
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = loadStaffImport)]
-    fn load_staff_import() -> js_sys::Promise;
-}
 
 /// Where the remembered mappings are kept in this browser.
 const REMEMBERED_KEY: &str = "workforce-gap.staff-import.mappings";
@@ -107,7 +84,7 @@ async fn yield_to_browser() {
 
 /// The importer of a file: its first bytes (the whole file for an XLSX).
 async fn open(file: &web_sys::File) -> Result<(JsValue, JsValue), String> {
-    let module = JsFuture::from(load_staff_import())
+    let module = JsFuture::from(load_module("staff-import", "staffImport"))
         .await
         .map_err(|e| format!("the import module could not be loaded ({})", text_of(e)))?;
     let size = file.size();
