@@ -386,30 +386,14 @@ impl Import {
             Err(message) => {
                 // No rows left after the filter: say so, keep the step.
                 self.error.set(Some(message));
-                if let Step::Mapping { .. } = *self.step {
-                    let mut step = (*self.step).clone();
-                    if let Step::Mapping {
-                        keep: k,
-                        values,
-                        plan,
-                        ..
-                    } = &mut step
-                    {
-                        *k = keep;
-                        *values = Rc::new(Vec::new());
-                        *plan = Rc::new(Value::Null);
-                    }
-                    self.step.set(step);
-                } else {
-                    self.step.set(Step::Mapping {
-                        filter_values,
-                        keep,
-                        values: Rc::new(Vec::new()),
-                        mapping: chosen,
-                        plan: Rc::new(Value::Null),
-                        skipped,
-                    });
-                }
+                self.step.set(Step::Mapping {
+                    filter_values,
+                    keep,
+                    values: Rc::new(Vec::new()),
+                    mapping: chosen,
+                    plan: Rc::new(Value::Null),
+                    skipped,
+                });
                 return;
             }
         };
