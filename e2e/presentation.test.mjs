@@ -25,6 +25,15 @@ class Presentation {
     await this.page.waitForFunction((prev) => document.querySelector('#present-extra-wte')?.innerText !== prev, previous);
     return this.extraWte().innerText();
   }
+  /** The figure once it has stopped changing (several key presses' edits still arriving), for 300 ms. */
+  async settled() {
+    await this.page.waitForFunction(() => new Promise((resolve) => {
+      const el = document.querySelector('#present-extra-wte');
+      const before = el?.innerText;
+      setTimeout(() => resolve(el?.innerText === before), 300);
+    }));
+    return this.extraWte().innerText();
+  }
   focusedId() { return this.page.evaluate(() => document.activeElement?.id ?? ''); }
 }
 
@@ -66,7 +75,8 @@ for (const [width, height] of [[1920, 1080], [1280, 720]]) {
 
     // Arrow keys move the focused lever: the figure moves, the baseline stays.
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-    const moved = await show.waitForChange(start);
+    await show.waitForChange(start);
+    const moved = await show.settled();
     assert.notEqual(moved, start);
     assert.match(await show.since().innerText(), new RegExp(`^When we started: ${start.replace('.', '\\.')} WTE\\. Now: .+ \\([+-]`));
     await assertAccessible(page, `presentation ${width}x${height}`);
@@ -77,7 +87,8 @@ for (const [width, height] of [[1920, 1080], [1280, 720]]) {
     await show.region().getByRole('button', { name: 'Show A' }).waitFor();
     await page.keyboard.press('Tab');
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
-    const atB = await show.waitForChange(moved);
+    await show.waitForChange(moved);
+    const atB = await show.settled();
     await page.keyboard.press('b');
     await page.keyboard.press('a');
     assert.equal(await show.waitForChange(atB), moved, 'A brings back the marked state');
