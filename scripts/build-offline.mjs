@@ -13,11 +13,15 @@
 //     <meta name=wg-workbook> naming them, so a browser never mixes an old
 //     module with a new app.
 //
+//  Before all of them, in release builds: the JavaScript minified
+//  (scripts/minify-js.mjs), so every hash is of the files as served.
+//
 //   node scripts/build-offline.mjs <staging dir>
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { injectManifest } from 'workbox-build';
+import { minifyScripts } from './minify-js.mjs';
 
 const dir = resolve(process.argv[2] ?? 'dist');
 const ROOT = resolve(import.meta.dirname, '..');
@@ -40,6 +44,7 @@ export function contentSecurityPolicy(scriptHashes) {
 }
 
 const indexPath = join(dir, 'index.html');
+if (process.env.TRUNK_PROFILE !== 'debug') await minifyScripts(dir);
 // The modules loaded on demand: panels (the panels module: what is off the first screen) and
 // workbook (the Excel writer, loaded when a workbook is asked for).
 for (const name of ['panels', 'workbook', 'staff-import']) {

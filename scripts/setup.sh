@@ -173,7 +173,7 @@ done
 stamp="$ROOT/node_modules/.package-lock.json"
 if [ ! -f "$stamp" ] || [ "$ROOT/package-lock.json" -nt "$stamp" ] \
    || ! wasm-opt --version 2>/dev/null | grep -q "version $WASM_OPT_VERSION"; then
-  say "npm ci (playwright-core, axe-core, binaryen)..."
+  say "npm ci (playwright-core, axe-core, binaryen, terser)..."
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 

@@ -582,7 +582,7 @@ try {
   ];
   const LOADS = Math.max(10, Math.min(N, 30));
   const profiles = {};
-  for (const [name, profile] of PROFILES) {
+  for (const [name, profile] of process.env.BENCH_ONLY === 'interaction' ? [] : PROFILES) {
     console.error(`loading ${LOADS} times each, ${name}...`);
     profiles[name] = {
       calculator: await measureProfileLoads(browser, server.url, '#headline-extra-wte', profile, LOADS),
@@ -604,6 +604,18 @@ try {
     cpu4: await measurePresentation(browser, server.url, 4, EDITS),
   };
 
+  if (process.env.BENCH_ONLY === 'interaction') {
+    // The interaction measures alone (BENCH_ONLY=interaction), for a
+    // quicker look while working on speed; the full run prints them too.
+    const row = (name, e) => `| ${name} | ${ms(e.median)} ms | ${ms(e.p95)} ms | ${e.n}${e.misses ? ` (${e.misses} missed)` : ''} |`;
+    console.log([
+      `first render: ${dom.elements} elements, ${dom.inputs} inputs, ${dom.height} px tall`,
+      '', '| profile | median | p95 | edits |', '| --- | ---: | ---: | ---: |',
+      row('plain', varied.plain), row('4x CPU', varied.cpu4),
+      row('presentation mode lever, plain', presenting.plain), row('presentation mode lever, 4x CPU', presenting.cpu4),
+    ].join('\n'));
+    process.exit(0);
+  }
   console.error(`${EDITS / 4} pastes of a 13 x 5 block, plain and at 4x CPU...`);
   const pasting = {
     plain: await measurePastes(browser, server.url, 1, EDITS / 4),

@@ -100,6 +100,18 @@ impl Drafts {
     }
 }
 
+/// The typed text and the problems of some inputs ([`AppState::marks_under`]).
+#[derive(Debug, PartialEq)]
+pub struct Marks(Vec<(String, Draft)>, Vec<InputError>);
+
+impl Marks {
+    /// Whether one of the inputs has a problem (text that is not a number,
+    /// or a value the model refuses).
+    pub fn has_errors(&self) -> bool {
+        !self.1.is_empty() || self.0.iter().any(|(_, d)| d.parse_error.is_some())
+    }
+}
+
 /// Where the current scenario came from, when that matters to the user.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Origin {
@@ -320,6 +332,28 @@ impl AppState {
             .iter()
             .find(|e| e.concerns(path))
             .map(|e| e.message.clone())
+    }
+
+    /// The typed text and the problems of the inputs under `prefix`
+    /// (`roles[2]`, `working_time`): with its slice of the scenario, what a
+    /// part of the page shows of the state ([`crate::ui::shared::memo`]).
+    pub fn marks_under(&self, prefix: &str) -> Marks {
+        let under = |p: &str| {
+            p.strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+        };
+        Marks(
+            self.drafts
+                .iter()
+                .filter(|(p, _)| under(p))
+                .map(|(p, d)| (p.clone(), d.clone()))
+                .collect(),
+            self.errors
+                .iter()
+                .filter(|e| under(&e.path) || e.involves.iter().any(|p| under(p)))
+                .cloned()
+                .collect(),
+        )
     }
 
     /// The text an input for `field` shows: what was typed, else the value.

@@ -13,6 +13,7 @@ use crate::ui::page::{
 };
 use crate::ui::runtime::host_options::View;
 use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
+use crate::ui::shared::memo::memo;
 use crate::ui::AppHandle;
 
 #[function_component(App)]
@@ -29,10 +30,6 @@ pub fn app() -> Html {
         || app.host.scenario_url.is_some()
         || app.host.scenario_json.is_some()
         || in_frame();
-    let layout = classes!(
-        "layout",
-        (app.host.view == View::Results).then_some("layout--results-only")
-    );
     html! {
         <ContextProvider<AppHandle> context={app.clone()}>
             <a class="skip-link" href="#results">{"Skip to results"}</a>
@@ -60,26 +57,7 @@ pub fn app() -> Html {
                 if embedded && !app.host.in_element {
                     <h1 class="visually-hidden">{"Mental Health Workforce Gap Calculator"}</h1>
                 }
-                { notice_banner(&app) }
-                { error_summary(&app) }
-                { headline_bar(&app) }
-                <div class={layout}>
-                    <section class="layout__inputs" aria-labelledby="inputs-heading">
-                        <h2 id="inputs-heading" class="visually-hidden">{"Inputs"}</h2>
-                        { history_buttons(&app) }
-                        <ScenarioManager />
-                        { area_inputs(&app) }
-                        { working_time_inputs(&app) }
-                        { services_editor(&app) }
-                        { roles_editor(&app) }
-                        { projection_inputs(&app) }
-                    </section>
-                    <section class="layout__results" id="results" aria-labelledby="results-heading" tabindex="-1">
-                        <h2 id="results-heading">{"Results"}</h2>
-                        { levers_panel(&app) }
-                        { results_panel(&app) }
-                    </section>
-                </div>
+                { memo(Covered(app.presenting), { let app = app.clone(); move || page_body(&app) }) }
                 // Compare, share and export, sources and about: loaded when
                 // they come near the screen (the panels module, not part of
                 // the first load).
@@ -102,6 +80,49 @@ pub fn app() -> Html {
             </footer>
             }
         </ContextProvider<AppHandle>>
+    }
+}
+
+/// Whether presentation mode covers the page. While it does, the page is
+/// not rendered again on each lever move (the room's figures repaint
+/// sooner); it catches up when presentation mode ends.
+struct Covered(bool);
+
+impl PartialEq for Covered {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 && other.0
+    }
+}
+
+/// The notices, the error summary, the inputs and the results.
+fn page_body(app: &AppHandle) -> Html {
+    let layout = classes!(
+        "layout",
+        (app.host.view == View::Results).then_some("layout--results-only")
+    );
+    html! {
+        <>
+            { notice_banner(app) }
+            { error_summary(app) }
+            { headline_bar(app) }
+            <div class={layout}>
+                <section class="layout__inputs" aria-labelledby="inputs-heading">
+                    <h2 id="inputs-heading" class="visually-hidden">{"Inputs"}</h2>
+                    { history_buttons(app) }
+                    <ScenarioManager />
+                    { area_inputs(app) }
+                    { working_time_inputs(app) }
+                    { services_editor(app) }
+                    { roles_editor(app) }
+                    { projection_inputs(app) }
+                </section>
+                <section class="layout__results" id="results" aria-labelledby="results-heading" tabindex="-1">
+                    <h2 id="results-heading">{"Results"}</h2>
+                    { levers_panel(app) }
+                    { results_panel(app) }
+                </section>
+            </div>
+        </>
     }
 }
 

@@ -10,6 +10,7 @@ use crate::model::scenario::{AgeBand, Place};
 use crate::ui::page::number_field::number_field;
 use crate::ui::page::services::{item_actions, ItemActions};
 use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
+use crate::ui::shared::memo::memo_keyed;
 use crate::ui::state::{Action, Edit, TextField};
 use crate::ui::{dom_id, AppHandle};
 
@@ -46,7 +47,7 @@ pub fn area_inputs(app: &AppHandle) -> Html {
             <p class="panel__intro">{"One place, or several side by side (an integrated care board's sub-ICB locations or local authorities): each has its own population and need index; services, roles and staff in post are shared by the whole system."}</p>
             // In a container of its own, so that a change in the number of
             // places does not shift (and re-create) the picker above.
-            <div class="places">{ for (0..places.len()).map(|i| place_card(app, i)) }</div>
+            <div class="places">{ for (0..places.len()).map(|i| place_card_memo(app, i)) }</div>
             if places.len() > 1 {
                 <p class="computed" aria-live="polite">{format!("All places: {} people", format::people(total))}</p>
             }
@@ -56,6 +57,24 @@ pub fn area_inputs(app: &AppHandle) -> Html {
 }
 
 /// One place, keyed by its id so that moving it keeps its DOM (and focus).
+/// A place's card, rendered again only when what it shows changed: the
+/// place, its inputs' typed text and problems, how many places there are
+/// (its move and remove buttons) and the inputs the host page locked.
+fn place_card_memo(app: &AppHandle, i: usize) -> Html {
+    let Some(place) = app.scenario.places.get(i) else {
+        return html! {};
+    };
+    let deps = (
+        i,
+        app.scenario.places.len(),
+        place.clone(),
+        app.marks_under(&format!("places[{i}]")),
+        app.host.clone(),
+    );
+    let app = app.clone();
+    memo_keyed(&place.id, deps, move || place_card(&app, i))
+}
+
 fn place_card(app: &AppHandle, i: usize) -> Html {
     let Some(place) = app.scenario.places.get(i) else {
         return html! {};
@@ -91,7 +110,7 @@ fn place_card(app: &AppHandle, i: usize) -> Html {
         },
     );
     html! {
-        <article class="card place" key={place.id.clone()} aria-labelledby={format!("{name_id}-heading")}>
+        <article class="card place" aria-labelledby={format!("{name_id}-heading")}>
             <div class="card__header">
                 <h4 class="card__title" id={format!("{name_id}-heading")}>{heading.clone()}</h4>
                 {actions}

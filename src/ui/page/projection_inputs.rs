@@ -7,11 +7,25 @@ use yew::prelude::*;
 use crate::model::field::{Field, ProjectionField};
 use crate::ui::page::number_field::number_field;
 use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
+use crate::ui::shared::memo::memo;
 use crate::ui::AppHandle;
 
 /// A plain view function, not a component: it has no hooks, and each
 /// function component costs about 600 bytes gzip of Yew machinery.
+/// Rendered again only when what it shows changed: the projection's
+/// inputs, their typed text and problems, and the inputs the host page
+/// locked (the ranges' panel follows the app state by itself).
 pub fn projection_inputs(app: &AppHandle) -> Html {
+    let deps = (
+        app.scenario.projection.clone(),
+        app.marks_under("projection"),
+        app.host.clone(),
+    );
+    let app = app.clone();
+    memo(deps, move || projection_section(&app))
+}
+
+fn projection_section(app: &AppHandle) -> Html {
     html! {
         <details class="panel">
             <summary class="panel__summary"><h3 class="panel__title">{"Ten-year projection and uncertainty"}</h3></summary>

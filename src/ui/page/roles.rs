@@ -18,6 +18,7 @@ use crate::model::paste::{self, StaffColumn};
 use crate::model::scenario::{Group, Role, Sector};
 use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
 use crate::ui::shared::confirm::confirm;
+use crate::ui::shared::memo::memo;
 use crate::ui::state::{Action, Edit, Notice, NoticeKind, TextField, UiAction};
 use crate::ui::{dom_id, AppHandle};
 
@@ -132,7 +133,7 @@ pub fn roles_editor(app: &AppHandle) -> Html {
                         <th scope="col"><span class="visually-hidden">{"Role actions"}</span></th>
                     </tr></thead>
                     // A row group per role: its cells, and its details when open.
-                    { for (0..count).map(|i| role_rows(app, i, &cells)) }
+                    { for (0..count).map(|i| role_rows_memo(app, i, &cells)) }
                 </table>
             </div>
             <p class="field__hint" id={COST_HINT}>
@@ -163,6 +164,26 @@ fn column_header(cell: Cell) -> Html {
             if let Some(unit) = unit { <span class="staff-table__unit">{format!(" ({unit})")}</span> }
         </th>
     }
+}
+
+/// A role's row group, rendered again only when what it shows changed: the
+/// role, its cells' typed text and problems, whether its details are open,
+/// the columns, and the inputs the host page locked.
+fn role_rows_memo(app: &AppHandle, i: usize, cells: &[Cell]) -> Html {
+    let Some(role) = app.scenario.roles.get(i) else {
+        return html! {};
+    };
+    let deps = (
+        i,
+        role.clone(),
+        cells.to_vec(),
+        app.open_sections
+            .contains(&format!("role-details-{}", role.id)),
+        app.marks_under(&format!("roles[{i}]")),
+        app.host.clone(),
+    );
+    let (app, cells) = (app.clone(), cells.to_vec());
+    memo(deps, move || role_rows(&app, i, &cells))
 }
 
 /// A role's row group: its row, and under it its details when open.

@@ -15,6 +15,7 @@ use crate::model::validate::ROLE_MIX_TOLERANCE;
 use crate::ui::page::explain::{explain, Subject};
 use crate::ui::page::number_field::number_field;
 use crate::ui::shared::confirm::confirm;
+use crate::ui::shared::memo::{memo, Always};
 use crate::ui::state::{Action, Edit, TextField, UiAction};
 use crate::ui::{dom_id, AppHandle};
 
@@ -53,13 +54,39 @@ pub fn services_editor(app: &AppHandle) -> Html {
                             <th scope="col">{"Workload"}</th>
                             <th scope="col"><span class="visually-hidden">{"Service actions"}</span></th>
                         </tr></thead>
-                        { for (0..count).map(|i| service_rows(app, i)) }
+                        { for (0..count).map(|i| service_rows_memo(app, i)) }
                     </table>
                 </div>
             }
             <button type="button" class="button button--secondary" onclick={add}>{"Add a service"}</button>
         </details>
     }
+}
+
+/// A service's row group, rendered again only when what it shows changed:
+/// the service, its cells' typed text and problems, its place in the list
+/// (the move buttons) and the inputs the host page locked. Its full card,
+/// when shown, reads more (the roles' names, the explanation): the row
+/// group renders on every change while it is.
+fn service_rows_memo(app: &AppHandle, i: usize) -> Html {
+    let Some(service) = app.scenario.services.get(i) else {
+        return html! {};
+    };
+    let marks = app.marks_under(&format!("services[{i}]"));
+    let card_shown = app
+        .open_sections
+        .contains(&crate::ui::state::service_card_section(&service.id))
+        || marks.has_errors();
+    let deps = (
+        i,
+        app.scenario.services.len(),
+        service.clone(),
+        marks,
+        app.host.clone(),
+        card_shown.then_some(Always),
+    );
+    let app = app.clone();
+    memo(deps, move || service_rows(&app, i))
 }
 
 /// A service's row group: the numbers planners change most, and under them

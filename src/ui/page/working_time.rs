@@ -7,9 +7,22 @@ use crate::format;
 use crate::model::compute::hours;
 use crate::model::field::{Field, WorkingTimeField};
 use crate::ui::page::number_field::number_field;
+use crate::ui::shared::memo::memo;
 use crate::ui::AppHandle;
 
+/// Rendered again only when what it shows changed: the working time, its
+/// inputs' typed text and problems, and the inputs the host page locked.
 pub fn working_time_inputs(app: &AppHandle) -> Html {
+    let deps = (
+        app.scenario.working_time.clone(),
+        app.marks_under("working_time"),
+        app.host.clone(),
+    );
+    let app = app.clone();
+    memo(deps, move || working_time_section(&app))
+}
+
+fn working_time_section(app: &AppHandle) -> Html {
     let h = hours(&app.scenario.working_time);
     let show = |v: f64| {
         if v.is_finite() {
