@@ -3,6 +3,7 @@
 // `prefix` hosts the files under a sub-path ("/tools/workforce-gap/"), as an
 // intranet might; `setRoot(dir)` swaps the files served (a new build).
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -23,12 +24,16 @@ const TYPES = {
 
 /**
  * Start serving `root` (default dist/, or $E2E_DIST if set); resolves to
- * { url, close, requests, setRoot }.
+ * { url, close, requests, setRoot }. With `gzip`, responses are compressed
+ * for a browser that accepts it (level 9, as the size budget counts), as an
+ * intranet's web server with compression on serves them: the benchmark's
+ * loads over a slow network.
  */
 export async function serveDist(
   root = resolve(process.env.E2E_DIST || resolve(import.meta.dirname, '..', 'dist')),
-  { prefix = '/' } = {},
+  { prefix = '/', gzip = false } = {},
 ) {
+  const compressed = new Map();
   let base = resolve(root);
   await stat(join(base, 'index.html')).catch(() => {
     throw new Error(`${base}/index.html is missing: run "bash scripts/build.sh" first.`);
@@ -43,11 +48,19 @@ export async function serveDist(
     const file = join(base, path);
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
-      });
+      };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && !/\.(png|ico)$/.test(file)) {
+        const key = `${file}:${body.length}`;
+        if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
+        body = compressed.get(key);
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -49,8 +49,11 @@ wasm_env trunk build --release --offline --dist dist >target/trunk-build.log 2>&
 node scripts/build-areas.mjs --check dist/areas.tsv
 build_size_baseline
 # The first load may not grow past 266,000 bytes gzip (issues 16 to 18):
-# features off the first screen go in the panels module, on demand.
-SIZE_BUDGET_BYTES=266000 SIZE_BUDGET_RATIO=4.65 node scripts/sizes.mjs dist --baseline tools/size-baseline/dist
+# features off the first screen go in the panels module, on demand. The
+# ratio to the bare counter: 4.70x since both builds' JavaScript is minified
+# (2026-12-06; the counter's 1.7 KB less weighs more in its small total: the
+# same builds unminified were 4.54x, under the 4.65x this guard was).
+SIZE_BUDGET_BYTES=266000 SIZE_BUDGET_RATIO=4.70 node scripts/sizes.mjs dist --baseline tools/size-baseline/dist
 # The test build: the same app plus hooks no published build has (a way to
 # make the WebAssembly panic), for the recovery journey.
 wasm_env trunk build --release --offline --features test-hooks --dist target/dist-test >target/trunk-build-test.log 2>&1 \

@@ -7,8 +7,9 @@
 //   BENCH_N=10 node e2e/bench/browser-bench.mjs (quicker)
 //
 // Measures:
-//  (0) load under three profiles (plain; 4x CPU throttling; 4x CPU and a slow
-//      network, Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down),
+//  (0) load under four profiles (plain; 4x CPU throttling; 4x CPU and a slow
+//      network, Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down,
+//      from a server that compresses with gzip, and from one that does not),
 //      for the calculator and for the bare Yew counter (tools/size-baseline)
 //      measured the same way: navigation start to the frame after the first
 //      figure is in the page; and keystroke-to-repaint over 200 edits of
@@ -574,22 +575,31 @@ try {
   })();
 
   // Load and keystroke-to-repaint under throttling, against the bare counter.
-  const baseline = await serveDist(resolve(ROOT, 'tools', 'size-baseline', 'dist'));
+  // Each app from two servers: one that compresses (gzip, as the size
+  // budget counts and an intranet server with compression on sends), one
+  // that does not (a server left as installed may send .wasm uncompressed).
+  const baselineDir = resolve(ROOT, 'tools', 'size-baseline', 'dist');
+  const baseline = await serveDist(baselineDir, { gzip: true });
+  const baselineRaw = await serveDist(baselineDir);
+  const zipped = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'), { gzip: true });
   const PROFILES = [
     ['plain', { cpu: 1 }],
     ['4x CPU', { cpu: 4 }],
     ['4x CPU + slow 4G', { cpu: 4, network: SLOW_4G }],
+    ['4x CPU + slow 4G, no compression', { cpu: 4, network: SLOW_4G, raw: true }],
   ];
   const LOADS = Math.max(10, Math.min(N, 30));
   const profiles = {};
   for (const [name, profile] of process.env.BENCH_ONLY === 'interaction' ? [] : PROFILES) {
     console.error(`loading ${LOADS} times each, ${name}...`);
     profiles[name] = {
-      calculator: await measureProfileLoads(browser, server.url, '#headline-extra-wte', profile, LOADS),
-      counter: await measureProfileLoads(browser, baseline.url, 'p', profile, LOADS),
+      calculator: await measureProfileLoads(browser, (profile.raw ? server : zipped).url, '#headline-extra-wte', profile, LOADS),
+      counter: await measureProfileLoads(browser, (profile.raw ? baselineRaw : baseline).url, 'p', profile, LOADS),
     };
   }
   await baseline.close();
+  await baselineRaw.close();
+  await zipped.close();
   const dom = await measureDom(browser, server.url);
   console.error(`first render: ${dom.elements} elements, ${dom.inputs} inputs, ${dom.height} px tall`);
   const EDITS = 200;
