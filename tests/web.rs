@@ -78,11 +78,22 @@ const ANALYSIS: &str = "Show the ten-year projection, the results by role, what 
 const MORE: &str = "Show comparison, sharing and export, sources and about";
 const RANGES: &str = "Show the uncertainty ranges";
 
+/// Wait for the first render, and for the inputs below the first screen,
+/// which render just after the first paint.
+async fn whole_page(root: &Element) {
+    yew::scheduler::flush().await;
+    let whole = wait_until(|| root.query_selector("#staff-table").unwrap().is_some()).await;
+    assert!(
+        whole,
+        "the page's lower inputs did not render after the first paint"
+    );
+}
+
 async fn render_app() -> (Element, yew::AppHandle<App>) {
     panels_in_process();
     let root = host();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    whole_page(&root).await;
     (root, handle)
 }
 
@@ -327,7 +338,7 @@ async fn a_corrupt_autosave_gives_a_message_and_is_kept_aside() {
         .set_item(workforce_gap::io::stored::CURRENT_KEY, "{not json")
         .unwrap();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    whole_page(&root).await;
     let notice = root
         .query_selector(".notice--error")
         .unwrap()
@@ -714,7 +725,7 @@ async fn inputs_a_host_locks_are_read_only_and_refuse_edits() {
         )
         .unwrap();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    whole_page(&root).await;
     let need: HtmlInputElement = by_id(&root, "f-places-0-need_index");
     assert!(need.read_only(), "a locked input is read-only");
     let hint = text(&root, "f-places-0-need_index-hint");
@@ -790,7 +801,7 @@ async fn what_it_takes_shows_training_places_and_the_decade_plan() {
         )
         .unwrap();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    whole_page(&root).await;
     open_panel(&root, ANALYSIS, "#decade-plan").await;
 
     let heads = text(&root, "what-it-takes");

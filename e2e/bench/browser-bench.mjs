@@ -444,7 +444,8 @@ async function measureDom(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+  // The whole page: the inputs below the first screen render after its first paint.
+  await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
   const dom = await page.evaluate(() => ({
     elements: document.getElementsByTagName('*').length,
     inputs: document.querySelectorAll('input, select, textarea').length,

@@ -40,7 +40,7 @@ try {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(server.url);
-  await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+  await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
   if (MODE === 'present') {
     await page.keyboard.press('p');
     await page.waitForSelector('#present-extra-wte');

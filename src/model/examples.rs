@@ -75,29 +75,53 @@ struct IndexEntry {
     file: String,
 }
 
-/// The built-ins, read once. The files are compiled in and checked by the
-/// tests, so a file that does not read is a build mistake: it is named.
-fn all_builtins() -> &'static [Builtin] {
-    static BUILTINS: OnceLock<Vec<Builtin>> = OnceLock::new();
-    BUILTINS.get_or_init(|| {
+/// A built-in as `builtins.json` lists it; its scenario is read the first
+/// time it is needed (the page reads Example place's at start, the others
+/// only when chosen: three at once were a fifth of the page's start-up work
+/// on a slow laptop).
+struct Entry {
+    index: IndexEntry,
+    text: &'static str,
+    scenario: OnceLock<Scenario>,
+}
+
+impl Entry {
+    /// The scenario, read once. The files are compiled in and checked by
+    /// the tests, so a file that does not read is a build mistake: it is
+    /// named.
+    fn scenario(&self) -> &Scenario {
+        self.scenario.get_or_init(|| {
+            parse_scenario(self.text)
+                .unwrap_or_else(|e| panic!("data/builtins/{}: {e}", self.index.file))
+        })
+    }
+
+    fn builtin(&self) -> Builtin {
+        Builtin {
+            id: self.index.id.clone(),
+            title: self.index.title.clone(),
+            description: self.index.description.clone(),
+            scenario: self.scenario().clone(),
+        }
+    }
+}
+
+/// The built-ins' list, read once.
+fn entries() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
         let index: Vec<IndexEntry> =
             serde_json::from_str(INDEX).expect("data/builtins/builtins.json reads");
         index
             .into_iter()
-            .map(|entry| {
-                let text = FILES
+            .map(|index| Entry {
+                text: FILES
                     .iter()
-                    .find(|(name, _)| *name == entry.file)
+                    .find(|(name, _)| *name == index.file)
                     .map(|(_, text)| *text)
-                    .unwrap_or_else(|| panic!("data/builtins/{} is not compiled in", entry.file));
-                let scenario = parse_scenario(text)
-                    .unwrap_or_else(|e| panic!("data/builtins/{}: {e}", entry.file));
-                Builtin {
-                    id: entry.id,
-                    title: entry.title,
-                    description: entry.description,
-                    scenario,
-                }
+                    .unwrap_or_else(|| panic!("data/builtins/{} is not compiled in", index.file)),
+                index,
+                scenario: OnceLock::new(),
             })
             .collect()
     })
@@ -105,12 +129,23 @@ fn all_builtins() -> &'static [Builtin] {
 
 /// The built-in scenarios, Example place first.
 pub fn builtins() -> Vec<Builtin> {
-    all_builtins().to_vec()
+    entries().iter().map(Entry::builtin).collect()
 }
 
 /// A built-in scenario by id.
 pub fn builtin(id: &str) -> Option<Builtin> {
-    all_builtins().iter().find(|b| b.id == id).cloned()
+    entries()
+        .iter()
+        .find(|e| e.index.id == id)
+        .map(Entry::builtin)
+}
+
+/// The built-ins' ids and titles, in order, without copying their scenarios
+/// (the page's "Start from" list, rendered on every change).
+pub fn builtin_titles() -> impl Iterator<Item = (&'static str, &'static str)> {
+    entries()
+        .iter()
+        .map(|e| (e.index.id.as_str(), e.index.title.as_str()))
 }
 
 fn builtin_scenario(id: &str) -> Scenario {
@@ -169,12 +204,13 @@ pub fn borrowed_staff(scenario: &Scenario) -> Option<BorrowedStaff> {
             let Some(id) = role.in_post_example.as_deref() else {
                 return false;
             };
-            let found = all_builtins().iter().find(|b| b.id == id);
-            if found.is_some_and(|b| b.scenario.places == scenario.places) {
+            let found = entries().iter().find(|e| e.index.id == id);
+            if found.is_some_and(|e| e.scenario().places == scenario.places) {
                 return false;
             }
             if example_title.is_none() {
-                example_title = Some(found.map_or("a built-in example", |b| b.title.as_str()));
+                example_title =
+                    Some(found.map_or("a built-in example", |e| e.index.title.as_str()));
             }
             true
         })

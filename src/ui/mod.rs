@@ -32,11 +32,15 @@
 //!   rows, `Presentation`, `EmbedSnippet` and the embed bridge;
 //! - every other view is a plain function taking `&AppHandle` (or data),
 //!   called from its parent: `area_inputs(&app)`, `number_field(...)`,
-//!   `service_card(app, i)`, `role_card(app, i)`, `headline(...)`, and the
-//!   charts (`projection_chart`, `supply_chart`, ...: plain data in, SVG
-//!   out). Each function component costs about 600 bytes gzip of Yew
-//!   machinery in the WebAssembly, and these views re-render with every
-//!   change to the app state anyway.
+//!   `service_rows(app, i)`, `role_rows(app, i, ..)`, `headline(...)`, and
+//!   the charts (`projection_chart`, `supply_chart`, ...: plain data in, SVG
+//!   out). Each function component type costs about 600 bytes gzip of Yew
+//!   machinery in the WebAssembly, so the parts of the page that need not
+//!   render again on every edit (a role's row, a service's row, a place's
+//!   card, the working time, the projection's inputs, the whole page while
+//!   presentation mode covers it) are wrapped by one generic component,
+//!   [`shared::memo`], given the slice of the state each shows: on a
+//!   keystroke only the edited part and the results render again.
 
 pub mod hooks;
 pub mod page;

@@ -397,3 +397,29 @@ pub fn use_undo_keys(app: &AppHandle) {
         move || drop(listener)
     });
 }
+
+/// False for the first render, true from just after the first paint: the
+/// page renders what its first screen shows first (the scenarios, the area,
+/// the results and their headline), and the rest of the inputs in the next
+/// task, so the headline paints sooner on a slow laptop (issue 17). A frame,
+/// then a task; a quarter of a second at most where frames do not come (a
+/// page in a hidden frame).
+#[hook]
+pub fn use_after_first_paint() -> bool {
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            use wasm_bindgen::JsCast;
+            let after_frame = {
+                let painted = painted.clone();
+                wasm_bindgen::closure::Closure::once_into_js(move || {
+                    gloo::timers::callback::Timeout::new(0, move || painted.set(true)).forget();
+                })
+            };
+            let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
+            gloo::timers::callback::Timeout::new(250, move || painted.set(true)).forget();
+        });
+    }
+    *painted
+}

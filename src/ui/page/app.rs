@@ -4,7 +4,9 @@
 
 use yew::prelude::*;
 
-use crate::ui::hooks::{initial_state, use_persistence, use_share_link_listener, use_undo_keys};
+use crate::ui::hooks::{
+    initial_state, use_after_first_paint, use_persistence, use_share_link_listener, use_undo_keys,
+};
 use crate::ui::page::{
     area::area_inputs, error_summary::error_summary, history::history_buttons,
     levers::levers_panel, notice::notice_banner, projection_inputs::projection_inputs,
@@ -22,6 +24,7 @@ pub fn app() -> Html {
     use_persistence(&app);
     use_share_link_listener(&app);
     use_undo_keys(&app);
+    let whole_page = use_after_first_paint();
 
     let embedded = app.host.embedded;
     // A framed page, a host's scenario or the embed view: the panels module
@@ -57,7 +60,7 @@ pub fn app() -> Html {
                 if embedded && !app.host.in_element {
                     <h1 class="visually-hidden">{"Mental Health Workforce Gap Calculator"}</h1>
                 }
-                { memo(Covered(app.presenting), { let app = app.clone(); move || page_body(&app) }) }
+                { memo(Covered(app.presenting), { let app = app.clone(); move || page_body(&app, whole_page) }) }
                 // Compare, share and export, sources and about: loaded when
                 // they come near the screen (the panels module, not part of
                 // the first load).
@@ -94,8 +97,9 @@ impl PartialEq for Covered {
     }
 }
 
-/// The notices, the error summary, the inputs and the results.
-fn page_body(app: &AppHandle) -> Html {
+/// The notices, the error summary, the inputs and the results; until the
+/// first paint (`whole_page` false) only the inputs on the first screen.
+fn page_body(app: &AppHandle, whole_page: bool) -> Html {
     let layout = classes!(
         "layout",
         (app.host.view == View::Results).then_some("layout--results-only")
@@ -111,10 +115,12 @@ fn page_body(app: &AppHandle) -> Html {
                     { history_buttons(app) }
                     <ScenarioManager />
                     { area_inputs(app) }
-                    { working_time_inputs(app) }
-                    { services_editor(app) }
-                    { roles_editor(app) }
-                    { projection_inputs(app) }
+                    if whole_page {
+                        { working_time_inputs(app) }
+                        { services_editor(app) }
+                        { roles_editor(app) }
+                        { projection_inputs(app) }
+                    }
                 </section>
                 <section class="layout__results" id="results" aria-labelledby="results-heading" tabindex="-1">
                     <h2 id="results-heading">{"Results"}</h2>

@@ -11,10 +11,10 @@ use crate::ui::{dom_id, AppHandle};
 /// The input for `field`. `label` overrides the field's own label (a role
 /// name in a role-mix grid); `compact` hides the long hint (the unit stays).
 ///
-/// A view function rather than a component: there are about 250 of these
-/// on the page, every one re-renders with the app state anyway (as a context
-/// consumer would), and each component type costs Yew machinery in the
-/// WebAssembly.
+/// A view function rather than a component (each component type costs Yew
+/// machinery in the WebAssembly): the card or section it is in renders it
+/// again only when that part's slice of the state changed
+/// ([`crate::ui::shared::memo`]).
 pub fn number_field(app: &AppHandle, field: &Field, label: Option<&str>, compact: bool) -> Html {
     let path = field.path();
     let id = dom_id(&path);

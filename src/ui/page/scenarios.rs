@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::model::examples::builtins;
+use crate::model::examples::{builtin, builtin_titles};
 use crate::model::Scenario;
 use crate::ui::shared::confirm::confirm;
 use crate::ui::state::{Action, LibraryAction, Notice, NoticeKind, Origin};
@@ -42,7 +42,7 @@ pub fn scenario_manager() -> Html {
             }
             if choice == "blank" {
                 load(&app, Scenario::blank(), "Started a blank scenario.".into());
-            } else if let Some(b) = builtins().into_iter().find(|b| b.id == choice) {
+            } else if let Some(b) = builtin(&choice) {
                 load(
                     &app,
                     b.scenario,
@@ -80,7 +80,7 @@ pub fn scenario_manager() -> Html {
                     <div class="field__hint" id="start-from-hint">{"A built-in example (three sizes of place) or a blank scenario. Asks before replacing your work."}</div>
                     <select class="field__select" id="start-from" onchange={on_start} aria-describedby="start-from-hint">
                         <option value="" selected=true>{"Choose…"}</option>
-                        { for builtins().into_iter().map(|b| html! { <option value={b.id}>{b.title}</option> }) }
+                        { for builtin_titles().map(|(id, title)| html! { <option value={id}>{title}</option> }) }
                         <option value="blank">{"Blank scenario"}</option>
                     </select>
                 </div>
