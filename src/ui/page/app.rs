@@ -60,6 +60,8 @@ pub fn app() -> Html {
                 if embedded && !app.host.in_element {
                     <h1 class="visually-hidden">{"Mental Health Workforce Gap Calculator"}</h1>
                 }
+                // Raised while presenting too (the marked states saved): not frozen.
+                { notice_banner(&app) }
                 { memo(Covered(app.presenting), { let app = app.clone(); move || page_body(&app, whole_page) }) }
                 // Compare, share and export, sources and about: loaded when
                 // they come near the screen (the panels module, not part of
@@ -97,7 +99,7 @@ impl PartialEq for Covered {
     }
 }
 
-/// The notices, the error summary, the inputs and the results; until the
+/// The error summary, the inputs and the results; until the
 /// first paint (`whole_page` false) only the inputs on the first screen.
 fn page_body(app: &AppHandle, whole_page: bool) -> Html {
     let layout = classes!(
@@ -106,7 +108,6 @@ fn page_body(app: &AppHandle, whole_page: bool) -> Html {
     );
     html! {
         <>
-            { notice_banner(app) }
             { error_summary(app) }
             { headline_bar(app) }
             <div class={layout}>
