@@ -365,7 +365,7 @@ async function measurePastes(browser, url, cpu, pastes) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(url);
-  await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+  await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
   if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   const block = (k) => Array.from({ length: 13 }, (_, r) => [100 + r + k, r, 50000 + r, `${10 + r}%`, 3 + k].join('\t')).join('\r\n') + '\r\n';
   const times = [];
@@ -418,7 +418,7 @@ async function measureImport(browser, url, mb) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+  await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
   await page.locator('#staff').scrollIntoViewIfNeeded();
   const input = page.getByLabel('Import staff in post', { exact: true });
   await input.waitFor();
@@ -483,7 +483,7 @@ async function measurePresentation(browser, url, cpu, edits) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(url);
-  await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+  await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
   await page.keyboard.press('p');
   await page.waitForSelector('#present-extra-wte');
   if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
@@ -505,7 +505,7 @@ async function measureWorkbook(browser, url, scenario, runs) {
     await context.addInitScript((json) => localStorage.setItem('workforce-gap:current', json), JSON.stringify(scenario));
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+    await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
     // The part below the calculator loads when it comes near the screen.
     await page.locator('#more').scrollIntoViewIfNeeded();
     const button = page.getByRole('button', { name: 'Download Excel (.xlsx)' });
@@ -524,7 +524,7 @@ async function measureWorkbook(browser, url, scenario, runs) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => document.getElementById('headline-extra-wte'));
+  await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
   const writes = await page.evaluate(async ([json, n]) => {
     const src = new URL(document.querySelector('meta[name="wg-workbook"]').content, document.baseURI).href;
     const m = await import(src);

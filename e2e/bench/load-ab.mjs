@@ -1,0 +1,40 @@
+// Interleaved loads: navigation start to the frame after the first figure,
+// for several builds turn about (4x CPU and Lighthouse's slow 4G by default;
+// gzip unless RAW=1; NET=none for no network throttling). The last argument
+// is the yardstick: ratios are to it. `dir@selector` names the element whose
+// text is the first figure (the bare counter's is `p`). Not part of the suite.
+//   node e2e/bench/load-ab.mjs <dist A> <dist B> tools/size-baseline/dist@p
+import { serveDist } from '../server.mjs';
+import { launch } from '../browser.mjs';
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+function firstFigureProbe(selector) {
+  window.__first = {};
+  const check = () => { const el = document.querySelector(selector); if (el && el.textContent.trim() && window.__first.dom === undefined) { window.__first.dom = performance.now(); requestAnimationFrame(() => { window.__first.paint = performance.now(); }); return true; } return false; };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+const targets = process.argv.slice(2).map((a) => { const [dir, sel] = a.split('@'); return { dir, sel: sel || '#headline-extra-wte' }; });
+const gzip = process.env.RAW ? false : true;
+const net = process.env.NET === 'none' ? null : SLOW_4G;
+const cpu = Number(process.env.CPU || 4);
+const servers = await Promise.all(targets.map((t) => serveDist(t.dir, { gzip })));
+const browser = await launch();
+const times = targets.map(() => []);
+for (let r = 0; r < Number(process.env.N || 8); r++) {
+  for (let v = 0; v < targets.length; v++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(firstFigureProbe, targets[v].sel);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    if (net) { await cdp.send('Network.enable'); await cdp.send('Network.emulateNetworkConditions', net); }
+    await page.goto(servers[v].url);
+    await page.waitForFunction(() => window.__first?.paint !== undefined, null, { timeout: 60_000 });
+    times[v].push(await page.evaluate(() => window.__first.paint));
+    await context.close();
+  }
+}
+const med = (a) => { const s = a.slice().sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
+const base = med(times.at(-1));
+for (let v = 0; v < targets.length; v++) console.log(targets[v].dir.padEnd(45), 'median', med(times[v]).toFixed(0), 'ms', (med(times[v]) / base).toFixed(2) + 'x last');
+await browser.close(); for (const s of servers) await s.close();
