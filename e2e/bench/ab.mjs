@@ -3,7 +3,8 @@
 // throttling rate, so a machine that drifts slows every build alike. Not
 // part of the suite; docs/performance.md reports what it found.
 //   node e2e/bench/ab.mjs <dist A> <dist B>          (MODE=present, CPU=4,
-//                                                     ROUNDS=4, EDITS=50)
+//                                                     ROUNDS=4, EDITS=50,
+//                                                     ANALYSIS=1)
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
 const FIELDS = [
@@ -42,6 +43,11 @@ for (let r = 0; r < ROUNDS; r++) {
     await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
     if (MODE === 'present') { await page.keyboard.press('p'); await page.waitForSelector('#present-extra-wte'); }
     else await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    if (process.env.ANALYSIS) {
+      // With the analysis loaded below the results (ANALYSIS=1).
+      await page.getByRole('button', { name: /^Show the ten-year projection/ }).click().catch(() => {});
+      await page.waitForSelector('#analysis table', { state: 'attached', timeout: 30_000 });
+    }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU || 4) });
     for (let i = 0; i < EDITS + 10; i++) {
       const a = MODE === 'present' ? ['.present__slider', '#present-extra-wte', i % 2 ? '1.1' : '0.9']

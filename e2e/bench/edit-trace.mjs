@@ -47,6 +47,11 @@ try {
   } else {
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   }
+  if (process.env.TRACE_ANALYSIS) {
+    // With the analysis loaded (the results column scrolled down to it).
+    await page.getByRole('button', { name: /^Show the ten-year projection/ }).click().catch(() => {});
+    await page.waitForSelector('#analysis table', { state: 'attached', timeout: 30_000 });
+  }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
   const args = (i) => MODE === 'present'
     ? ['.present__slider', i % 2 ? '1.1' : '0.9']
