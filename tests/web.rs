@@ -116,6 +116,25 @@ async fn type_into(root: &Element, id: &str, value: &str) {
     input.set_value(value);
     let event = web_sys::InputEvent::new("input").unwrap();
     input.dispatch_event(&event).unwrap();
+    settled().await;
+}
+
+/// Let the page render and paint, and the panels below the headline catch
+/// up: they get the page's state just after its next paint (a frame, then
+/// a task: `ui::runtime::panel_host`), as a reader sees them.
+async fn settled() {
+    yew::scheduler::flush().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            gloo::utils::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .unwrap();
+        });
+        gloo::utils::window()
+            .request_animation_frame(after_frame.unchecked_ref())
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     yew::scheduler::flush().await;
 }
 
@@ -516,7 +535,7 @@ async fn an_uncertainty_range_puts_a_band_on_the_headline() {
         .dyn_into::<HtmlElement>()
         .unwrap();
     add.click();
-    yew::scheduler::flush().await;
+    settled().await;
     let headline = text(&root, "headline");
     assert!(headline.contains("10th-90th percentile"), "{headline}");
     // "What it takes" gains the joiners needed for an 80% chance, from the
@@ -634,7 +653,7 @@ async fn a_second_place_adds_its_need_and_shows_results_by_place() {
     js_sys::Reflect::set(&window, &"confirm".into(), confirm.as_ref()).unwrap();
     click(&root, "button[aria-label='Remove North']");
     confirm.forget();
-    yew::scheduler::flush().await;
+    settled().await;
     assert!(root.query_selector("#places-table").unwrap().is_none());
     handle.destroy();
 }

@@ -225,11 +225,30 @@ async fn load_into(
     Ok(())
 }
 
+/// The page's state to a mounted panel; the saved scenarios go only when
+/// they changed.
+fn send_mirror(loaded: &Loaded, app: &AppHandle) {
+    if let Some((mounted, sender)) = &mut *loaded.borrow_mut() {
+        mounted.update(&sender.encode(app));
+    }
+}
+
+/// Run `then` in a task just after the page's next paint (a frame, then a
+/// task).
+fn after_next_paint(then: impl FnOnce() + 'static) {
+    let after_frame = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, then).forget();
+    });
+    let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
+}
+
 #[function_component(PanelHost)]
 pub fn panel_host(props: &PanelHostProps) -> Html {
     let app = use_app();
     let status = use_state(|| Status::Idle);
     let loaded: Loaded = use_mut_ref(|| None);
+    // The latest state not yet sent to this panel (see below).
+    let pending: Rc<RefCell<Option<AppHandle>>> = use_mut_ref(|| None);
     let host = use_memo((), |_| {
         gloo::utils::document()
             .create_element("div")
@@ -281,18 +300,29 @@ pub fn panel_host(props: &PanelHostProps) -> Html {
         // Send the page's state after every change. While presentation mode
         // covers the page, only it and the embed bridge are sent changes
         // (the room's levers repaint sooner); the others catch up when it
-        // ends.
-        let (app, loaded) = (app.clone(), loaded.clone());
+        // ends. Presentation mode and the embed bridge are sent each change
+        // at once (they are what the room or the host page sees); the other
+        // panels just after the page's next paint, with the latest state
+        // only: the headline repaints first, and a burst of keystrokes costs
+        // a panel one render, not one each (the analysis alone tripled a
+        // keystroke's work on a slow laptop).
+        let (app, loaded, pending) = (app.clone(), loaded.clone(), pending.clone());
         let ready = *status == Status::Ready;
-        let paused = app.presenting && !matches!(props.panel, Panel::Presentation | Panel::Embed);
+        let at_once = matches!(props.panel, Panel::Presentation | Panel::Embed);
+        let paused = app.presenting && !at_once;
         let revision = if paused { u64::MAX } else { app.revision };
         use_effect_with((revision, ready), move |_| {
             if paused {
                 return;
             }
-            // The saved scenarios go only when they changed.
-            if let Some((mounted, sender)) = &mut *loaded.borrow_mut() {
-                mounted.update(&sender.encode(&app));
+            if at_once {
+                send_mirror(&loaded, &app);
+            } else if pending.replace(Some(app)).is_none() {
+                after_next_paint(move || {
+                    if let Some(app) = pending.take() {
+                        send_mirror(&loaded, &app);
+                    }
+                });
             }
         });
     }
