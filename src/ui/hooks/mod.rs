@@ -401,25 +401,25 @@ pub fn use_undo_keys(app: &AppHandle) {
 /// False for the first render, true from just after the first paint: the
 /// page renders what its first screen shows first (the scenarios, the area,
 /// the results and their headline), and the rest of the inputs in the next
-/// task, so the headline paints sooner on a slow laptop (issue 17). A frame,
-/// then a task; a quarter of a second at most where frames do not come (a
-/// page in a hidden frame).
+/// task, so the headline paints sooner on a slow laptop (issue 17). A page
+/// opened in a background tab or a hidden frame, which gets no frames,
+/// renders the rest when it is first shown.
 #[hook]
 pub fn use_after_first_paint() -> bool {
     let painted = use_state_eq(|| false);
     {
         let painted = painted.clone();
-        use_effect_with((), move |_| {
-            use wasm_bindgen::JsCast;
-            let after_frame = {
-                let painted = painted.clone();
-                wasm_bindgen::closure::Closure::once_into_js(move || {
-                    gloo::timers::callback::Timeout::new(0, move || painted.set(true)).forget();
-                })
-            };
-            let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
-            gloo::timers::callback::Timeout::new(250, move || painted.set(true)).forget();
-        });
+        use_effect_with((), move |_| after_next_paint(move || painted.set(true)));
     }
     *painted
+}
+
+/// Run `then` in a task just after the page's next paint: a frame, then a
+/// task.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, then).forget();
+    });
+    let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
 }

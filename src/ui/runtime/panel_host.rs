@@ -233,15 +233,6 @@ fn send_mirror(loaded: &Loaded, app: &AppHandle) {
     }
 }
 
-/// Run `then` in a task just after the page's next paint (a frame, then a
-/// task).
-fn after_next_paint(then: impl FnOnce() + 'static) {
-    let after_frame = Closure::once_into_js(move || {
-        gloo::timers::callback::Timeout::new(0, then).forget();
-    });
-    let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
-}
-
 #[function_component(PanelHost)]
 pub fn panel_host(props: &PanelHostProps) -> Html {
     let app = use_app();
@@ -318,7 +309,7 @@ pub fn panel_host(props: &PanelHostProps) -> Html {
             if at_once {
                 send_mirror(&loaded, &app);
             } else if pending.replace(Some(app)).is_none() {
-                after_next_paint(move || {
+                crate::ui::hooks::after_next_paint(move || {
                     if let Some(app) = pending.take() {
                         send_mirror(&loaded, &app);
                     }
