@@ -100,15 +100,21 @@ impl Drafts {
     }
 }
 
-/// The typed text and the problems of some inputs ([`AppState::marks_under`]).
+/// What some inputs show of the state besides their values
+/// ([`AppState::marks_under`]): their typed text, their problems, and which
+/// of them the host page locked.
 #[derive(Debug, PartialEq)]
-pub struct Marks(Vec<(String, Draft)>, Vec<InputError>);
+pub struct Marks {
+    drafts: Vec<(String, Draft)>,
+    errors: Vec<InputError>,
+    host: Rc<crate::ui::runtime::host_options::HostOptions>,
+}
 
 impl Marks {
     /// Whether one of the inputs has a problem (text that is not a number,
     /// or a value the model refuses).
     pub fn has_errors(&self) -> bool {
-        !self.1.is_empty() || self.0.iter().any(|(_, d)| d.parse_error.is_some())
+        !self.errors.is_empty() || self.drafts.iter().any(|(_, d)| d.parse_error.is_some())
     }
 }
 
@@ -179,6 +185,12 @@ pub struct AppState {
 /// The open-section id of a service's full card (the services table).
 pub fn service_card_section(service_id: &str) -> String {
     format!("service-card-{service_id}")
+}
+
+/// The open-section id of a role's details (the staff table); also the id
+/// of the row that holds them.
+pub fn role_details_section(role_id: &str) -> String {
+    format!("role-details-{role_id}")
 }
 
 /// The page's state as a lazily loaded panel needs it (`ui::runtime::panel_app`).
@@ -335,25 +347,29 @@ impl AppState {
     }
 
     /// The typed text and the problems of the inputs under `prefix`
-    /// (`roles[2]`, `working_time`): with its slice of the scenario, what a
-    /// part of the page shows of the state ([`crate::ui::shared::memo`]).
+    /// (`roles[2]`, `working_time`), and the host's locks: with its slice of
+    /// the scenario, what a part of the page shows of the state
+    /// ([`crate::ui::shared::memo`]).
     pub fn marks_under(&self, prefix: &str) -> Marks {
         let under = |p: &str| {
             p.strip_prefix(prefix)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
         };
-        Marks(
-            self.drafts
+        Marks {
+            drafts: self
+                .drafts
                 .iter()
                 .filter(|(p, _)| under(p))
                 .map(|(p, d)| (p.clone(), d.clone()))
                 .collect(),
-            self.errors
+            errors: self
+                .errors
                 .iter()
                 .filter(|e| under(&e.path) || e.involves.iter().any(|p| under(p)))
                 .cloned()
                 .collect(),
-        )
+            host: self.host.clone(),
+        }
     }
 
     /// The text an input for `field` shows: what was typed, else the value.

@@ -56,10 +56,10 @@ pub fn area_inputs(app: &AppHandle) -> Html {
     }
 }
 
-/// One place, keyed by its id so that moving it keeps its DOM (and focus).
-/// A place's card, rendered again only when what it shows changed: the
-/// place, its inputs' typed text and problems, how many places there are
-/// (its move and remove buttons) and the inputs the host page locked.
+/// One place, keyed by its id so that moving it keeps its DOM (and focus),
+/// rendered again only when what it shows changed: the place, its inputs'
+/// typed text and problems, how many places there are (its move and remove
+/// buttons) and the inputs the host page locked.
 fn place_card_memo(app: &AppHandle, i: usize) -> Html {
     let Some(place) = app.scenario.places.get(i) else {
         return html! {};
@@ -69,12 +69,13 @@ fn place_card_memo(app: &AppHandle, i: usize) -> Html {
         app.scenario.places.len(),
         place.clone(),
         app.marks_under(&format!("places[{i}]")),
-        app.host.clone(),
     );
     let app = app.clone();
     memo_keyed(&place.id, deps, move || place_card(&app, i))
 }
 
+/// A place's card: its name, population by age band and need index, with
+/// their sources.
 fn place_card(app: &AppHandle, i: usize) -> Html {
     let Some(place) = app.scenario.places.get(i) else {
         return html! {};

@@ -10,8 +10,6 @@ use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
 use crate::ui::shared::memo::memo;
 use crate::ui::AppHandle;
 
-/// A plain view function, not a component: it has no hooks, and each
-/// function component costs about 600 bytes gzip of Yew machinery.
 /// Rendered again only when what it shows changed: the projection's
 /// inputs, their typed text and problems, and the inputs the host page
 /// locked (the ranges' panel follows the app state by itself).
@@ -19,7 +17,6 @@ pub fn projection_inputs(app: &AppHandle) -> Html {
     let deps = (
         app.scenario.projection.clone(),
         app.marks_under("projection"),
-        app.host.clone(),
     );
     let app = app.clone();
     memo(deps, move || projection_section(&app))

@@ -19,7 +19,9 @@ use crate::model::scenario::{Group, Role, Sector};
 use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
 use crate::ui::shared::confirm::confirm;
 use crate::ui::shared::memo::memo;
-use crate::ui::state::{Action, Edit, Notice, NoticeKind, TextField, UiAction};
+use crate::ui::state::{
+    role_details_section, Action, Edit, Notice, NoticeKind, TextField, UiAction,
+};
 use crate::ui::{dom_id, AppHandle};
 
 /// The id of the cost column's hint (what the default cost counts).
@@ -177,10 +179,8 @@ fn role_rows_memo(app: &AppHandle, i: usize, cells: &[Cell]) -> Html {
         i,
         role.clone(),
         cells.to_vec(),
-        app.open_sections
-            .contains(&format!("role-details-{}", role.id)),
+        app.open_sections.contains(&role_details_section(&role.id)),
         app.marks_under(&format!("roles[{i}]")),
-        app.host.clone(),
     );
     let (app, cells) = (app.clone(), cells.to_vec());
     memo(deps, move || role_rows(&app, i, &cells))
@@ -192,7 +192,7 @@ fn role_rows(app: &AppHandle, i: usize, cells: &[Cell]) -> Html {
         return html! {};
     };
     let heading = heading(role, i);
-    let details_id = format!("role-details-{}", role.id);
+    let details_id = role_details_section(&role.id);
     let open = app.open_sections.contains(&details_id);
     let toggle = {
         let (app, id) = (app.clone(), details_id.clone());

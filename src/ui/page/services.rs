@@ -82,7 +82,6 @@ fn service_rows_memo(app: &AppHandle, i: usize) -> Html {
         app.scenario.services.len(),
         service.clone(),
         marks,
-        app.host.clone(),
         card_shown.then_some(Always),
     );
     let app = app.clone();

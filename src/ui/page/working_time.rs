@@ -16,7 +16,6 @@ pub fn working_time_inputs(app: &AppHandle) -> Html {
     let deps = (
         app.scenario.working_time.clone(),
         app.marks_under("working_time"),
-        app.host.clone(),
     );
     let app = app.clone();
     memo(deps, move || working_time_section(&app))
