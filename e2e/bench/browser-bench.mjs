@@ -34,6 +34,7 @@ import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
+import { EDIT_FIELDS, SLOW_4G, firstFigureProbe, timeInputToRepaint, wholePage } from './common.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const N = Math.max(3, Math.min(200, Number(process.env.BENCH_N) || 30));
@@ -229,25 +230,6 @@ async function measureApi(browser, url) {
   return { ...result, uncertainty: stats(result.uncertaintyRuns), version, chromium };
 }
 
-/** Lighthouse's mobile "slow 4G" (DevTools network throttling). */
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-
-/** Marks when `selector` first has text, and the frame after, from before any script runs. */
-function firstFigureProbe(selector) {
-  window.__first = {};
-  const check = () => {
-    const el = document.querySelector(selector);
-    if (el && el.textContent.trim() && window.__first.dom === undefined) {
-      window.__first.dom = performance.now();
-      requestAnimationFrame(() => { window.__first.paint = performance.now(); });
-      return true;
-    }
-    return false;
-  };
-  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
-}
-
 /** Fresh loads of `url` under a CPU rate and optional network profile: ms to the frame after the first figure. */
 async function measureProfileLoads(browser, url, selector, { cpu = 1, network = null }, n) {
   const paint = [];
@@ -267,50 +249,6 @@ async function measureProfileLoads(browser, url, selector, { cpu = 1, network = 
     await context.close();
   }
   return stats(paint);
-}
-
-/** Inputs that move the headline, and two values each to alternate between. */
-const EDIT_FIELDS = [
-  ['f-places-0-population-children', ['90000', '110000']],
-  ['f-places-0-population-adults', ['280000', '320000']],
-  ['f-places-0-population-older', ['85000', '100000']],
-  ['f-places-0-need_index', ['0.9', '1.2']],
-  ['f-working_time-sickness_rate', ['4', '6']],
-  ['f-working_time-non_clinical_share', ['25', '32']],
-  ['f-services-0-target_coverage', ['30', '40']],
-  ['f-services-2-target_coverage', ['80', '90']],
-  ['f-roles-0-in_post_wte', ['180', '220']],
-  ['f-roles-1-in_post_wte', ['30', '38']],
-];
-
-/**
- * In the page: set the input `inputSelector` to `value` and fire `input`;
- * ms from the event to the frame after `watchedSelector` changes (null if it
- * does not within 5 s).
- */
-function timeInputToRepaint([inputSelector, watchedSelector, value]) {
-  // To a task after the next frame's rendering (see timeEdit).
-  const afterPaint = (fn) => requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = fn;
-    channel.port2.postMessage(null);
-  });
-  return new Promise((resolveEdit) => {
-    const input = document.querySelector(inputSelector);
-    const watched = document.querySelector(watchedSelector);
-    let t0 = 0;
-    let done = false;
-    const finish = (result) => { if (!done) { done = true; observer.disconnect(); resolveEdit(result); } };
-    const observer = new MutationObserver(() => {
-      observer.disconnect();
-      afterPaint(() => finish(performance.now() - t0));
-    });
-    observer.observe(watched, { childList: true, subtree: true, characterData: true });
-    setTimeout(() => finish(null), 5000);
-    input.value = value;
-    t0 = performance.now();
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
-  });
 }
 
 /** `edits` timed edits after 10 to warm up (`edit(i)`: the arguments of timeInputToRepaint): median, p95, misses. */
@@ -365,7 +303,7 @@ async function measurePastes(browser, url, cpu, pastes) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(url);
-  await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
+  await wholePage(page);
   if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   const block = (k) => Array.from({ length: 13 }, (_, r) => [100 + r + k, r, 50000 + r, `${10 + r}%`, 3 + k].join('\t')).join('\r\n') + '\r\n';
   const times = [];
@@ -418,7 +356,7 @@ async function measureImport(browser, url, mb) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
+  await wholePage(page);
   await page.locator('#staff').scrollIntoViewIfNeeded();
   const input = page.getByLabel('Import staff in post', { exact: true });
   await input.waitFor();
@@ -445,7 +383,7 @@ async function measureDom(browser, url) {
   const page = await context.newPage();
   await page.goto(url);
   // The whole page: the inputs below the first screen render after its first paint.
-  await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
+  await wholePage(page);
   const dom = await page.evaluate(() => ({
     elements: document.getElementsByTagName('*').length,
     inputs: document.querySelectorAll('input, select, textarea').length,
@@ -483,7 +421,7 @@ async function measurePresentation(browser, url, cpu, edits) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(url);
-  await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
+  await wholePage(page);
   await page.keyboard.press('p');
   await page.waitForSelector('#present-extra-wte');
   if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
@@ -505,7 +443,7 @@ async function measureWorkbook(browser, url, scenario, runs) {
     await context.addInitScript((json) => localStorage.setItem('workforce-gap:current', json), JSON.stringify(scenario));
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
+    await wholePage(page);
     // The part below the calculator loads when it comes near the screen.
     await page.locator('#more').scrollIntoViewIfNeeded();
     const button = page.getByRole('button', { name: 'Download Excel (.xlsx)' });
@@ -524,7 +462,7 @@ async function measureWorkbook(browser, url, scenario, runs) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
+  await wholePage(page);
   const writes = await page.evaluate(async ([json, n]) => {
     const src = new URL(document.querySelector('meta[name="wg-workbook"]').content, document.baseURI).href;
     const m = await import(src);

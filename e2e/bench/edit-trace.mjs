@@ -1,4 +1,4 @@
-// Where a keystroke's time goes: traces edits (the bench's varied edits, or
+// Where a keystroke's time goes: traces edits (the benchmark's edits, common.mjs, or
 // presentation-mode lever moves with TRACE_MODE=present) at a CPU throttling
 // rate (TRACE_CPU, 4 by default) and sums the renderer main thread's time by
 // kind: script (wasm and JS), style, layout, paint and the rest, per edit.
@@ -8,20 +8,12 @@
 import { resolve } from 'node:path';
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
+import { EDIT_FIELDS as FIELDS, wholePage } from './common.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CPU = Number(process.env.TRACE_CPU) || 4;
 const MODE = process.env.TRACE_MODE || 'edits';
 const EDITS = Number(process.env.TRACE_EDITS) || 40;
-const FIELDS = [
-  ['f-places-0-population-children', ['90000', '110000']],
-  ['f-places-0-population-adults', ['280000', '320000']],
-  ['f-places-0-need_index', ['0.9', '1.2']],
-  ['f-working_time-sickness_rate', ['4', '6']],
-  ['f-services-0-target_coverage', ['30', '40']],
-  ['f-roles-0-in_post_wte', ['180', '220']],
-];
-
 function edit([selector, value]) {
   return new Promise((done) => {
     const input = document.querySelector(selector);
@@ -40,7 +32,7 @@ try {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(server.url);
-  await page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
+  await wholePage(page);
   if (MODE === 'present') {
     await page.keyboard.press('p');
     await page.waitForSelector('#present-extra-wte');
@@ -56,9 +48,11 @@ try {
   const args = (i) => MODE === 'present'
     ? ['.present__slider', i % 2 ? '1.1' : '0.9']
     : [`#${FIELDS[i % FIELDS.length][0]}`, FIELDS[i % FIELDS.length][1][Math.floor(i / FIELDS.length) % 2]];
-  for (let i = 0; i < 10; i++) await page.evaluate(edit, args(i));
+  // Warm-up edits, then the traced ones: each traced edit changes its input.
+  const WARM = 10;
+  for (let i = 0; i < WARM; i++) await page.evaluate(edit, args(i));
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-  for (let i = 0; i < EDITS; i++) await page.evaluate(edit, args(i + 1));
+  for (let i = 0; i < EDITS; i++) await page.evaluate(edit, args(WARM + i));
   const trace = JSON.parse((await browser.stopTracing()).toString());
   const events = trace.traceEvents;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' &&

@@ -6,13 +6,7 @@
 //   node e2e/bench/load-ab.mjs <dist A> <dist B> tools/size-baseline/dist@p
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-function firstFigureProbe(selector) {
-  window.__first = {};
-  const check = () => { const el = document.querySelector(selector); if (el && el.textContent.trim() && window.__first.dom === undefined) { window.__first.dom = performance.now(); requestAnimationFrame(() => { window.__first.paint = performance.now(); }); return true; } return false; };
-  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
-}
+import { SLOW_4G, firstFigureProbe } from './common.mjs';
 const targets = process.argv.slice(2).map((a) => { const [dir, sel] = a.split('@'); return { dir, sel: sel || '#headline-extra-wte' }; });
 const gzip = process.env.RAW ? false : true;
 const net = process.env.NET === 'none' ? null : SLOW_4G;

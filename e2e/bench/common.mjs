@@ -1,0 +1,71 @@
+// What the browser benchmarks share (browser-bench.mjs, ab.mjs,
+// load-ab.mjs, edit-trace.mjs): the inputs edited, the in-page timers and
+// probes, the slow network, and waiting for the whole page.
+
+/** Lighthouse's mobile "slow 4G" (DevTools network throttling). */
+export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+/** Marks when `selector` first has text, and the frame after, from before any script runs. */
+export function firstFigureProbe(selector) {
+  window.__first = {};
+  const check = () => {
+    const el = document.querySelector(selector);
+    if (el && el.textContent.trim() && window.__first.dom === undefined) {
+      window.__first.dom = performance.now();
+      requestAnimationFrame(() => { window.__first.paint = performance.now(); });
+      return true;
+    }
+    return false;
+  };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** Inputs that move the headline, and two values each to alternate between. */
+export const EDIT_FIELDS = [
+  ['f-places-0-population-children', ['90000', '110000']],
+  ['f-places-0-population-adults', ['280000', '320000']],
+  ['f-places-0-population-older', ['85000', '100000']],
+  ['f-places-0-need_index', ['0.9', '1.2']],
+  ['f-working_time-sickness_rate', ['4', '6']],
+  ['f-working_time-non_clinical_share', ['25', '32']],
+  ['f-services-0-target_coverage', ['30', '40']],
+  ['f-services-2-target_coverage', ['80', '90']],
+  ['f-roles-0-in_post_wte', ['180', '220']],
+  ['f-roles-1-in_post_wte', ['30', '38']],
+];
+
+/**
+ * In the page: set the input `inputSelector` to `value` and fire `input`;
+ * ms from the event to the frame after `watchedSelector` changes (null if it
+ * does not within 5 s).
+ */
+export function timeInputToRepaint([inputSelector, watchedSelector, value]) {
+  // To a task after the next frame's rendering (as Interaction to Next Paint counts).
+  const afterPaint = (fn) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = fn;
+    channel.port2.postMessage(null);
+  });
+  return new Promise((resolveEdit) => {
+    const input = document.querySelector(inputSelector);
+    const watched = document.querySelector(watchedSelector);
+    let t0 = 0;
+    let done = false;
+    const finish = (result) => { if (!done) { done = true; observer.disconnect(); resolveEdit(result); } };
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      afterPaint(() => finish(performance.now() - t0));
+    });
+    observer.observe(watched, { childList: true, subtree: true, characterData: true });
+    setTimeout(() => finish(null), 5000);
+    input.value = value;
+    t0 = performance.now();
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
+  });
+}
+
+/** Until the headline is in the page and the inputs below the first screen, which render just after its first paint. */
+export function wholePage(page) {
+  return page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
+}
