@@ -88,24 +88,30 @@ pub fn check_value(field: &Field, value: f64) -> Option<String> {
     check_value_as(field, value, field.label())
 }
 
+/// Whether `value` is allowed by its field's rule (no message built: the
+/// check every field passes on every keystroke).
+pub fn allowed(field: &Field, value: f64) -> bool {
+    value.is_finite()
+        && match field.rule() {
+            Rule::NonNegative => value >= 0.0,
+            Rule::Fraction => (0.0..=1.0).contains(&value),
+            Rule::Positive => value > 0.0,
+            Rule::Occupancy => value > 0.0 && value <= 1.0,
+            Rule::Growth => (-0.5..=1.0).contains(&value),
+            Rule::Years => (1.0..=30.0).contains(&value) && value.fract() == 0.0,
+            Rule::TrainingYears => (0.0..=15.0).contains(&value) && value.fract() == 0.0,
+            Rule::RampYears => (0.0..=30.0).contains(&value) && value.fract() == 0.0,
+        }
+}
+
 /// As [`check_value`], naming the input as `label` (the summary at the top
 /// of the page names whose input it is: "Perinatal: target coverage ...").
 pub fn check_value_as(field: &Field, value: f64, label: &str) -> Option<String> {
+    if allowed(field, value) {
+        return None;
+    }
     if !value.is_finite() {
         return Some(format!("{label} must be a number."));
-    }
-    let ok = match field.rule() {
-        Rule::NonNegative => value >= 0.0,
-        Rule::Fraction => (0.0..=1.0).contains(&value),
-        Rule::Positive => value > 0.0,
-        Rule::Occupancy => value > 0.0 && value <= 1.0,
-        Rule::Growth => (-0.5..=1.0).contains(&value),
-        Rule::Years => (1.0..=30.0).contains(&value) && value.fract() == 0.0,
-        Rule::TrainingYears => (0.0..=15.0).contains(&value) && value.fract() == 0.0,
-        Rule::RampYears => (0.0..=30.0).contains(&value) && value.fract() == 0.0,
-    };
-    if ok {
-        return None;
     }
     Some(match field.rule() {
         Rule::NonNegative => format!("{label} must be 0 or more."),
@@ -159,6 +165,9 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
 
     for field in Field::all(scenario) {
         if let Some(value) = field.get(scenario) {
+            if allowed(&field, value) {
+                continue;
+            }
             if let Some(message) = check_value_as(&field, value, &field.full_label(scenario)) {
                 errors.push(InputError::new(field.path(), message));
             }
@@ -170,9 +179,7 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
     let h = hours(&scenario.working_time);
     let wt_ok = WorkingTimeField::ALL.into_iter().all(|f| {
         let field = Field::WorkingTime(f);
-        field
-            .get(scenario)
-            .is_some_and(|v| check_value(&field, v).is_none())
+        field.get(scenario).is_some_and(|v| allowed(&field, v))
     });
     if wt_ok && !is_positive(h.days_available) {
         let wt = &scenario.working_time;
@@ -207,7 +214,7 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
     // The coverage ramp ends within the projection.
     let ramp = Field::Projection(ProjectionField::RampYears);
     let p = &scenario.projection;
-    if check_value(&ramp, p.ramp_years).is_none() && p.ramp_years > p.years as f64 {
+    if allowed(&ramp, p.ramp_years) && p.ramp_years > p.years as f64 {
         errors.push(InputError::across(
             ramp.path(),
             format!(

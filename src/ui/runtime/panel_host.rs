@@ -303,7 +303,9 @@ pub fn panel_host(props: &PanelHostProps) -> Html {
         let paused = app.presenting && !at_once;
         let revision = if paused { u64::MAX } else { app.revision };
         use_effect_with((revision, ready), move |_| {
-            if paused {
+            // Not loaded yet: it is sent the latest state once it is ready
+            // (`ready` is part of what this effect follows).
+            if paused || !ready {
                 return;
             }
             if at_once {
