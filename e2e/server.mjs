@@ -27,11 +27,12 @@ const TYPES = {
  * { url, close, requests, setRoot }. With `gzip`, responses are compressed
  * for a browser that accepts it (level 9, as the size budget counts), as an
  * intranet's web server with compression on serves them: the benchmark's
- * loads over a slow network.
+ * loads over a slow network. With `isolated`, the page is cross-origin
+ * isolated (precise timers).
  */
 export async function serveDist(
   root = resolve(process.env.E2E_DIST || resolve(import.meta.dirname, '..', 'dist')),
-  { prefix = '/', gzip = false } = {},
+  { prefix = '/', gzip = false, isolated = false } = {},
 ) {
   const compressed = new Map();
   let base = resolve(root);
@@ -53,6 +54,12 @@ export async function serveDist(
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
       };
+      // Cross-origin isolated (`isolated`): the page's timers are precise
+      // to microseconds, for benchmarks that time a few milliseconds.
+      if (isolated) {
+        headers['cross-origin-opener-policy'] = 'same-origin';
+        headers['cross-origin-embedder-policy'] = 'require-corp';
+      }
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && !/\.(png|ico)$/.test(file)) {
         const key = `${file}:${body.length}`;
         if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));

@@ -17,7 +17,7 @@
 //  (scripts/minify-js.mjs), so every hash is of the files as served.
 //
 //   node scripts/build-offline.mjs <staging dir>
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { injectManifest } from 'workbox-build';
@@ -43,17 +43,32 @@ export function contentSecurityPolicy(scriptHashes) {
   ].join('; ');
 }
 
+/** Comments and runs of white space out of a style sheet (release builds). */
+function minifyCss(text) {
+  if (process.env.TRUNK_PROFILE === 'debug') return text;
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').trim();
+}
+
 const indexPath = join(dir, 'index.html');
 if (process.env.TRUNK_PROFILE !== 'debug') await minifyScripts(dir);
 // The modules loaded on demand: panels (the panels module: what is off the first screen) and
 // workbook (the Excel writer, loaded when a workbook is asked for).
+// A module's own styles, when it has them (panels.css), load with it
+// under the same name (panel_host.rs, importPanels): comments and spaces
+// taken out in release builds, as Trunk does for the first load's CSS.
 for (const name of ['panels', 'workbook', 'staff-import']) {
   if (!existsSync(join(dir, `${name}.js`))) continue;
   const js = readFileSync(join(dir, `${name}.js`));
   const wasm = readFileSync(join(dir, `${name}_bg.wasm`));
-  const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
+  const cssPath = join(dir, `${name}.css`);
+  const css = existsSync(cssPath) ? minifyCss(readFileSync(cssPath, 'utf8')) : null;
+  const hash = createHash('sha256').update(js).update(wasm).update(css ?? '').digest('hex').slice(0, 16);
   renameSync(join(dir, `${name}.js`), join(dir, `${name}-${hash}.js`));
   renameSync(join(dir, `${name}_bg.wasm`), join(dir, `${name}-${hash}_bg.wasm`));
+  if (css !== null) {
+    writeFileSync(join(dir, `${name}-${hash}.css`), css);
+    unlinkSync(cssPath);
+  }
   const page = readFileSync(indexPath, 'utf8').replace(new RegExp(`<meta name="?wg-${name}"?[^>]*>`), '');
   const charsetTag = page.match(/<meta charset="?utf-8"?>/i);
   if (!charsetTag) throw new Error('index.html has no <meta charset>');

@@ -21,11 +21,11 @@ const RECORDED_BARE_YEW_GZIP_BYTES = 58_360;
 // when a reader first opens one) and what the browser fetches in the background for
 // working offline (the service worker and the manifest; the icons are a
 // folder and not counted).
-// The panels module (panels-<hash>.js and its wasm: the panels off the first
-// screen, imported when first needed) is on demand too.
+// The panels module (panels-<hash>.js, its wasm and its styles: the panels
+// off the first screen, imported when first needed) is on demand too.
 // element.js is for host pages (the custom element), not this page.
 const ON_DEMAND = new Set(['areas.tsv', 'sources.json', 'sw.js', 'manifest.webmanifest', 'element.js']);
-const onDemandFile = (name) => ON_DEMAND.has(name) || /^(panels|workbook|staff-import)(-[0-9a-f]+)?(\.js|_bg\.wasm)$/.test(name);
+const onDemandFile = (name) => ON_DEMAND.has(name) || /^(panels|workbook|staff-import)(-[0-9a-f]+)?(\.js|_bg\.wasm|\.css)$/.test(name);
 
 /** Every file under `folder` (wasm-bindgen's snippets/ are one level down). */
 function files(folder, prefix = '') {

@@ -84,7 +84,8 @@ try {
     const top = Object.entries(by).sort((a, b) => b[1].ms - a[1].ms).slice(0, 25);
     for (const [k, v] of top) console.log(`  ${k}: ${(v.n / EDITS).toFixed(1)} per edit, ${(v.ms / EDITS).toFixed(2)} ms per edit`);
     const layouts = mine.filter((e) => e.name === 'Layout');
-    for (const l of layouts.slice(0, 6)) console.log('  layout', JSON.stringify(l.args).slice(0, 300));
+    for (const p of mine.filter((e) => e.name === "Paint").slice(0, 12)) console.log("  paint", (p.dur / 1000).toFixed(2), JSON.stringify(p.args).slice(0, 260));
+    for (const l of layouts.slice(0, 2)) console.log('  layout', JSON.stringify(l.args).slice(0, 300));
   }
   if (process.env.TRACE_EACH) {
     // Each edit's main-thread time by kind, the slowest first.

@@ -4,6 +4,9 @@
 //! text set aside), the share link's `hashchange` (`use_share_link_listener`)
 //! and the undo and redo keys (`use_undo_keys`).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::io::share::{self, Fragment};
@@ -200,6 +203,26 @@ pub fn shared_notice(name: &str) -> Notice {
     }
 }
 
+/// Write the scenario `unsaved` holds, if any (see [`use_persistence`]).
+fn save_current(unsaved: &RefCell<Option<AppHandle>>) {
+    let Some(app) = unsaved.borrow_mut().take() else {
+        return;
+    };
+    if let Err(e) = raw_set(stored::CURRENT_KEY, &app.scenario.to_json_pretty()) {
+        let text = format!(
+            "Autosave failed: {e}. Your changes are still here; use \"Export scenario (JSON)\" to keep them."
+        );
+        // Said once: the notice itself is a change of state, and saying it
+        // again would loop.
+        if app.notice.as_ref().map(|n| &n.text) != Some(&text) {
+            app.dispatch(Action::Ui(UiAction::Notify(Notice {
+                kind: NoticeKind::Error,
+                text,
+            })));
+        }
+    }
+}
+
 /// The saved scenarios as stored now (empty when none or unreadable).
 fn stored_library() -> Vec<stored::SavedScenario> {
     raw_get(stored::LIBRARY_KEY)
@@ -210,6 +233,12 @@ fn stored_library() -> Vec<stored::SavedScenario> {
 /// Save the scenario on every valid change (unless it came from a share link
 /// and has not been kept), and the saved scenarios whenever they change.
 ///
+/// The scenario is written just after the page's next paint, the latest
+/// valid state only: a keystroke's headline paints first (the write was a
+/// twentieth of a keystroke's work on a slow laptop, issue 17). What is
+/// still to write is written at once when the page is hidden or closed, or
+/// the app is taken down.
+///
 /// Another tab of the same calculator may save too: before writing, the
 /// stored list is re-read and merged with this tab's changes
 /// ([`stored::merge_library`]), and a `storage` event (another tab wrote)
@@ -218,24 +247,36 @@ fn stored_library() -> Vec<stored::SavedScenario> {
 pub fn use_persistence(app: &AppHandle) {
     // The list as this tab last read or wrote it: the base of each merge.
     let base = use_mut_ref(|| (*app.library).clone());
+    // The latest valid state not written yet.
+    let unsaved: Rc<RefCell<Option<AppHandle>>> = use_mut_ref(|| None);
+    {
+        let unsaved = unsaved.clone();
+        use_effect_with((), move |_| {
+            let write = {
+                let unsaved = unsaved.clone();
+                move |_: &Event| save_current(&unsaved)
+            };
+            let hidden = gloo::events::EventListener::new(
+                &gloo::utils::document(),
+                "visibilitychange",
+                write.clone(),
+            );
+            let closed =
+                gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", write);
+            move || {
+                drop((hidden, closed));
+                save_current(&unsaved);
+            }
+        });
+    }
     {
         let app = app.clone();
+        // Without storage there is nothing to save into (said at start).
+        let saveable =
+            app.origin == Origin::Local && !app.has_errors() && local_storage().is_some();
         use_effect_with(app.revision, move |_| {
-            // Without storage there is nothing to save into (said at start).
-            if app.origin == Origin::Local && !app.has_errors() && local_storage().is_some() {
-                if let Err(e) = raw_set(stored::CURRENT_KEY, &app.scenario.to_json_pretty()) {
-                    let text = format!(
-                        "Autosave failed: {e}. Your changes are still here; use \"Export scenario (JSON)\" to keep them."
-                    );
-                    // Said once: the notice itself is a change of state,
-                    // and saying it again would loop.
-                    if app.notice.as_ref().map(|n| &n.text) != Some(&text) {
-                        app.dispatch(Action::Ui(UiAction::Notify(Notice {
-                            kind: NoticeKind::Error,
-                            text,
-                        })));
-                    }
-                }
+            if saveable && unsaved.replace(Some(app)).is_none() {
+                after_next_paint(move || save_current(&unsaved));
             }
         });
     }

@@ -6,10 +6,28 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::ui::shared::levers::LEVERS;
+use crate::ui::shared::memo::memo;
 use crate::ui::state::{Action, Edit, UiAction};
 use crate::ui::AppHandle;
 
+/// The levers, rendered again only when one's value, label or lock changed
+/// (most keystrokes change none of them).
 pub fn levers_panel(app: &AppHandle) -> Html {
+    let shown: Vec<_> = LEVERS
+        .iter()
+        .map(|lever| {
+            (
+                lever.field.get(&app.scenario),
+                lever.field.full_label(&app.scenario),
+                app.is_locked(&lever.field),
+            )
+        })
+        .collect();
+    let app = app.clone();
+    memo(shown, move || levers_view(&app))
+}
+
+fn levers_view(app: &AppHandle) -> Html {
     html! {
         <details class="levers" open=true>
             <summary><h3 class="levers__title">{"Levers"}</h3></summary>

@@ -30,8 +30,17 @@ export function importPanels() {
     const url = assets
       ? new URL(assets.panels, assets.base).href
       : new URL(meta ? meta.content : 'panels.js', document.baseURI).href;
+    // Its styles (panels-<hash>.css beside it) load alongside; a panel is
+    // shown once they have (or failed: it then still works, unstyled).
+    const styles = new Promise((done) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = url.replace(/\.js$/, '.css');
+      link.onload = link.onerror = done;
+      document.head.append(link);
+    });
     loading = import(url)
-      .then(async (m) => { await m.default({ module_or_path: url.replace(/\.js$/, '_bg.wasm') }); return m; })
+      .then(async (m) => { await m.default({ module_or_path: url.replace(/\.js$/, '_bg.wasm') }); await styles; return m; })
       .catch((e) => { loading = null; throw e; });
   }
   return loading;
