@@ -311,7 +311,7 @@ test('the API loads when a script first asks for it, with the README\'s ready() 
     ready((gap) => resolve(gap.compute(gap.exampleScenario()).ok));
   }));
   assert.equal(ok, true);
-  assert.equal(second().length, 2, 'its module came when asked for');
+  assert.equal(second().length, 3, 'its module (script, wasm and the panels\' styles) came when asked for');
   assert.deepEqual(errors, []);
   assertSameOrigin();
   await context.close();
