@@ -79,6 +79,18 @@ for (const [width, height] of [[1920, 1080], [1280, 720]]) {
     const moved = await show.settled();
     assert.notEqual(moved, start);
     assert.match(await show.since().innerText(), new RegExp(`^When we started: ${start.replace('.', '\\.')} WTE\\. Now: .+ \\([+-]`));
+    // The place is no longer the example's, so its staff are said not to be
+    // hers: in a row of its own, over nothing, and the figures still fit.
+    const warned = await page.evaluate(() => {
+      const present = document.querySelector('.present');
+      const warning = present.querySelector('.staff-warning');
+      const leversTop = present.querySelector('.present__levers').getBoundingClientRect().top;
+      return warning && {
+        clear: warning.getBoundingClientRect().bottom <= present.querySelector('.present__body').getBoundingClientRect().top + 1,
+        over: [...present.querySelectorAll('.present__figure, .present__chart svg')].filter((el) => el.getBoundingClientRect().bottom > leversTop + 1).length,
+      };
+    });
+    assert.deepEqual(warned, { clear: true, over: 0 }, 'the staff warning shows, above the figures and the chart, and they still fit');
     await assertAccessible(page, `presentation ${width}x${height}`);
     await screenshot(page, `presentation-${width}x${height}`);
 
