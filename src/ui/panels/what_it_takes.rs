@@ -10,7 +10,7 @@
 //!
 //! The table is wider than the results column at 1366px: it scrolls
 //! sideways in its own region, with the role names held at the left and a
-//! shadow at the edge that has more (`table-wrap--cue` in styles.css).
+//! shadow at the edge that has more (`table-wrap--cue` in www/styles.css).
 
 use yew::prelude::*;
 
