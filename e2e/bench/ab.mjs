@@ -7,7 +7,7 @@
 //                                                     ANALYSIS=1, GAP=ms between edits)
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { EDIT_FIELDS, timeInputToRepaint, wholePage } from './common.mjs';
+import { benchEdit, openBenchPage, timeInputToRepaint } from './common.mjs';
 const MODE = process.env.MODE || 'edits';
 const dirs = process.argv.slice(2);
 const servers = await Promise.all(dirs.map((d) => serveDist(d)));
@@ -17,23 +17,10 @@ const ROUNDS = Number(process.env.ROUNDS || 4), EDITS = Number(process.env.EDITS
 const GAP = Number(process.env.GAP || 0);
 for (let r = 0; r < ROUNDS; r++) {
   for (let v = 0; v < dirs.length; v++) {
-    const context = await browser.newContext({ viewport: MODE === 'present' ? { width: 1920, height: 1080 } : { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await page.goto(servers[v].url);
-    await wholePage(page);
-    if (MODE === 'present') { await page.keyboard.press('p'); await page.waitForSelector('#present-extra-wte'); }
-    else await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-    if (process.env.ANALYSIS) {
-      // With the analysis loaded below the results (ANALYSIS=1).
-      await page.getByRole('button', { name: /^Show the ten-year projection/ }).click().catch(() => {});
-      await page.waitForSelector('#analysis table', { state: 'attached', timeout: 30_000 });
-    }
+    const { context, page, cdp } = await openBenchPage(browser, servers[v].url, MODE, { analysis: !!process.env.ANALYSIS });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU || 4) });
     for (let i = 0; i < EDITS + 10; i++) {
-      const a = MODE === 'present' ? ['.present__slider', '#present-extra-wte', i % 2 ? '1.1' : '0.9']
-        : [`#${EDIT_FIELDS[i % EDIT_FIELDS.length][0]}`, '#headline', EDIT_FIELDS[i % EDIT_FIELDS.length][1][Math.floor(i / EDIT_FIELDS.length) % 2]];
-      const t = await page.evaluate(timeInputToRepaint, a);
+      const t = await page.evaluate(timeInputToRepaint, benchEdit(MODE, i));
       if (i >= 10 && t !== null) times[v].push(t);
       // GAP=ms: idle between edits, as between a person's keystrokes (0: back to back).
       if (GAP) await page.waitForTimeout(GAP);

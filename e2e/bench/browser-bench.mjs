@@ -37,7 +37,7 @@ import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { EDIT_FIELDS, SLOW_4G, firstFigureProbe, timeInputToRepaint, wholePage } from './common.mjs';
+import { EDIT_FIELDS, SLOW_4G, benchEdit, firstFigureProbe, timeInputToRepaint, wholePage } from './common.mjs';
 
 /** A person's pause between keystrokes (ms from one repaint to the next key): 100 ms is a fast typist. */
 const TYPING_PAUSE_MS = Number(process.env.TYPING_PAUSE_MS) || 100;
@@ -72,21 +72,9 @@ function stats(values) {
 
 const ms = (x) => (Number.isFinite(x) ? x.toFixed(x < 1 ? 3 : x < 10 ? 2 : 1) : '–');
 
-/** Records ready and headline times (ms since navigation start) from before the app runs. */
-function loadProbe() {
-  window.__bench = {};
-  addEventListener('workforce-gap-ready', () => { window.__bench.ready = performance.now(); }, { once: true });
-  const check = () => {
-    const el = document.getElementById('headline-extra-wte');
-    if (el && el.textContent.trim() && window.__bench.headline === undefined) {
-      window.__bench.headline = performance.now();
-      requestAnimationFrame(() => { window.__bench.headlinePaint = performance.now(); });
-      return true;
-    }
-    return false;
-  };
-  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+/** Records when the JavaScript API is ready (ms since navigation start), from before the app runs. */
+function readyProbe() {
+  addEventListener('workforce-gap-ready', () => { window.__ready = performance.now(); }, { once: true });
 }
 
 async function measureLoads(browser, url) {
@@ -95,17 +83,18 @@ async function measureLoads(browser, url) {
   const paint = [];
   for (let i = 0; i < N; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(loadProbe);
+    await context.addInitScript(firstFigureProbe, '#headline-extra-wte');
+    await context.addInitScript(readyProbe);
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => window.__bench?.headlinePaint !== undefined, null, { timeout: 30_000 });
+    await page.waitForFunction(() => window.__first?.paint !== undefined, null, { timeout: 30_000 });
     // The API comes with the panels module when a script first asks for it.
-    await page.evaluate(() => { window.__bench.asked = performance.now(); return window.workforceGap === undefined; });
-    await page.waitForFunction(() => window.__bench?.ready !== undefined, null, { timeout: 30_000 });
-    const b = await page.evaluate(() => window.__bench);
-    ready.push(b.ready - b.asked);
-    headline.push(b.headline);
-    paint.push(b.headlinePaint);
+    const asked = await page.evaluate(() => { const at = performance.now(); void window.workforceGap; return at; });
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 30_000 });
+    const b = await page.evaluate(() => ({ ready: window.__ready, ...window.__first }));
+    ready.push(b.ready - asked);
+    headline.push(b.dom);
+    paint.push(b.paint);
     await context.close();
   }
   return { ready: stats(ready), headline: stats(headline), headlinePaint: stats(paint) };
@@ -410,10 +399,7 @@ async function measureVariedEdits(browser, url, cpu, edits, pauseMs = 0) {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const result = await repaintTimes(page, edits, (i) => {
-    const [id, values] = EDIT_FIELDS[i % EDIT_FIELDS.length];
-    return [`#${id}`, '#headline', values[Math.floor(i / EDIT_FIELDS.length) % 2]];
-  }, pauseMs);
+  const result = await repaintTimes(page, edits, (i) => benchEdit('edits', i), pauseMs);
   await context.close();
   return result;
 }
@@ -432,7 +418,7 @@ async function measurePresentation(browser, url, cpu, edits, pauseMs = 0) {
   await page.keyboard.press('p');
   await page.waitForSelector('#present-extra-wte');
   if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-  const result = await repaintTimes(page, edits, (i) => ['.present__slider', '#present-extra-wte', i % 2 ? '1.1' : '0.9'], pauseMs);
+  const result = await repaintTimes(page, edits, (i) => benchEdit('present', i), pauseMs);
   await context.close();
   return result;
 }

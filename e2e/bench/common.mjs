@@ -1,6 +1,7 @@
-// What the browser benchmarks share (browser-bench.mjs, ab.mjs,
-// load-ab.mjs, edit-trace.mjs): the inputs edited, the in-page timers and
-// probes, the slow network, and waiting for the whole page.
+// What the browser benchmarks share (browser-bench.mjs, ab.mjs, micro.mjs,
+// load-ab.mjs, edit-trace.mjs, edit-profile.mjs, waterfall.mjs): the inputs
+// edited, the in-page timers and probes, the slow network, waiting for the
+// whole page, and a page ready for its edits.
 
 /** Lighthouse's mobile "slow 4G" (DevTools network throttling). */
 export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
@@ -68,4 +69,41 @@ export function timeInputToRepaint([inputSelector, watchedSelector, value]) {
 /** Until the headline is in the page and the inputs below the first screen, which render just after its first paint. */
 export function wholePage(page) {
   return page.waitForFunction(() => document.getElementById('headline-extra-wte') && document.getElementById('staff-table'));
+}
+
+/**
+ * The `i`th edit of a run: [input, element whose text shows the change,
+ * value]. `mode` 'present' moves the presentation's first lever; otherwise
+ * the edits cycle through EDIT_FIELDS, each alternating its two values.
+ */
+export function benchEdit(mode, i) {
+  if (mode === 'present') return ['.present__slider', '#present-extra-wte', i % 2 ? '1.1' : '0.9'];
+  const [id, values] = EDIT_FIELDS[i % EDIT_FIELDS.length];
+  return [`#${id}`, '#headline', values[Math.floor(i / EDIT_FIELDS.length) % 2]];
+}
+
+/**
+ * A fresh page at `url` ready for `mode`'s edits: the whole page rendered,
+ * then presentation mode on (1920x1080) or every section open (1280x900),
+ * and with `analysis` the analysis loaded below the results. Returns
+ * { context, page, cdp } (CPU throttling is the caller's, after this).
+ */
+export async function openBenchPage(browser, url, mode, { analysis = false } = {}) {
+  const context = await browser.newContext({ viewport: mode === 'present' ? { width: 1920, height: 1080 } : { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url);
+  await wholePage(page);
+  if (mode === 'present') {
+    await page.keyboard.press('p');
+    await page.waitForSelector('#present-extra-wte');
+  } else {
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  }
+  if (analysis) {
+    // The results column scrolled down to the analysis: it loads.
+    await page.getByRole('button', { name: /^Show the ten-year projection/ }).click().catch(() => {});
+    await page.waitForSelector('#analysis table', { state: 'attached', timeout: 30_000 });
+  }
+  return { context, page, cdp };
 }

@@ -5,21 +5,14 @@
 import { resolve } from 'node:path';
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { EDIT_FIELDS as FIELDS, wholePage, timeInputToRepaint } from './common.mjs';
+import { benchEdit, openBenchPage, timeInputToRepaint } from './common.mjs';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const MODE = process.env.TRACE_MODE || 'edits';
 const server = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'));
 const browser = await launch();
-const context = await browser.newContext({ viewport: MODE === 'present' ? { width: 1920, height: 1080 } : { width: 1280, height: 900 } });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await page.goto(server.url);
-await wholePage(page);
-if (MODE === 'present') { await page.keyboard.press('p'); await page.waitForSelector('#present-extra-wte'); }
-else await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+const { page, cdp } = await openBenchPage(browser, server.url, MODE);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU || 4) });
-const args = (i) => MODE === 'present' ? ['.present__slider', '#present-extra-wte', i % 2 ? '1.1' : '0.9']
-  : [`#${FIELDS[i % FIELDS.length][0]}`, '#headline', FIELDS[i % FIELDS.length][1][Math.floor(i / FIELDS.length) % 2]];
+const args = (i) => benchEdit(MODE, i);
 for (let i = 0; i < 10; i++) await page.evaluate(timeInputToRepaint, args(i));
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

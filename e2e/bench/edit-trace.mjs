@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { EDIT_FIELDS as FIELDS, wholePage } from './common.mjs';
+import { EDIT_FIELDS as FIELDS, benchEdit, openBenchPage } from './common.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CPU = Number(process.env.TRACE_CPU) || 4;
@@ -27,27 +27,10 @@ function edit([selector, value]) {
 const server = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'));
 const browser = await launch();
 try {
-  const viewport = MODE === 'present' ? { width: 1920, height: 1080 } : { width: 1280, height: 900 };
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await page.goto(server.url);
-  await wholePage(page);
-  if (MODE === 'present') {
-    await page.keyboard.press('p');
-    await page.waitForSelector('#present-extra-wte');
-  } else {
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-  }
-  if (process.env.TRACE_ANALYSIS) {
-    // With the analysis loaded (the results column scrolled down to it).
-    await page.getByRole('button', { name: /^Show the ten-year projection/ }).click().catch(() => {});
-    await page.waitForSelector('#analysis table', { state: 'attached', timeout: 30_000 });
-  }
+  const { context, page, cdp } = await openBenchPage(browser, server.url, MODE, { analysis: !!process.env.TRACE_ANALYSIS });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
-  const args = (i) => MODE === 'present'
-    ? ['.present__slider', i % 2 ? '1.1' : '0.9']
-    : [`#${FIELDS[i % FIELDS.length][0]}`, FIELDS[i % FIELDS.length][1][Math.floor(i / FIELDS.length) % 2]];
+  // [input, value]: what `edit` takes.
+  const args = (i) => { const [input, , value] = benchEdit(MODE, i); return [input, value]; };
   // Warm-up edits, then the traced ones: each traced edit changes its input.
   const WARM = 10;
   for (let i = 0; i < WARM; i++) await page.evaluate(edit, args(i));

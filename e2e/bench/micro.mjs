@@ -6,7 +6,7 @@
 //   node e2e/bench/micro.mjs <dist A> <dist B>    (CPU=4, ROUNDS=4, EDITS=40; MODE=present)
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { EDIT_FIELDS, wholePage } from './common.mjs';
+import { benchEdit, openBenchPage } from './common.mjs';
 const MODE = process.env.MODE || 'edits';
 const dirs = process.argv.slice(2);
 const servers = await Promise.all(dirs.map((d) => serveDist(d, { isolated: true })));
@@ -15,18 +15,10 @@ const data = dirs.map(() => ({ script: [], layout: [] }));
 const ROUNDS = Number(process.env.ROUNDS || 4), EDITS = Number(process.env.EDITS || 40);
 for (let r = 0; r < ROUNDS; r++) {
   for (let v = 0; v < dirs.length; v++) {
-    const context = await browser.newContext({ viewport: MODE === 'present' ? { width: 1920, height: 1080 } : { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await page.goto(servers[v].url);
-    await wholePage(page);
+    const { context, page, cdp } = await openBenchPage(browser, servers[v].url, MODE);
     if (!await page.evaluate(() => crossOriginIsolated)) throw new Error('not cross-origin isolated');
-    if (MODE === 'present') { await page.keyboard.press('p'); await page.waitForSelector('#present-extra-wte'); }
-    else await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU || 4) });
     for (let i = 0; i < EDITS + 10; i++) {
-      const a = MODE === 'present' ? ['.present__slider', '#present-extra-wte', i % 2 ? '1.1' : '0.9']
-        : [`#${EDIT_FIELDS[i % EDIT_FIELDS.length][0]}`, '#headline', EDIT_FIELDS[i % EDIT_FIELDS.length][1][Math.floor(i / EDIT_FIELDS.length) % 2]];
       const t = await page.evaluate(async ([sel, watched, value]) => {
         const input = document.querySelector(sel);
         const before = document.querySelector(watched).textContent;
@@ -41,7 +33,7 @@ for (let r = 0; r < ROUNDS; r++) {
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         await new Promise((r) => setTimeout(r, 60));
         return document.querySelector(watched).textContent === before ? null : [t1 - t0, t2 - t1];
-      }, a);
+      }, benchEdit(MODE, i));
       if (i >= 10 && t) { data[v].script.push(t[0]); data[v].layout.push(t[1]); }
     }
     await context.close();

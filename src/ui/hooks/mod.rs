@@ -203,11 +203,8 @@ pub fn shared_notice(name: &str) -> Notice {
     }
 }
 
-/// Write the scenario `unsaved` holds, if any (see [`use_persistence`]).
-fn save_current(unsaved: &RefCell<Option<AppHandle>>) {
-    let Some(app) = unsaved.borrow_mut().take() else {
-        return;
-    };
+/// Write `app`'s scenario as the autosave (see [`use_persistence`]).
+fn save_current(app: AppHandle) {
     if let Err(e) = raw_set(stored::CURRENT_KEY, &app.scenario.to_json_pretty()) {
         let text = format!(
             "Autosave failed: {e}. Your changes are still here; use \"Export scenario (JSON)\" to keep them."
@@ -220,6 +217,15 @@ fn save_current(unsaved: &RefCell<Option<AppHandle>>) {
                 text,
             })));
         }
+    }
+}
+
+/// Write what `unsaved` still holds, now (the page is hidden or closed, or
+/// the app taken down).
+fn write_unsaved(unsaved: &RefCell<Option<AppHandle>>) {
+    let app = unsaved.take();
+    if let Some(app) = app {
+        save_current(app);
     }
 }
 
@@ -254,7 +260,7 @@ pub fn use_persistence(app: &AppHandle) {
         use_effect_with((), move |_| {
             let write = {
                 let unsaved = unsaved.clone();
-                move |_: &Event| save_current(&unsaved)
+                move |_: &Event| write_unsaved(&unsaved)
             };
             let hidden = gloo::events::EventListener::new(
                 &gloo::utils::document(),
@@ -265,18 +271,16 @@ pub fn use_persistence(app: &AppHandle) {
                 gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", write);
             move || {
                 drop((hidden, closed));
-                save_current(&unsaved);
+                write_unsaved(&unsaved);
             }
         });
     }
     {
         let app = app.clone();
-        // Without storage there is nothing to save into (said at start).
-        let saveable =
-            app.origin == Origin::Local && !app.has_errors() && local_storage().is_some();
         use_effect_with(app.revision, move |_| {
-            if saveable && unsaved.replace(Some(app)).is_none() {
-                after_next_paint(move || save_current(&unsaved));
+            // Without storage there is nothing to save into (said at start).
+            if app.origin == Origin::Local && !app.has_errors() && local_storage().is_some() {
+                latest_after_next_paint(&unsaved, app, save_current);
             }
         });
     }
@@ -453,6 +457,25 @@ pub fn use_after_first_paint() -> bool {
         use_effect_with((), move |_| after_next_paint(move || painted.set(true)));
     }
     *painted
+}
+
+/// Keep `value` as the latest in `latest` and, unless a run is already
+/// waiting, run `then` with whatever is latest just after the page's next
+/// paint: a burst of changes costs one run (the autosave, a panel's mirror).
+pub fn latest_after_next_paint<T: 'static>(
+    latest: &Rc<RefCell<Option<T>>>,
+    value: T,
+    then: impl FnOnce(T) + 'static,
+) {
+    if latest.replace(Some(value)).is_none() {
+        let latest = latest.clone();
+        after_next_paint(move || {
+            let value = latest.take();
+            if let Some(value) = value {
+                then(value);
+            }
+        });
+    }
 }
 
 /// Run `then` in a task just after the page's next paint: a frame, then a

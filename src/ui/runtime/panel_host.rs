@@ -319,11 +319,9 @@ pub fn panel_host(props: &PanelHostProps) -> Html {
             }
             if at_once {
                 send_mirror(&loaded, &app);
-            } else if pending.replace(Some(app)).is_none() {
-                crate::ui::hooks::after_next_paint(move || {
-                    if let Some(app) = pending.take() {
-                        send_mirror(&loaded, &app);
-                    }
+            } else {
+                crate::ui::hooks::latest_after_next_paint(&pending, app, move |app| {
+                    send_mirror(&loaded, &app)
                 });
             }
         });
