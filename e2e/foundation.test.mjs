@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { serveDist } from './server.mjs';
 import { launch, openPage, assertAccessible, screenshot } from './browser.mjs';
 import { CalculatorPage } from './pages/calculator.mjs';
+import { firstLoad } from '../scripts/first-load.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -44,6 +45,24 @@ test('typing a population changes the result; bad input is kept and flagged', as
   assert.equal(await app.extraWteValue(), before, 'fixing the input restores the result');
 
   assert.deepEqual(errors, [], 'no errors in the console');
+  assertSameOrigin();
+  await context.close();
+});
+
+test('the size budget counts every file the first load downloads, and nothing it does not', async () => {
+  // scripts/sizes.mjs (the budget in scripts/test.sh) counts what
+  // scripts/first-load.mjs says the page downloads first; a file the browser
+  // fetches that it leaves out (a preloaded snippet of a module on demand
+  // did once) would make the budget a wrong number.
+  const { page, context, requests, assertSameOrigin } = await openPage(browser, server.url);
+  const app = new CalculatorPage(page);
+  await app.goto(server.url, { api: false });
+  await app.staffTable().waitFor({ state: 'attached' });
+  await page.waitForLoadState('networkidle');
+  const fetched = [...new Set(requests
+    .filter((u) => !u.startsWith('data:'))
+    .map((u) => decodeURIComponent(new URL(u).pathname.replace(/^\//, '')) || 'index.html'))].sort();
+  assert.deepEqual(fetched, firstLoad(server.root).first, 'the files the first load fetched');
   assertSameOrigin();
   await context.close();
 });

@@ -77,6 +77,8 @@ export async function serveDist(
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
+    /** The folder served (what `setRoot` last set). */
+    get root() { return base; },
     requests,
     setRoot(dir) { base = resolve(dir); },
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),

@@ -95,6 +95,15 @@ for (const name of ['panels', 'workbook', 'staff-import']) {
   const element = readFileSync(join(ROOT, 'www', 'element.js'), 'utf8')
     .replace(/\/\* ASSETS \*\/[\s\S]*?\/\* END ASSETS \*\//, assets);
   writeFileSync(join(dir, 'element.js'), element);
+  // Trunk preloads every wasm-bindgen snippet of the crate, and the modules
+  // on demand share the page's crate: a snippet the app's own script does
+  // not import (the panels module's loader) would be downloaded with the
+  // first load for nothing. It is fetched when its module is.
+  const imported = new Set([...readFileSync(join(dir, js), 'utf8').matchAll(/snippets\/[\w.-]+\/[\w.-]+\.js/g)].map((m) => m[0]));
+  page = page.replace(/<link\b[^>]*>/g, (tag) => {
+    const snippet = /modulepreload/.test(tag) && tag.match(/snippets\/[\w.-]+\/[\w.-]+\.js/)?.[0];
+    return snippet && !imported.has(snippet) ? '' : tag;
+  });
   const origins = (process.env.WG_ALLOWED_ORIGINS ?? '').split(/[\s,]+/).filter((o) => /^https?:\/\/[^/\s]+$/.test(o));
   page = page.replace(/<meta name="?wg-allowed-origins"?[^>]*>/, '');
   if (origins.length) {

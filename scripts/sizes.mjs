@@ -1,14 +1,15 @@
 // Prints the gzip (level 9) and brotli (quality 11) size of every file the page downloads on first
 // load, their total, and the ratio to a bare Yew counter app built the same
 // way (tools/size-baseline: same toolchain, profile, Trunk and wasm-opt).
-// Files the page fetches only on demand (ON_DEMAND: the area tables, when
-// the area picker is first used) are listed apart and not counted.
+// Files the page fetches only on demand (scripts/first-load.mjs says which)
+// are listed apart and not counted.
 //
 //   node scripts/sizes.mjs [dist] [--baseline tools/size-baseline/dist]
 //
 // SIZE_BUDGET_RATIO=N makes it exit 1 when the ratio is over N;
 // SIZE_BUDGET_BYTES=N when the first load's gzip bytes are over N.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { firstLoad } from './first-load.mjs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
@@ -16,48 +17,16 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // used only when the baseline app has not been built.
 const RECORDED_BARE_YEW_GZIP_BYTES = 58_360;
 
-// Not part of the page's first load: the area tables (fetched when the area
-// picker is first used), the citations of the defaults (sources.json, fetched
-// when a reader first opens one) and what the browser fetches in the background for
-// working offline (the service worker and the manifest; the icons are a
-// folder and not counted).
-// The panels module (panels-<hash>.js, its wasm and its styles: the panels
-// off the first screen, imported when first needed) is on demand too.
-// element.js is for host pages (the custom element), not this page.
-const ON_DEMAND = new Set(['areas.tsv', 'sources.json', 'sw.js', 'manifest.webmanifest', 'element.js']);
-const onDemandFile = (name) => ON_DEMAND.has(name) || /^(panels|workbook|staff-import)(-[0-9a-f]+)?(\.js|_bg\.wasm|\.css)$/.test(name);
-
-/** Every file under `folder` (wasm-bindgen's snippets/ are one level down). */
-function files(folder, prefix = '') {
-  return readdirSync(join(folder, prefix)).sort().flatMap((name) => {
-    const rel = prefix ? `${prefix}/${name}` : name;
-    // Icons, and the example host pages for embedding, are not the page's.
-    if (statSync(join(folder, rel)).isDirectory()) return ['icons', 'examples'].includes(rel) ? [] : files(folder, rel);
-    return [rel];
-  });
-}
-
 const args = process.argv.slice(2);
 const flag = args.indexOf('--baseline');
 const baselineDir = flag >= 0 ? args.splice(flag, 2)[1] : null;
 const dir = args[0] ?? 'dist';
 
-/** wasm-bindgen's snippets (snippets/<crate>/inlineN.js) that a file imports. */
-const snippetsOf = (folder, file) =>
-  [...readFileSync(join(folder, file), 'utf8').matchAll(/snippets\/[\w.-]+\/[\w.-]+\.js/g)].map((m) => m[0]);
-
 function measure(folder, { onDemand = false } = {}) {
-  // A snippet is in the first load when the app's own script imports it;
-  // the modules on demand import theirs.
-  const all = files(folder);
-  const main = all.find((name) => /^workforce-gap-[0-9a-f]+\.js$/.test(name) || name === 'workforce-gap.js');
-  const firstSnippets = new Set(main ? snippetsOf(folder, main) : []);
-  const later = (name) => name.startsWith('snippets/') ? !firstSnippets.has(name) : onDemandFile(name.split('/').pop());
+  const { first, later } = firstLoad(folder);
   const rows = [];
-  for (const name of all) {
-    const path = join(folder, name);
-    if (later(name) !== onDemand) continue;
-    const raw = readFileSync(path);
+  for (const name of onDemand ? later : first) {
+    const raw = readFileSync(join(folder, name));
     const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     rows.push({ name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, brotli });
   }

@@ -7,16 +7,16 @@ use crate::ui::state::{Action, HistoryAction};
 use crate::ui::AppHandle;
 
 pub fn history_buttons(app: &AppHandle) -> Html {
-    let on = |action: Action| {
+    let on = |step: HistoryAction| {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(action.clone()))
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::History(step)))
     };
     let history = &app.history;
     html! {
         <div class="history" aria-label="Edit history" role="group">
-            <button type="button" class="button button--secondary button--small" onclick={on(Action::History(HistoryAction::Undo))}
+            <button type="button" class="button button--secondary button--small" onclick={on(HistoryAction::Undo)}
                 disabled={!history.can_undo()} aria-keyshortcuts="Control+Z">{"Undo"}</button>
-            <button type="button" class="button button--secondary button--small" onclick={on(Action::History(HistoryAction::Redo))}
+            <button type="button" class="button button--secondary button--small" onclick={on(HistoryAction::Redo)}
                 disabled={!history.can_redo()} aria-keyshortcuts="Control+Shift+Z Control+Y">{"Redo"}</button>
             <span class="history__hint">{"Ctrl+Z undoes any change to the scenario, Ctrl+Shift+Z redoes it."}</span>
         </div>

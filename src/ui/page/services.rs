@@ -212,9 +212,8 @@ pub fn item_actions(app: &AppHandle, item: ItemActions) -> Html {
     let i = item.index;
     let name = item.name;
     let mv = |up: bool| {
-        let app = app.clone();
-        let action = Action::Edit((item.move_item)(i, up));
-        Callback::from(move |_| app.dispatch(action.clone()))
+        let (app, move_item) = (app.clone(), item.move_item);
+        Callback::from(move |_| app.dispatch(Action::Edit(move_item(i, up))))
     };
     let remove = item.remove.map(|remove| {
         let app = app.clone();

@@ -5,7 +5,7 @@
 //! computed from the data; a "Show data table" button reveals a real table of
 //! the same numbers. Charts take plain data props (no app context), scale to
 //! their container's width, and do not rely on colour alone (patterns,
-//! dashes, marker shapes and direct labels). Styles: `www/charts.css`.
+//! dashes, marker shapes and direct labels). Styles: the "Charts" section of `www/styles.css`.
 //!
 //! Here, in both modules: the frame every chart is drawn in ([`figure`]) and
 //! - [`projection_chart`]: required against supply over the years, with the
