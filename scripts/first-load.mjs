@@ -31,7 +31,7 @@ const snippetsOf = (folder, file) =>
   [...readFileSync(join(folder, file), 'utf8').matchAll(/snippets\/[\w.-]+\/[\w.-]+\.js/g)].map((m) => m[0]);
 
 /**
- * `{ first, later }`: the build's files (paths relative to `folder`) the
+ * `{ first, later, preloadedUnused }`: the build's files (paths relative to `folder`) the
  * page downloads on first load, and those it fetches only on demand. A
  * snippet is in the first load when the app's own script imports it or
  * index.html preloads it; the modules on demand import theirs.
@@ -43,7 +43,13 @@ export function firstLoad(folder) {
     ? [...readFileSync(join(folder, 'index.html'), 'utf8').matchAll(/<link\b[^>]*modulepreload[^>]*>/g)]
       .map((m) => m[0].match(/snippets\/[\w.-]+\/[\w.-]+\.js/)?.[0]).filter(Boolean)
     : [];
-  const firstSnippets = new Set([...(main ? snippetsOf(folder, main) : []), ...preloaded]);
+  const imported = main ? snippetsOf(folder, main) : [];
+  const firstSnippets = new Set([...imported, ...preloaded]);
   const later = (name) => name.startsWith('snippets/') ? !firstSnippets.has(name) : onDemandFile(name.split('/').pop());
-  return { first: all.filter((name) => !later(name)), later: all.filter(later) };
+  return {
+    first: all.filter((name) => !later(name)),
+    later: all.filter(later),
+    // Preloaded but not the app's: downloaded for nothing (build-offline.mjs drops their preloads).
+    preloadedUnused: preloaded.filter((name) => !imported.includes(name)),
+  };
 }

@@ -687,7 +687,7 @@ fn loading_replaces_the_scenario_and_clears_typed_text() {
         origin: workforce_gap::ui::state::Origin::Local,
         notice: None,
     }));
-    assert_eq!(s.scenario, blank);
+    assert_eq!(*s.scenario, blank);
     assert!(s.drafts.is_empty());
     assert!(!s.stale);
 }

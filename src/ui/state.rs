@@ -143,7 +143,9 @@ pub enum NoticeKind {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    pub scenario: Scenario,
+    /// Shared with the undo history and the results it was computed for:
+    /// an edit copies the scenario once (`Rc::make_mut`), not three times.
+    pub scenario: Rc<Scenario>,
     /// Typed text by validation path, for inputs the user has touched.
     pub drafts: Drafts,
     /// The model's validation errors for `scenario`.
@@ -210,7 +212,7 @@ pub struct MirrorState {
 /// scenario came from (undoing an import or a share link's opening).
 #[derive(Debug, PartialEq)]
 pub struct Snapshot {
-    scenario: Scenario,
+    scenario: Rc<Scenario>,
     drafts: Drafts,
     origin: Origin,
 }
@@ -262,7 +264,7 @@ impl History {
 impl AppState {
     pub fn new(scenario: Scenario, library: Vec<SavedScenario>) -> AppState {
         let mut state = AppState {
-            scenario,
+            scenario: Rc::new(scenario),
             drafts: Drafts::default(),
             errors: Vec::new(),
             results: None,
@@ -395,17 +397,17 @@ impl AppState {
             self.stale = self.results.is_some();
         } else {
             self.results = Some(Rc::new(compute(&self.scenario)));
-            self.results_scenario = Some(Rc::new(self.scenario.clone()));
+            self.results_scenario = Some(self.scenario.clone());
             self.stale = false;
         }
     }
 
     /// Record an undo step for a change from `before`, when there is one.
     fn record_step_from(&mut self, before: &AppState, typing_in: Option<String>) {
-        if self.scenario != before.scenario
-            || self.drafts != before.drafts
-            || self.origin != before.origin
-        {
+        // The same `Rc` when the change did not touch the scenario.
+        let scenario_changed =
+            !Rc::ptr_eq(&self.scenario, &before.scenario) && self.scenario != before.scenario;
+        if scenario_changed || self.drafts != before.drafts || self.origin != before.origin {
             self.history.record(|| before.snapshot(), typing_in);
         }
     }
@@ -421,7 +423,7 @@ impl AppState {
     }
 
     fn apply_edit(&mut self, change: Edit) {
-        match edit::apply(&mut self.scenario, change) {
+        match edit::apply(Rc::make_mut(&mut self.scenario), change) {
             Ok(typed) => self.drafts.follow(typed),
             Err(Refused(text)) => {
                 self.notice = Some(Notice {
@@ -434,7 +436,7 @@ impl AppState {
 
     /// Open a scenario in place of this one.
     fn load(&mut self, scenario: Scenario, origin: Origin, notice: Option<Notice>) {
-        self.scenario = scenario;
+        self.scenario = Rc::new(scenario);
         self.origin = origin;
         self.notice = notice;
         self.drafts.clear();
@@ -458,7 +460,7 @@ impl AppState {
     fn mirror(&mut self, m: MirrorState) {
         self.panel = true;
         self.presenting = m.presenting;
-        self.scenario = m.scenario;
+        self.scenario = Rc::new(m.scenario);
         self.origin = m.origin;
         if let Some(library) = m.library {
             self.library = library;
@@ -469,7 +471,7 @@ impl AppState {
         self.results_scenario = None;
         // A valid scenario is computed next; the last good one only
         // matters while the page's scenario has problems.
-        if let Some(good) = m.last_good.filter(|g| *g != self.scenario) {
+        if let Some(good) = m.last_good.filter(|g| *g != *self.scenario) {
             self.results = Some(Rc::new(compute(&good)));
             self.results_scenario = Some(Rc::new(good));
         }
@@ -488,7 +490,7 @@ impl AppState {
                 Rc::make_mut(&mut self.library).push(SavedScenario {
                     name: self.scenario.name.clone(),
                     saved_at,
-                    scenario: self.scenario.clone(),
+                    scenario: (*self.scenario).clone(),
                 });
                 self.notice = Some(Notice {
                     kind: NoticeKind::Success,
@@ -501,7 +503,7 @@ impl AppState {
                 } else {
                     name.trim().to_string()
                 };
-                let mut scenario = self.scenario.clone();
+                let mut scenario = (*self.scenario).clone();
                 scenario.name = name.clone();
                 let entry = SavedScenario {
                     name: name.clone(),

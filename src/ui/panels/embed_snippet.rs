@@ -96,7 +96,7 @@ pub fn embed_snippet() -> Html {
         *view,
         *levers_only,
     );
-    let compact = serde_json::to_string(&app.scenario).unwrap_or_default();
+    let compact = serde_json::to_string(&*app.scenario).unwrap_or_default();
     let element = element_snippet(&page_url, &compact, *view, *levers_only);
     let on_view = {
         let view = view.clone();

@@ -283,7 +283,7 @@ fn mark_or_show(
         (Some(marked), false) => load(to_page, marked, &format!("Showing {}.", LETTERS[i])),
         _ => {
             let mut next = (**marks).clone();
-            next[i] = Some(Rc::new(app.scenario.clone()));
+            next[i] = Some(app.scenario.clone());
             marks.set(next);
         }
     }
@@ -361,7 +361,7 @@ fn mark_button(
         Callback::from(move |e: MouseEvent| mark_or_show(&app, &to_page, &marks, i, e.shift_key()))
     };
     let (label, current) = match &marks[i] {
-        Some(m) => (format!("Show {}", LETTERS[i]), **m == app.scenario),
+        Some(m) => (format!("Show {}", LETTERS[i]), **m == *app.scenario),
         None => (format!("Mark {}", LETTERS[i]), false),
     };
     html! {

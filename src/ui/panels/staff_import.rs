@@ -494,7 +494,7 @@ impl Import {
         // The edit applied to the page's scenario, sent as the scenario to
         // open: one undo step, and the page needs no decoder of its own for
         // it (its first load stays small).
-        let mut scenario = self.app.scenario.clone();
+        let mut scenario = (*self.app.scenario).clone();
         if apply_edit(&mut scenario, Edit::StaffInPost(StaffInPost { roles })).is_err() {
             return;
         }

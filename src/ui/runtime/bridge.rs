@@ -440,7 +440,9 @@ fn encode_mirror(state: &AppState, with_library: bool) -> String {
     push_compact(&mut out, &state.scenario.to_json_pretty());
     out.push_str(",\"last_good\":");
     match &state.results_scenario {
-        Some(s) if **s != state.scenario => push_compact(&mut out, &s.to_json_pretty()),
+        Some(s) if !Rc::ptr_eq(s, &state.scenario) && **s != *state.scenario => {
+            push_compact(&mut out, &s.to_json_pretty())
+        }
         // Same as the scenario (the usual case): not sent twice.
         Some(_) => out.push_str("\"same\""),
         None => out.push_str("null"),
@@ -657,8 +659,8 @@ mod tests {
     fn a_mirror_carries_the_scenario_results_origin_and_library() {
         let state = page();
         let mirror = decode_mirror(&MirrorSender::default().encode(&state)).unwrap();
-        assert_eq!(mirror.scenario, state.scenario);
-        assert_eq!(mirror.last_good.as_ref(), Some(&state.scenario));
+        assert_eq!(mirror.scenario, *state.scenario);
+        assert_eq!(mirror.last_good.as_ref(), Some(&*state.scenario));
         assert_eq!(mirror.origin, Origin::Local);
         assert_eq!(mirror.library.as_deref(), Some(&*state.library));
 
