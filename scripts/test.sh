@@ -52,7 +52,9 @@ build_size_baseline
 # features off the first screen go in the panels module, on demand. The
 # ratio to the bare counter: 4.70x since both builds' JavaScript is minified
 # (2026-12-06; the counter's 1.7 KB less weighs more in its small total: the
-# same builds unminified were 4.54x, under the 4.65x this guard was).
+# same builds unminified were 4.54x, under the 4.65x this guard was). On
+# 2026-12-07: 264,179 bytes, 4.68x. What counts as the first load is
+# scripts/first-load.mjs, checked against a real load by e2e/foundation.test.mjs.
 SIZE_BUDGET_BYTES=266000 SIZE_BUDGET_RATIO=4.70 node scripts/sizes.mjs dist --baseline tools/size-baseline/dist
 # The test build: the same app plus hooks no published build has (a way to
 # make the WebAssembly panic), for the recovery journey.
