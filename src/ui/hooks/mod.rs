@@ -487,3 +487,59 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
     });
     let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
 }
+
+/// `value` one frame behind: a part of the view that shows what this
+/// returns repaints one frame after the rest (with the latest value only,
+/// however many changes came between). The first render has it at once.
+/// For the charts beside the figures (issue 17): an SVG chart's layout is
+/// as long as the rest of a keystroke's, so the keystroke's (or the lever's)
+/// own frame carries the figures, and the chart follows at the start of the
+/// next frame.
+#[hook]
+pub fn use_one_frame_behind<T: PartialEq + 'static>(value: T) -> Rc<T> {
+    // What the view shows, and the value it will show next frame. Compared
+    // and scheduled as the component renders: an effect or a state hook
+    // would each cost the first load more of Yew's machinery per type.
+    struct Behind<T> {
+        shown: Rc<T>,
+        next: Option<T>,
+    }
+    let behind = use_mut_ref(|| None::<Behind<T>>);
+    let redraw = use_force_update();
+    let mut slot = behind.borrow_mut();
+    match &mut *slot {
+        None => {
+            *slot = Some(Behind {
+                shown: Rc::new(value),
+                next: None,
+            })
+        }
+        Some(b) if *b.shown == value => b.next = None,
+        Some(b) => {
+            if b.next.replace(value).is_none() {
+                let behind = behind.clone();
+                in_frame_after_next(move || {
+                    if let Some(b) = &mut *behind.borrow_mut() {
+                        if let Some(next) = b.next.take() {
+                            b.shown = Rc::new(next);
+                            redraw.force_update();
+                        }
+                    }
+                });
+            }
+        }
+    }
+    slot.as_ref().map(|b| b.shown.clone()).expect("set above")
+}
+
+/// Run `then` at the start of the frame after the next one (two animation
+/// frames): what it renders paints one frame after what the current task
+/// rendered.
+fn in_frame_after_next(then: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let second = wasm_bindgen::closure::Closure::once_into_js(then);
+    let first = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = gloo::utils::window().request_animation_frame(second.unchecked_ref());
+    });
+    let _ = gloo::utils::window().request_animation_frame(first.unchecked_ref());
+}

@@ -18,6 +18,7 @@ use crate::model::examples::borrowed_staff;
 use crate::model::field::{Field, ProjectionField, RoleField, Unit};
 use crate::model::sensitivity::sensitivity;
 use crate::model::{Results, Scenario};
+use crate::ui::hooks::use_one_frame_behind;
 use crate::ui::runtime::bridge::{use_panel_dispatch, PanelAction, PanelDispatch};
 use crate::ui::shared::charts::{projection_chart, ProjectionChartProps, ProjectionPoint};
 use crate::ui::shared::results::staff_warning;
@@ -224,6 +225,22 @@ pub fn presentation() -> Html {
         })
     };
 
+    // The chart repaints one frame after the figures: a lever's own frame
+    // carries the numbers the room is watching.
+    let points = use_one_frame_behind(
+        app.results
+            .iter()
+            .flat_map(|r| &r.projection)
+            .map(|p| ProjectionPoint {
+                year: p.year,
+                required: p.required_wte,
+                supply: p.supply_wte,
+                gap: p.gap_wte,
+                target: None,
+            })
+            .collect::<Vec<_>>(),
+    );
+
     let (Some(results), Some(scenario)) = (app.results.clone(), app.results_scenario.clone())
     else {
         return html! { <p>{"Results appear here once the inputs have no problems."}</p> };
@@ -241,13 +258,7 @@ pub fn presentation() -> Html {
                     { projection_chart(&yew::props!(ProjectionChartProps {
                         title: AttrValue::from(format!("Required WTE and supply over {} years", scenario.projection.years)),
                         id: AttrValue::from("present-chart"),
-                        points: results.projection.iter().map(|p| ProjectionPoint {
-                            year: p.year,
-                            required: p.required_wte,
-                            supply: p.supply_wte,
-                            gap: p.gap_wte,
-                            target: None,
-                        }).collect::<Vec<_>>(),
+                        points: points.to_vec(),
                     })) }
                 </div>
             </div>
