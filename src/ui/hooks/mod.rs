@@ -491,10 +491,12 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
 /// `value` one frame behind: a part of the view that shows what this
 /// returns repaints one frame after the rest (with the latest value only,
 /// however many changes came between). The first render has it at once.
-/// For the charts beside the figures (issue 17): an SVG chart's layout is
-/// as long as the rest of a keystroke's, so the keystroke's (or the lever's)
-/// own frame carries the figures, and the chart follows at the start of the
-/// next frame.
+/// For presentation mode's chart (issue 17): an SVG chart's layout is as
+/// long as the rest of a lever's, so the lever's own frame carries the
+/// figures the room is watching, and the chart follows at the start of the
+/// next frame. (The page's chart by role does not: there the next
+/// keystroke's frame, when keys come back to back on a fast machine, paid
+/// for the chart instead: docs/performance.md.)
 #[hook]
 pub fn use_one_frame_behind<T: PartialEq + 'static>(value: T) -> Rc<T> {
     // What the view shows, and the value it will show next frame. Compared

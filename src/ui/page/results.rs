@@ -11,7 +11,6 @@ use crate::format;
 use crate::model::examples::borrowed_staff;
 use crate::model::uncertainty::uncertainty;
 use crate::model::{Results, Scenario};
-use crate::ui::hooks::use_one_frame_behind;
 use crate::ui::page::headline::headline;
 use crate::ui::page::required_vs_in_post::{required_vs_in_post, BarRow, RequiredVsInPostProps};
 use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
@@ -61,9 +60,6 @@ fn results_body(props: &ResultsBodyProps) -> Html {
             in_post: r.in_post_wte,
         })
         .collect();
-    // The chart by role repaints one frame after the headline (its SVG was
-    // half of a keystroke's layout on a slow laptop).
-    let shown_rows = use_one_frame_behind(bars);
     html! {
         <div class={classes!("results", stale.then_some("stale"))}>
             <a class="phone-only back-to-inputs" href="#inputs-heading">{"Back to the inputs"}</a>
@@ -81,7 +77,7 @@ fn results_body(props: &ResultsBodyProps) -> Html {
             { required_vs_in_post(&yew::props!(RequiredVsInPostProps {
                 title: AttrValue::from("Required WTE and staff in post, by role"),
                 id: AttrValue::from("chart-roles"),
-                rows: shown_rows.to_vec(),
+                rows: bars,
             })) }
             // How the gap moves over the years, the table by role, what
             // closes the gap, need and workload by
