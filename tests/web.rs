@@ -1104,3 +1104,69 @@ async fn services_are_a_table_with_each_full_card_a_click_away() {
     assert_eq!(cards, 2, "the new service's card is open beside the first");
     handle.destroy();
 }
+
+#[derive(yew::Properties, PartialEq)]
+struct LaggingProps {
+    value: u32,
+}
+
+/// Shows a value now and one frame behind (presentation mode's chart).
+#[yew::function_component(Lagging)]
+fn lagging(props: &LaggingProps) -> yew::Html {
+    let shown = workforce_gap::ui::hooks::use_one_frame_behind(props.value);
+    yew::html! {
+        <p><span id="lag-now">{props.value}</span><span id="lag-shown">{*shown}</span></p>
+    }
+}
+
+/// Two animation frames, then Yew's renders.
+async fn two_frames() {
+    for _ in 0..2 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            gloo::utils::window()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_value_one_frame_behind_shows_the_latest_of_a_burst_a_frame_later() {
+    let root = host();
+    let mut handle =
+        yew::Renderer::<Lagging>::with_root_and_props(root.clone(), LaggingProps { value: 1 })
+            .render();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "lag-shown"),
+        "1",
+        "the first render has it at once"
+    );
+
+    // A burst of changes: the view has each at once, the lagging part none yet.
+    handle.update(LaggingProps { value: 2 });
+    yew::scheduler::flush().await;
+    handle.update(LaggingProps { value: 3 });
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "lag-now"), "3");
+    assert_eq!(
+        text(&root, "lag-shown"),
+        "1",
+        "not in the change's own frame"
+    );
+    two_frames().await;
+    two_frames().await;
+    assert_eq!(text(&root, "lag-shown"), "3", "the latest, a frame later");
+
+    // A change taken back before its frame: nothing moves.
+    handle.update(LaggingProps { value: 4 });
+    yew::scheduler::flush().await;
+    handle.update(LaggingProps { value: 3 });
+    yew::scheduler::flush().await;
+    two_frames().await;
+    two_frames().await;
+    assert_eq!(text(&root, "lag-shown"), "3");
+    handle.destroy();
+}

@@ -500,8 +500,9 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
 #[hook]
 pub fn use_one_frame_behind<T: PartialEq + 'static>(value: T) -> Rc<T> {
     // What the view shows, and the value it will show next frame. Compared
-    // and scheduled as the component renders: an effect or a state hook
-    // would each cost the first load more of Yew's machinery per type.
+    // and scheduled as the component renders: a state hook and an effect
+    // for each type cost over twice the code (1.5 KB gzip when the page's
+    // chart by role used it).
     struct Behind<T> {
         shown: Rc<T>,
         next: Option<T>,
