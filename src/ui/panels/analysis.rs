@@ -59,13 +59,7 @@ fn system_projection(scenario: &Scenario, results: &Results) -> Html {
     let points: Vec<ProjectionPoint> = results
         .projection
         .iter()
-        .map(|p| ProjectionPoint {
-            year: p.year,
-            required: p.required_wte,
-            supply: p.supply_wte,
-            gap: p.gap_wte,
-            target: None,
-        })
+        .map(ProjectionPoint::of_system)
         .collect();
     projection_chart(&yew::props!(ProjectionChartProps {
         title: AttrValue::from(format!(

@@ -231,13 +231,7 @@ pub fn presentation() -> Html {
         app.results
             .iter()
             .flat_map(|r| &r.projection)
-            .map(|p| ProjectionPoint {
-                year: p.year,
-                required: p.required_wte,
-                supply: p.supply_wte,
-                gap: p.gap_wte,
-                target: None,
-            })
+            .map(ProjectionPoint::of_system)
             .collect::<Vec<_>>(),
     );
 

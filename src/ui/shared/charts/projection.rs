@@ -23,6 +23,19 @@ pub struct ProjectionPoint {
     pub target: Option<f64>,
 }
 
+impl ProjectionPoint {
+    /// The system's projected year, as the chart draws it (no third line).
+    pub fn of_system(row: &crate::model::results::ProjectionRow) -> ProjectionPoint {
+        ProjectionPoint {
+            year: row.year,
+            required: row.required_wte,
+            supply: row.supply_wte,
+            gap: row.gap_wte,
+            target: None,
+        }
+    }
+}
+
 #[derive(Properties, Clone, Debug, PartialEq)]
 pub struct ProjectionChartProps {
     pub title: AttrValue,
