@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { injectManifest } from 'workbox-build';
 import { minifyScripts } from './minify-js.mjs';
+import { firstLoad } from './first-load.mjs';
 
 const dir = resolve(process.argv[2] ?? 'dist');
 const ROOT = resolve(import.meta.dirname, '..');
@@ -99,11 +100,8 @@ for (const name of ['panels', 'workbook', 'staff-import']) {
   // on demand share the page's crate: a snippet the app's own script does
   // not import (the panels module's loader) would be downloaded with the
   // first load for nothing. It is fetched when its module is.
-  const imported = new Set([...readFileSync(join(dir, js), 'utf8').matchAll(/snippets\/[\w.-]+\/[\w.-]+\.js/g)].map((m) => m[0]));
-  page = page.replace(/<link\b[^>]*>/g, (tag) => {
-    const snippet = /modulepreload/.test(tag) && tag.match(/snippets\/[\w.-]+\/[\w.-]+\.js/)?.[0];
-    return snippet && !imported.has(snippet) ? '' : tag;
-  });
+  const { preloadedUnused } = firstLoad(dir);
+  page = page.replace(/<link\b[^>]*modulepreload[^>]*>/g, (tag) => (preloadedUnused.some((s) => tag.includes(s)) ? '' : tag));
   const origins = (process.env.WG_ALLOWED_ORIGINS ?? '').split(/[\s,]+/).filter((o) => /^https?:\/\/[^/\s]+$/.test(o));
   page = page.replace(/<meta name="?wg-allowed-origins"?[^>]*>/, '');
   if (origins.length) {
