@@ -203,6 +203,12 @@ pub fn shared_notice(name: &str) -> Notice {
     }
 }
 
+/// How long after the last change the scenario is autosaved: long enough
+/// that a word typed or a lever dragged is one write, short enough that a
+/// crash loses at most the last half second (closing or hiding the page
+/// writes at once).
+pub const AUTOSAVE_AFTER_MS: u32 = 500;
+
 /// Write `app`'s scenario as the autosave (see [`use_persistence`]).
 fn save_current(app: AppHandle) {
     if let Err(e) = raw_set(stored::CURRENT_KEY, &app.scenario.to_json_pretty()) {
@@ -239,11 +245,12 @@ fn stored_library() -> Vec<stored::SavedScenario> {
 /// Save the scenario on every valid change (unless it came from a share link
 /// and has not been kept), and the saved scenarios whenever they change.
 ///
-/// The scenario is written just after the page's next paint, the latest
-/// valid state only: a keystroke's headline paints first (the write was a
-/// twentieth of a keystroke's work on a slow laptop, issue 17). What is
-/// still to write is written at once when the page is hidden or closed, or
-/// the app is taken down.
+/// The scenario is written [`AUTOSAVE_AFTER_MS`] after the last change, the
+/// latest valid state only: a burst of keystrokes or a lever dragged across
+/// the room's screen is one write, not one a frame (a write was a tenth of
+/// a presentation lever's work on a slow laptop, issue 17), and the
+/// headline always paints first. What is still to write is written at once
+/// when the page is hidden or closed, or the app is taken down.
 ///
 /// Another tab of the same calculator may save too: before writing, the
 /// stored list is re-read and merged with this tab's changes
@@ -253,8 +260,9 @@ fn stored_library() -> Vec<stored::SavedScenario> {
 pub fn use_persistence(app: &AppHandle) {
     // The list as this tab last read or wrote it: the base of each merge.
     let base = use_mut_ref(|| (*app.library).clone());
-    // The latest valid state not written yet.
+    // The latest valid state not written yet, and the timer that writes it.
     let unsaved: Rc<RefCell<Option<AppHandle>>> = use_mut_ref(|| None);
+    let timer: Rc<RefCell<Option<gloo::timers::callback::Timeout>>> = use_mut_ref(|| None);
     {
         let unsaved = unsaved.clone();
         use_effect_with((), move |_| {
@@ -276,11 +284,17 @@ pub fn use_persistence(app: &AppHandle) {
         });
     }
     {
-        let app = app.clone();
+        let (app, unsaved) = (app.clone(), unsaved.clone());
         use_effect_with(app.revision, move |_| {
             // Without storage there is nothing to save into (said at start).
             if app.origin == Origin::Local && !app.has_errors() && local_storage().is_some() {
-                latest_after_next_paint(&unsaved, app, save_current);
+                *unsaved.borrow_mut() = Some(app);
+                // A new timer in place of the last cancels it.
+                let unsaved = unsaved.clone();
+                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
+                    AUTOSAVE_AFTER_MS,
+                    move || write_unsaved(&unsaved),
+                ));
             }
         });
     }

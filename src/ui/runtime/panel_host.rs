@@ -346,7 +346,11 @@ pub fn panel_host(props: &PanelHostProps) -> Html {
             </div>
         },
     };
-    host.set_id(&props.id);
+    // Set once: an id written again on every render is a change of
+    // attribute the browser checks its style rules for.
+    if host.id() != *props.id {
+        host.set_id(&props.id);
+    }
     html! {
         <div class="panel-host" aria-busy={(*status == Status::Loading).then_some("true")}>
             { placeholder }
