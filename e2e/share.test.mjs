@@ -77,7 +77,8 @@ test('a share link opens the same scenario in a fresh browser without overwritin
   const before = await appB.extraWte().innerText();
   await appB.type('Adults (18-64)', '370,000');
   await appB.waitForExtraWteChange(before);
-  await b.page.waitForTimeout(200); // give any autosave effect time to run
+  // Give any autosave time to run (it writes half a second after the last change: hooks::AUTOSAVE_AFTER_MS).
+  await b.page.waitForTimeout(900);
   stored = await appB.storage();
   assert.equal(stored[CURRENT], seeds[CURRENT], 'edits to a shared scenario are not autosaved');
   assert.equal(stored[LIBRARY], seeds[LIBRARY]);

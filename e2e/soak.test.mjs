@@ -79,7 +79,8 @@ test(`soak: ${EDITS} random edits with undo and redo; results still right, heap 
     await page.evaluate(randomEdits, { fields: FIELDS, count: Math.min(batch, EDITS - done), seed: 1000 + done });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
   }
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  // The autosave is written half a second after the last change (hooks::AUTOSAVE_AFTER_MS).
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
   const heapAfter = await heapAfterGc(cdp);
 
   // Every value typed was valid: no problems, fresh results.
