@@ -1170,3 +1170,104 @@ async fn a_value_one_frame_behind_shows_the_latest_of_a_burst_a_frame_later() {
     assert_eq!(text(&root, "lag-shown"), "3");
     handle.destroy();
 }
+
+#[derive(yew::Properties, PartialEq)]
+struct PausedProps {
+    value: u32,
+    lag: bool,
+}
+
+/// Shows a value now and as of the last pause in its changes (the page's
+/// chart by role on a slow machine).
+#[yew::function_component(Paused)]
+fn paused(props: &PausedProps) -> yew::Html {
+    let shown = workforce_gap::ui::hooks::use_after_pause_if(props.value, props.lag);
+    yew::html! {
+        <p><span id="pause-now">{props.value}</span><span id="pause-shown">{*shown}</span></p>
+    }
+}
+
+/// `ms` milliseconds, then Yew's renders.
+async fn wait_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_value_after_a_pause_follows_a_burst_once_it_ends_and_at_once_on_a_fast_machine() {
+    use workforce_gap::ui::hooks::PAUSE_MS;
+    let root = host();
+    let mut handle = yew::Renderer::<Paused>::with_root_and_props(
+        root.clone(),
+        PausedProps {
+            value: 1,
+            lag: true,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "pause-shown"),
+        "1",
+        "the first render has it at once"
+    );
+
+    // A burst of changes closer together than the pause: none shown yet.
+    for value in 2..=4 {
+        handle.update(PausedProps { value, lag: true });
+        yew::scheduler::flush().await;
+        wait_ms(PAUSE_MS as i32 / 3).await;
+    }
+    assert_eq!(text(&root, "pause-now"), "4");
+    assert_eq!(
+        text(&root, "pause-shown"),
+        "1",
+        "not while changes keep coming"
+    );
+    wait_ms(PAUSE_MS as i32 + 50).await;
+    assert_eq!(
+        text(&root, "pause-shown"),
+        "4",
+        "the latest, once they paused"
+    );
+
+    // A change taken back before the pause ends: nothing moves, and nothing is left to come.
+    handle.update(PausedProps {
+        value: 5,
+        lag: true,
+    });
+    yew::scheduler::flush().await;
+    handle.update(PausedProps {
+        value: 4,
+        lag: true,
+    });
+    yew::scheduler::flush().await;
+    wait_ms(PAUSE_MS as i32 + 50).await;
+    assert_eq!(text(&root, "pause-shown"), "4");
+
+    // Not lagging (a fast machine): each change at once, and a change still
+    // waiting for its pause is overtaken.
+    handle.update(PausedProps {
+        value: 6,
+        lag: true,
+    });
+    yew::scheduler::flush().await;
+    handle.update(PausedProps {
+        value: 7,
+        lag: false,
+    });
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "pause-shown"), "7");
+    wait_ms(PAUSE_MS as i32 + 50).await;
+    assert_eq!(
+        text(&root, "pause-shown"),
+        "7",
+        "the overtaken change does not come back"
+    );
+    handle.destroy();
+}

@@ -3,7 +3,7 @@
 // moves), counted per edit by element path, the most frequent first. Finds
 // work a keystroke does for nothing (an attribute written again with the
 // same value, a hidden table kept up to date). Not part of the suite:
-//   BENCH_DIST=dist node e2e/bench/mutations.mjs
+//   BENCH_DIST=dist node e2e/bench/mutations.mjs     (CPU=4: at 4x CPU throttling; WARM=10: edits not counted first)
 import { resolve } from 'node:path';
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
@@ -12,7 +12,8 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const MODE = process.env.TRACE_MODE || 'edits';
 const server = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'dist'));
 const browser = await launch();
-const { context, page } = await openBenchPage(browser, server.url, MODE);
+const { context, page, cdp } = await openBenchPage(browser, server.url, MODE);
+if (process.env.CPU) await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU) });
 await page.evaluate(() => {
   window.__m = {};
   const path = (n) => { const p = []; let e = n.nodeType === 1 ? n : n.parentElement; while (e && p.length < 4) { p.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.classList.length ? '.' + e.classList[0] : '')); e = e.parentElement; } return p.reverse().join('>'); };
@@ -20,8 +21,10 @@ await page.evaluate(() => {
     .observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
 });
 const N = 20;
-for (let i = 0; i < N; i++) {
-  const [sel, , value] = benchEdit(MODE, i);
+const WARM = Number(process.env.WARM || 0);
+for (let i = -WARM; i < N; i++) {
+  if (i === 0) await page.evaluate(() => { window.__m = {}; });
+  const [sel, , value] = benchEdit(MODE, i + WARM);
   await page.evaluate(([s, v]) => new Promise((done) => { const input = document.querySelector(s); input.value = v; input.dispatchEvent(new InputEvent('input', { bubbles: true })); requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0)); }), [sel, value]);
 }
 const m = await page.evaluate(() => window.__m);

@@ -549,6 +549,128 @@ pub fn use_one_frame_behind<T: PartialEq + 'static>(value: T) -> Rc<T> {
     slot.as_ref().map(|b| b.shown.clone()).expect("set above")
 }
 
+/// How fast the page's renders have been lately: a slow machine's, or a
+/// fast one's. What a slow machine is spared: see [`use_after_pause_if`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RenderPace {
+    /// Renders timed so far.
+    count: u32,
+    /// Their time, smoothed (ms).
+    smoothed_ms: f64,
+    slow: bool,
+}
+
+impl RenderPace {
+    /// A render (smoothed) longer than this marks a slow machine...
+    pub const SLOW_MS: f64 = 6.0;
+    /// ...and one shorter than this a fast one again. Between the two
+    /// nothing changes, so renders made shorter by what a slow machine is
+    /// spared do not flip it back. A keystroke's render takes about 2.5 ms
+    /// on this project's machine, and 9 ms at 4x CPU throttling.
+    pub const FAST_MS: f64 = 3.5;
+
+    /// After a render that took `took_ms`. The first two (the first
+    /// screen, then the whole page) do not count: they are long on any
+    /// machine. One render counts for a quarter, and at most twice
+    /// [`Self::SLOW_MS`] (one long pause is not a slow machine).
+    pub fn after(self, took_ms: f64) -> Self {
+        let took = took_ms.clamp(0.0, 2.0 * Self::SLOW_MS);
+        let smoothed_ms = match self.count {
+            0 | 1 => self.smoothed_ms,
+            2 => took,
+            _ => 0.75 * self.smoothed_ms + 0.25 * took,
+        };
+        let slow = if self.slow {
+            smoothed_ms > Self::FAST_MS
+        } else {
+            self.count > 2 && smoothed_ms > Self::SLOW_MS
+        };
+        RenderPace {
+            count: self.count.saturating_add(1),
+            smoothed_ms,
+            slow,
+        }
+    }
+
+    pub fn slow(&self) -> bool {
+        self.slow
+    }
+}
+
+thread_local! {
+    static RENDER_PACE: std::cell::Cell<RenderPace> = std::cell::Cell::new(RenderPace::default());
+}
+
+/// Times the page's renders ([`RenderPace`]): from the start of the app's
+/// render to its effects, which run once every part it changed has
+/// rendered.
+#[hook]
+pub fn use_render_timer() {
+    let now = || gloo::utils::window().performance().map_or(0.0, |p| p.now());
+    let start = now();
+    use_effect(move || {
+        let took = now() - start;
+        RENDER_PACE.with(|pace| pace.set(pace.get().after(took)));
+    });
+}
+
+/// Whether the page's renders have been a slow machine's lately.
+pub fn renders_are_slow() -> bool {
+    RENDER_PACE.with(|pace| pace.get().slow())
+}
+
+/// How long typing must pause before a part shown [`use_after_pause_if`]
+/// catches up.
+pub const PAUSE_MS: u32 = 200;
+
+/// `value`, or while `lag`, the value it had when changes last paused for
+/// [`PAUSE_MS`]: a part of the view that shows what this returns repaints
+/// once a burst of keystrokes ends, not on each. The first render has it
+/// at once, and so does every render while `lag` is false.
+#[hook]
+pub fn use_after_pause_if<T: PartialEq + 'static>(value: T, lag: bool) -> Rc<T> {
+    struct Paused<T> {
+        shown: Rc<T>,
+        next: Option<T>,
+        timer: Option<gloo::timers::callback::Timeout>,
+    }
+    let paused = use_mut_ref(|| None::<Paused<T>>);
+    let redraw = use_force_update();
+    let mut slot = paused.borrow_mut();
+    match &mut *slot {
+        None => {
+            *slot = Some(Paused {
+                shown: Rc::new(value),
+                next: None,
+                timer: None,
+            })
+        }
+        Some(p) if *p.shown == value => {
+            p.next = None;
+            p.timer = None;
+        }
+        Some(p) if !lag => {
+            p.shown = Rc::new(value);
+            p.next = None;
+            p.timer = None;
+        }
+        Some(p) => {
+            p.next = Some(value);
+            // A new timer in place of the last cancels it.
+            let paused = paused.clone();
+            p.timer = Some(gloo::timers::callback::Timeout::new(PAUSE_MS, move || {
+                if let Some(p) = &mut *paused.borrow_mut() {
+                    if let Some(next) = p.next.take() {
+                        p.shown = Rc::new(next);
+                        redraw.force_update();
+                    }
+                }
+            }));
+        }
+    }
+    slot.as_ref().map(|p| p.shown.clone()).expect("set above")
+}
+
 /// Run `then` at the start of the frame after the next one (two animation
 /// frames): what it renders paints one frame after what the current task
 /// rendered.
@@ -559,4 +681,41 @@ fn in_frame_after_next(then: impl FnOnce() + 'static) {
         let _ = gloo::utils::window().request_animation_frame(second.unchecked_ref());
     });
     let _ = gloo::utils::window().request_animation_frame(first.unchecked_ref());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RenderPace;
+
+    fn after(renders: &[f64]) -> RenderPace {
+        renders
+            .iter()
+            .fold(RenderPace::default(), |pace, &took| pace.after(took))
+    }
+
+    #[test]
+    fn a_fast_machine_is_never_slow_and_its_first_two_renders_do_not_count() {
+        assert!(!after(&[120.0, 40.0, 2.5, 2.0, 3.0, 2.4, 2.6]).slow());
+        assert!(!after(&[120.0, 40.0]).slow());
+    }
+
+    #[test]
+    fn renders_of_a_slow_machine_mark_it_slow() {
+        assert!(after(&[200.0, 90.0, 9.0, 8.5, 10.0]).slow());
+    }
+
+    #[test]
+    fn one_long_render_is_not_a_slow_machine() {
+        assert!(!after(&[120.0, 40.0, 2.5, 2.5, 400.0, 2.5]).slow());
+    }
+
+    #[test]
+    fn a_slow_machine_stays_slow_while_its_renders_are_shorter_for_what_it_is_spared() {
+        // Slow, then renders of 4 to 5 ms (the chart no longer in them).
+        let slow = after(&[200.0, 90.0, 9.0, 9.0, 9.0, 4.5, 4.0, 5.0, 4.2, 4.8, 4.1]);
+        assert!(slow.slow());
+        // Renders of a fast machine again: fast.
+        let fast = [2.5; 8].iter().fold(slow, |pace, &took| pace.after(took));
+        assert!(!fast.slow());
+    }
 }

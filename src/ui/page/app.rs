@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use crate::ui::hooks::{
-    initial_state, use_after_first_paint, use_persistence, use_share_link_listener, use_undo_keys,
+    initial_state, use_after_first_paint, use_persistence, use_render_timer,
+    use_share_link_listener, use_undo_keys,
 };
 use crate::ui::page::{
     area::area_inputs, error_summary::error_summary, history::history_buttons,
@@ -20,6 +21,7 @@ use crate::ui::AppHandle;
 
 #[function_component(App)]
 pub fn app() -> Html {
+    use_render_timer();
     let app: AppHandle = use_reducer(initial_state);
     use_persistence(&app);
     use_share_link_listener(&app);

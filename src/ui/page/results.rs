@@ -11,9 +11,11 @@ use crate::format;
 use crate::model::examples::borrowed_staff;
 use crate::model::uncertainty::uncertainty;
 use crate::model::{Results, Scenario};
+use crate::ui::hooks::{renders_are_slow, use_after_pause_if};
 use crate::ui::page::headline::headline;
 use crate::ui::page::required_vs_in_post::{required_vs_in_post, BarRow, RequiredVsInPostProps};
 use crate::ui::runtime::panel_host::{Panel, PanelHost, Trigger};
+use crate::ui::shared::memo::memo;
 use crate::ui::shared::results::{staff_warning, BAND_DRAWS, BAND_SEED};
 use crate::ui::AppHandle;
 
@@ -60,6 +62,10 @@ fn results_body(props: &ResultsBodyProps) -> Html {
             in_post: r.in_post_wte,
         })
         .collect();
+    // On a slow machine the chart by role catches up when typing pauses:
+    // each keystroke's frame carries the headline alone. On a fast one it
+    // repaints with the headline.
+    let bars = use_after_pause_if(bars, renders_are_slow());
     html! {
         <div class={classes!("results", stale.then_some("stale"))}>
             <a class="phone-only back-to-inputs" href="#inputs-heading">{"Back to the inputs"}</a>
@@ -74,11 +80,11 @@ fn results_body(props: &ResultsBodyProps) -> Html {
                 { staff_warning(&borrowed.sentence, true) }
             }
             { headline(&results, band.as_deref(), stale) }
-            { required_vs_in_post(&yew::props!(RequiredVsInPostProps {
+            { memo(bars.clone(), move || required_vs_in_post(&yew::props!(RequiredVsInPostProps {
                 title: AttrValue::from("Required WTE and staff in post, by role"),
                 id: AttrValue::from("chart-roles"),
-                rows: bars,
-            })) }
+                rows: (*bars).clone(),
+            }))) }
             // How the gap moves over the years, the table by role, what
             // closes the gap, need and workload by
             // service, results by place, what moves the answer most, and
