@@ -1,3 +1,9 @@
+// Why the browser lays out and restyles after an edit: the trace's
+// invalidation records (which node, for what reason: "Text changed",
+// "Attribute", ...) per edit, at 4x CPU, after 20 edits of warm-up. Found
+// the chart by role's value labels ("SVG resource invalidated") as the
+// costliest of a keystroke's layout. Not part of the suite:
+//   BENCH_DIST=dist node e2e/bench/inval.mjs
 import { resolve } from 'node:path';
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';

@@ -1,3 +1,8 @@
+// A keystroke's script and forced style and layout for each input the
+// benchmark edits (common.mjs EDIT_FIELDS), medians at 4x CPU (CPU=1 for
+// none), as micro.mjs measures them: which inputs cost the most, and
+// whether a style rule's experiment moved one or all. Not part of the suite:
+//   node e2e/bench/perfield.mjs <dist>
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
 import { benchEdit, openBenchPage, EDIT_FIELDS } from './common.mjs';
