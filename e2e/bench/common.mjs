@@ -107,3 +107,25 @@ export async function openBenchPage(browser, url, mode, { analysis = false } = {
   }
   return { context, page, cdp };
 }
+
+/**
+ * In the page: set `inputSelector` to `value`, fire `input`, and return
+ * [ms of script until `watchedSelector` changed (microtasks included), ms of
+ * the forced style and layout after it], then idle so nothing deferred
+ * overlaps the next edit; null if it did not change (micro.mjs, perfield.mjs).
+ */
+export const timeScriptAndLayout = async ([sel, watched, value]) => {
+  const input = document.querySelector(sel);
+  const before = document.querySelector(watched).textContent;
+  input.value = value;
+  const t0 = performance.now();
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
+  for (let k = 0; k < 8 && document.querySelector(watched).textContent === before; k++) await new Promise((r) => queueMicrotask(r));
+  for (let k = 0; k < 4; k++) await new Promise((r) => queueMicrotask(r));
+  const t1 = performance.now();
+  void document.body.offsetHeight;
+  const t2 = performance.now();
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  await new Promise((r) => setTimeout(r, 60));
+  return document.querySelector(watched).textContent === before ? null : [t1 - t0, t2 - t1];
+};

@@ -6,7 +6,7 @@
 //   node e2e/bench/micro.mjs <dist A> <dist B>    (CPU=4, ROUNDS=4, EDITS=40; MODE=present)
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { benchEdit, openBenchPage } from './common.mjs';
+import { benchEdit, openBenchPage, timeScriptAndLayout } from './common.mjs';
 const MODE = process.env.MODE || 'edits';
 const dirs = process.argv.slice(2);
 const servers = await Promise.all(dirs.map((d) => serveDist(d, { isolated: true })));
@@ -19,21 +19,7 @@ for (let r = 0; r < ROUNDS; r++) {
     if (!await page.evaluate(() => crossOriginIsolated)) throw new Error('not cross-origin isolated');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU || 4) });
     for (let i = 0; i < EDITS + 10; i++) {
-      const t = await page.evaluate(async ([sel, watched, value]) => {
-        const input = document.querySelector(sel);
-        const before = document.querySelector(watched).textContent;
-        input.value = value;
-        const t0 = performance.now();
-        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
-        for (let k = 0; k < 8 && document.querySelector(watched).textContent === before; k++) await new Promise((r) => queueMicrotask(r));
-        for (let k = 0; k < 4; k++) await new Promise((r) => queueMicrotask(r));
-        const t1 = performance.now();
-        void document.body.offsetHeight;
-        const t2 = performance.now();
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        await new Promise((r) => setTimeout(r, 60));
-        return document.querySelector(watched).textContent === before ? null : [t1 - t0, t2 - t1];
-      }, benchEdit(MODE, i));
+      const t = await page.evaluate(timeScriptAndLayout, benchEdit(MODE, i));
       if (i >= 10 && t) { data[v].script.push(t[0]); data[v].layout.push(t[1]); }
     }
     await context.close();
