@@ -15,6 +15,16 @@ fn document() -> web_sys::Document {
     gloo::utils::document()
 }
 
+/// [`host`] for a test of the whole app: the apps of earlier tests are taken
+/// down first. An app taken down writes its last state as it goes (the
+/// autosave waits half a second after a change: `hooks::use_persistence`),
+/// and Yew takes it down in its next run, which could otherwise come after
+/// this test has cleared the storage and before its app has read it.
+async fn fresh_host() -> Element {
+    yew::scheduler::flush().await;
+    host()
+}
+
 /// A fresh host element and a clean localStorage, so tests do not leak.
 fn host() -> Element {
     gloo::utils::window()
@@ -91,7 +101,7 @@ async fn whole_page(root: &Element) {
 
 async fn render_app() -> (Element, yew::AppHandle<App>) {
     panels_in_process();
-    let root = host();
+    let root = fresh_host().await;
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     whole_page(&root).await;
     (root, handle)
@@ -351,7 +361,7 @@ async fn role_table_sorts_by_a_column_and_says_so() {
 
 #[wasm_bindgen_test]
 async fn a_corrupt_autosave_gives_a_message_and_is_kept_aside() {
-    let root = host();
+    let root = fresh_host().await;
     let storage = gloo::utils::window().local_storage().unwrap().unwrap();
     storage
         .set_item(workforce_gap::io::stored::CURRENT_KEY, "{not json")
@@ -732,7 +742,7 @@ async fn a_cards_explanation_loads_when_opened_and_follows_the_inputs() {
 #[wasm_bindgen_test]
 async fn inputs_a_host_locks_are_read_only_and_refuse_edits() {
     panels_in_process();
-    let root = host();
+    let root = fresh_host().await;
     let path = gloo::utils::window().location().pathname().unwrap();
     gloo::utils::window()
         .history()
@@ -809,7 +819,7 @@ async fn what_it_takes_shows_training_places_and_the_decade_plan() {
     assert_eq!(results.roles[1].places_needed, None);
 
     panels_in_process();
-    let root = host();
+    let root = fresh_host().await;
     gloo::utils::window()
         .local_storage()
         .unwrap()

@@ -658,8 +658,12 @@ pub fn use_after_pause_if<T: PartialEq + 'static>(value: T, lag: bool) -> Rc<T> 
         Some(p) => {
             p.next = Some(value);
             // A new timer in place of the last cancels it.
-            let paused = paused.clone();
+            // Weak: the timer lives in what it points to.
+            let paused = Rc::downgrade(&paused);
             p.timer = Some(gloo::timers::callback::Timeout::new(PAUSE_MS, move || {
+                let Some(paused) = paused.upgrade() else {
+                    return;
+                };
                 if let Some(p) = &mut *paused.borrow_mut() {
                     if let Some(next) = p.next.take() {
                         p.shown = Rc::new(next);
