@@ -664,7 +664,8 @@ pub fn use_after_pause_if<T: PartialEq + 'static>(value: T, lag: bool) -> Rc<T> 
                 let Some(paused) = paused.upgrade() else {
                     return;
                 };
-                if let Some(p) = &mut *paused.borrow_mut() {
+                let mut slot = paused.borrow_mut();
+                if let Some(p) = &mut *slot {
                     if let Some(next) = p.next.take() {
                         p.shown = Rc::new(next);
                         redraw.force_update();
