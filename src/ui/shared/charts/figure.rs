@@ -261,8 +261,7 @@ pub struct ChartFigureProps {
     pub height: f64,
     /// The SVG body (defs, axes, marks, legend).
     pub svg: Html,
-    /// The table's `<thead>` and `<tbody>` (same numbers as the chart),
-    /// in the page while the table is open.
+    /// The table's `<thead>` and `<tbody>` (same numbers as the chart).
     pub table: Html,
     /// Show "Nothing to chart yet" instead of the chart and table.
     #[prop_or_default]
@@ -301,15 +300,10 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
             </button>
             <div class="chart-table-wrap" id={table_id} hidden={!*open} tabindex="0" role="region"
                 aria-label={format!("{}: data table", props.title)}>
-                // In the page only while open: a closed table is neither
-                // shown nor printed, and keeping its numbers up to date was
-                // most of a keystroke's changes to the page (issue 17).
-                if *open {
-                    <table class="chart-table">
-                        <caption class="chart-table-caption">{props.title.clone()}</caption>
-                        { props.table.clone() }
-                    </table>
-                }
+                <table class="chart-table">
+                    <caption class="chart-table-caption">{props.title.clone()}</caption>
+                    { props.table.clone() }
+                </table>
             </div>
         </figure>
     }
