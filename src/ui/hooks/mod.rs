@@ -245,7 +245,7 @@ fn stored_library() -> Vec<stored::SavedScenario> {
 /// Save the scenario on every valid change (unless it came from a share link
 /// and has not been kept), and the saved scenarios whenever they change.
 ///
-/// The scenario the page opened with is written just after its first paint;
+/// The scenario the page opened with is written at once (in the next task);
 /// after that, each change [`AUTOSAVE_AFTER_MS`] after the last one, the
 /// latest valid state only: a burst of keystrokes or a lever dragged across
 /// the room's screen is one write, not one a frame (a write was a tenth of
@@ -289,20 +289,22 @@ pub fn use_persistence(app: &AppHandle) {
         use_effect_with(app.revision, move |_| {
             // Without storage there is nothing to save into (said at start).
             if app.origin == Origin::Local && !app.has_errors() && local_storage().is_some() {
-                if app.revision == 0 {
-                    // The state the page opened with, just after its first
-                    // paint: what was stored, upgraded, or the example in
-                    // place of stored text that could not be read (set aside).
-                    latest_after_next_paint(&unsaved, app, save_current);
-                    return;
-                }
+                // The state the page opened with at once (what was stored,
+                // upgraded, or the example in place of stored text that
+                // could not be read and was set aside); a change after the
+                // pause.
+                let after = if app.revision == 0 {
+                    0
+                } else {
+                    AUTOSAVE_AFTER_MS
+                };
                 *unsaved.borrow_mut() = Some(app);
                 // A new timer in place of the last cancels it.
                 let unsaved = unsaved.clone();
-                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
-                    AUTOSAVE_AFTER_MS,
-                    move || write_unsaved(&unsaved),
-                ));
+                *timer.borrow_mut() =
+                    Some(gloo::timers::callback::Timeout::new(after, move || {
+                        write_unsaved(&unsaved)
+                    }));
             }
         });
     }
