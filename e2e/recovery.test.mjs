@@ -76,8 +76,8 @@ test('undo and redo take back typing, a removal and an import, by button and by 
   assert.deepEqual(await app.headlineTexts(), typed);
   await redo.click();
   assert.equal((await app.cardNames('Services')).length, services.length - 1);
-  // The autosave follows the undo history.
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').services?.length, CURRENT);
+  // The autosave follows the undo history (half a second after the last change: hooks::AUTOSAVE_AFTER_MS).
+  await page.waitForFunction(([k, n]) => JSON.parse(localStorage.getItem(k) ?? '{}').services?.length === n, [CURRENT, services.length - 1]);
   const saved = JSON.parse((await app.storage())[CURRENT]);
   assert.equal(saved.services.length, services.length - 1);
   await assertAccessible(page, 'after undo and redo');
