@@ -129,3 +129,18 @@ export const timeScriptAndLayout = async ([sel, watched, value]) => {
   await new Promise((r) => setTimeout(r, 60));
   return document.querySelector(watched).textContent === before ? null : [t1 - t0, t2 - t1];
 };
+
+/**
+ * In the page: set `selector` to `value`, fire `input` (marked in a trace
+ * with `console.timeStamp('edit')`), and resolve two frames later, when
+ * what the edit deferred has run (edit-trace.mjs, inval.mjs, mutations.mjs).
+ */
+export function editThenTwoFrames([selector, value]) {
+  return new Promise((done) => {
+    const input = document.querySelector(selector);
+    console.timeStamp('edit');
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
+    requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0));
+  });
+}

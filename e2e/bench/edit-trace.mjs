@@ -8,22 +8,12 @@
 import { resolve } from 'node:path';
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { EDIT_FIELDS as FIELDS, benchEdit, openBenchPage } from './common.mjs';
+import { EDIT_FIELDS as FIELDS, benchEdit, editThenTwoFrames, openBenchPage } from './common.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CPU = Number(process.env.TRACE_CPU) || 4;
 const MODE = process.env.TRACE_MODE || 'edits';
 const EDITS = Number(process.env.TRACE_EDITS) || 40;
-function edit([selector, value]) {
-  return new Promise((done) => {
-    const input = document.querySelector(selector);
-    console.timeStamp('edit');
-    input.value = value;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
-    requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0));
-  });
-}
-
 const server = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'));
 const browser = await launch();
 try {
@@ -33,9 +23,9 @@ try {
   const args = (i) => { const [input, , value] = benchEdit(MODE, i); return [input, value]; };
   // Warm-up edits, then the traced ones: each traced edit changes its input.
   const WARM = 10;
-  for (let i = 0; i < WARM; i++) await page.evaluate(edit, args(i));
+  for (let i = 0; i < WARM; i++) await page.evaluate(editThenTwoFrames, args(i));
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-  for (let i = 0; i < EDITS; i++) await page.evaluate(edit, args(WARM + i));
+  for (let i = 0; i < EDITS; i++) await page.evaluate(editThenTwoFrames, args(WARM + i));
   const trace = JSON.parse((await browser.stopTracing()).toString());
   const events = trace.traceEvents;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' &&

@@ -7,24 +7,16 @@
 import { resolve } from 'node:path';
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { benchEdit, openBenchPage } from './common.mjs';
+import { benchEdit, editThenTwoFrames, openBenchPage } from './common.mjs';
 const server = await serveDist(resolve(process.env.BENCH_DIST || 'dist'));
 const browser = await launch();
 const { context, page, cdp } = await openBenchPage(browser, server.url, 'edits');
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-function edit([selector, value]) {
-  return new Promise((done) => {
-    const input = document.querySelector(selector);
-    input.value = value;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0));
-  });
-}
 const args = (i) => { const [input, , value] = benchEdit('edits', i); return [input, value]; };
-for (let i = 0; i < 20; i++) await page.evaluate(edit, args(i));
+for (let i = 0; i < 20; i++) await page.evaluate(editThenTwoFrames, args(i));
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking'] });
 const N = 10;
-for (let i = 0; i < N; i++) await page.evaluate(edit, args(20 + i));
+for (let i = 0; i < N; i++) await page.evaluate(editThenTwoFrames, args(20 + i));
 const trace = JSON.parse((await browser.stopTracing()).toString());
 const by = {};
 for (const e of trace.traceEvents) {

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { benchEdit, openBenchPage } from './common.mjs';
+import { benchEdit, editThenTwoFrames, openBenchPage } from './common.mjs';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const MODE = process.env.TRACE_MODE || 'edits';
 const server = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'dist'));
@@ -25,7 +25,7 @@ const WARM = Number(process.env.WARM || 0);
 for (let i = -WARM; i < N; i++) {
   if (i === 0) await page.evaluate(() => { window.__m = {}; });
   const [sel, , value] = benchEdit(MODE, i + WARM);
-  await page.evaluate(([s, v]) => new Promise((done) => { const input = document.querySelector(s); input.value = v; input.dispatchEvent(new InputEvent('input', { bubbles: true })); requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0)); }), [sel, value]);
+  await page.evaluate(editThenTwoFrames, [sel, value]);
 }
 const m = await page.evaluate(() => window.__m);
 for (const [k, v] of Object.entries(m).sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log((v / N).toFixed(2), k);
