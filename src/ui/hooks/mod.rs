@@ -519,8 +519,9 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
 /// long as the rest of a lever's, so the lever's own frame carries the
 /// figures the room is watching, and the chart follows at the start of the
 /// next frame. (The page's chart by role does not: there the next
-/// keystroke's frame, when keys come back to back on a fast machine, paid
-/// for the chart instead: docs/performance.md.)
+/// keystroke's frame, when keys come back to back, paid for the chart
+/// instead. On a slow machine it waits for a pause in typing:
+/// [`use_after_pause_if`], docs/performance.md.)
 #[hook]
 pub fn use_one_frame_behind<T: PartialEq + 'static>(value: T) -> Rc<T> {
     // What the view shows, and the value it will show next frame. Compared
