@@ -161,6 +161,44 @@ async fn app_shows_the_example_results() {
     handle.destroy();
 }
 
+/// Issue 17's load: the first render is the first screen (the headline,
+/// the levers, the inputs at the top); the chart by role, the lower inputs
+/// and the analysis below render just after the first paint.
+#[wasm_bindgen_test]
+async fn the_first_render_is_the_first_screen_and_the_rest_follows_the_first_paint() {
+    panels_in_process();
+    let root = fresh_host().await;
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let expected = compute(&example_place()).total.extra_wte;
+    let shown = wte_number(&text(&root, "headline-extra-wte"));
+    assert!((shown - expected).abs() < 0.051, "{shown} vs {expected}");
+    for (id, what) in [
+        ("lever-need_index", "the first lever"),
+        ("f-places-0-name", "the place's first input"),
+    ] {
+        let present = root.query_selector(&format!("#{id}")).unwrap();
+        assert!(present.is_some(), "{what} (#{id}) is on the first screen");
+    }
+    for (selector, what) in [
+        ("#chart-roles", "the chart by role"),
+        ("#staff-table", "the staff table"),
+        ("#analysis", "the analysis panel's host"),
+    ] {
+        assert!(
+            root.query_selector(selector).unwrap().is_none(),
+            "{what} ({selector}) waits for the first paint"
+        );
+    }
+    whole_page(&root).await;
+    for selector in ["#chart-roles", "#staff-table", "#analysis"] {
+        assert!(
+            root.query_selector(selector).unwrap().is_some(),
+            "{selector} after the first paint"
+        );
+    }
+    handle.destroy();
+}
 /// Issue 9: the extra WTE and its cost are split into filling funded
 /// vacancies and new posts (new money), from the model's own figures, and
 /// the role table shows each role's new posts.

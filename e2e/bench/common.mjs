@@ -6,14 +6,24 @@
 /** Lighthouse's mobile "slow 4G" (DevTools network throttling). */
 export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
-/** Marks when `selector` first has text, and the frame after, from before any script runs. */
+/**
+ * Marks when `selector` first has text (`dom`), the frame after (`paint`: its
+ * animation frame callback, before style and layout) and that frame painted
+ * (`painted`), from before any script runs.
+ */
 export function firstFigureProbe(selector) {
   window.__first = {};
   const check = () => {
     const el = document.querySelector(selector);
     if (el && el.textContent.trim() && window.__first.dom === undefined) {
       window.__first.dom = performance.now();
-      requestAnimationFrame(() => { window.__first.paint = performance.now(); });
+      requestAnimationFrame(() => {
+        window.__first.paint = performance.now();
+        // A task queued in the frame runs after its style, layout and paint.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { window.__first.painted = performance.now(); };
+        channel.port2.postMessage(0);
+      });
       return true;
     }
     return false;

@@ -1,4 +1,5 @@
-// Interleaved loads: navigation start to the frame after the first figure,
+// Interleaved loads: navigation start to the frame after the first figure
+// (its animation frame callback, and that frame painted),
 // for several builds turn about (4x CPU and Lighthouse's slow 4G by default;
 // gzip unless RAW=1; NET=none for no network throttling). The last argument
 // is the yardstick: ratios are to it. `dir@selector` names the element whose
@@ -14,6 +15,7 @@ const cpu = Number(process.env.CPU || 4);
 const servers = await Promise.all(targets.map((t) => serveDist(t.dir, { gzip })));
 const browser = await launch();
 const times = targets.map(() => []);
+const painted = targets.map(() => []);
 for (let r = 0; r < Number(process.env.N || 8); r++) {
   for (let v = 0; v < targets.length; v++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -23,12 +25,17 @@ for (let r = 0; r < Number(process.env.N || 8); r++) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     if (net) { await cdp.send('Network.enable'); await cdp.send('Network.emulateNetworkConditions', net); }
     await page.goto(servers[v].url);
-    await page.waitForFunction(() => window.__first?.paint !== undefined, null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__first?.painted !== undefined, null, { timeout: 60_000 });
     times[v].push(await page.evaluate(() => window.__first.paint));
+    painted[v].push(await page.evaluate(() => window.__first.painted));
     await context.close();
   }
 }
 const med = (a) => { const s = a.slice().sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
 const base = med(times.at(-1));
-for (let v = 0; v < targets.length; v++) console.log(targets[v].dir.padEnd(45), 'median', med(times[v]).toFixed(0), 'ms', (med(times[v]) / base).toFixed(2) + 'x last');
+const basePainted = med(painted.at(-1));
+for (let v = 0; v < targets.length; v++) {
+  console.log(targets[v].dir.padEnd(45), 'median', med(times[v]).toFixed(0), 'ms', (med(times[v]) / base).toFixed(2) + 'x last',
+    '| painted', med(painted[v]).toFixed(0), 'ms', (med(painted[v]) / basePainted).toFixed(2) + 'x last');
+}
 await browser.close(); for (const s of servers) await s.close();

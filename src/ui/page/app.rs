@@ -102,7 +102,8 @@ impl PartialEq for Covered {
 }
 
 /// The error summary, the inputs and the results; until the
-/// first paint (`whole_page` false) only the inputs on the first screen.
+/// first paint (`whole_page` false) only the inputs and results on the
+/// first screen.
 fn page_body(app: &AppHandle, whole_page: bool) -> Html {
     let layout = classes!(
         "layout",
@@ -128,7 +129,7 @@ fn page_body(app: &AppHandle, whole_page: bool) -> Html {
                 <section class="layout__results" id="results" aria-labelledby="results-heading" tabindex="-1">
                     <h2 id="results-heading">{"Results"}</h2>
                     { levers_panel(app) }
-                    { results_panel(app) }
+                    { results_panel(app, whole_page) }
                 </section>
             </div>
         </>

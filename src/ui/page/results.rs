@@ -19,14 +19,16 @@ use crate::ui::shared::memo::memo;
 use crate::ui::shared::results::{staff_warning, BAND_DRAWS, BAND_SEED};
 use crate::ui::AppHandle;
 
-pub fn results_panel(app: &AppHandle) -> Html {
+/// The results; until the page's first paint (`whole_page` false) only what
+/// the first screen shows, the headline, and the chart by role after it.
+pub fn results_panel(app: &AppHandle, whole_page: bool) -> Html {
     let (Some(results), Some(scenario)) = (app.results.clone(), app.results_scenario.clone())
     else {
         return html! {
             <p class="stale-banner" id="no-results">{"Results appear here once the inputs have no problems."}</p>
         };
     };
-    html! { <ResultsBody {scenario} {results} stale={app.stale} /> }
+    html! { <ResultsBody {scenario} {results} stale={app.stale} {whole_page} /> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -34,6 +36,9 @@ pub struct ResultsBodyProps {
     pub scenario: Rc<Scenario>,
     pub results: Rc<Results>,
     pub stale: bool,
+    /// False for the page's first render: the headline paints without the
+    /// chart by role, which is below it (issue 17's load).
+    pub whole_page: bool,
 }
 
 /// The results proper. A component of its own so that its hooks run on every
@@ -41,6 +46,7 @@ pub struct ResultsBodyProps {
 #[function_component(ResultsBody)]
 fn results_body(props: &ResultsBodyProps) -> Html {
     let (scenario, results, stale) = (props.scenario.clone(), props.results.clone(), props.stale);
+    let whole_page = props.whole_page;
     let band = use_memo(scenario.clone(), |s| {
         if s.ranges.is_empty() {
             None
@@ -80,18 +86,20 @@ fn results_body(props: &ResultsBodyProps) -> Html {
                 { staff_warning(&borrowed.sentence, true) }
             }
             { headline(&results, band.as_deref(), stale) }
-            { memo(bars.clone(), move || required_vs_in_post(&yew::props!(RequiredVsInPostProps {
-                title: AttrValue::from("Required WTE and staff in post, by role"),
-                id: AttrValue::from("chart-roles"),
-                rows: (*bars).clone(),
-            }))) }
-            // How the gap moves over the years, the table by role, what
-            // closes the gap, need and workload by
-            // service, results by place, what moves the answer most, and
-            // "how is this calculated?": loaded when they come near the
-            // screen.
-            <PanelHost panel={Panel::Analysis} id="analysis"
-                trigger={Trigger::Near("Show the ten-year projection, the results by role, what closes the gap, results by service and place, what moves the answer most, and how it is calculated".into())} />
+            if whole_page {
+                { memo(bars.clone(), move || required_vs_in_post(&yew::props!(RequiredVsInPostProps {
+                    title: AttrValue::from("Required WTE and staff in post, by role"),
+                    id: AttrValue::from("chart-roles"),
+                    rows: (*bars).clone(),
+                }))) }
+                // How the gap moves over the years, the table by role, what
+                // closes the gap, need and workload by
+                // service, results by place, what moves the answer most, and
+                // "how is this calculated?": loaded when they come near the
+                // screen.
+                <PanelHost panel={Panel::Analysis} id="analysis"
+                    trigger={Trigger::Near("Show the ten-year projection, the results by role, what closes the gap, results by service and place, what moves the answer most, and how it is calculated".into())} />
+            }
         </div>
     }
 }
