@@ -3,7 +3,7 @@
 // `prefix` hosts the files under a sub-path ("/tools/workforce-gap/"), as an
 // intranet might; `setRoot(dir)` swaps the files served (a new build).
 import { createServer } from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -27,12 +27,14 @@ const TYPES = {
  * { url, close, requests, setRoot }. With `gzip`, responses are compressed
  * for a browser that accepts it (level 9, as the size budget counts), as an
  * intranet's web server with compression on serves them: the benchmark's
- * loads over a slow network. With `isolated`, the page is cross-origin
+ * loads over a slow network. With `brotli`, brotli at its highest quality
+ * instead, for a browser that accepts it (a server set up for it, or one
+ * serving files compressed ahead). With `isolated`, the page is cross-origin
  * isolated (precise timers).
  */
 export async function serveDist(
   root = resolve(process.env.E2E_DIST || resolve(import.meta.dirname, '..', 'dist')),
-  { prefix = '/', gzip = false, isolated = false } = {},
+  { prefix = '/', gzip = false, brotli = false, isolated = false } = {},
 ) {
   const compressed = new Map();
   let base = resolve(root);
@@ -60,11 +62,17 @@ export async function serveDist(
         headers['cross-origin-opener-policy'] = 'same-origin';
         headers['cross-origin-embedder-policy'] = 'require-corp';
       }
-      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && !/\.(png|ico)$/.test(file)) {
-        const key = `${file}:${body.length}`;
-        if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
+      const accepts = req.headers['accept-encoding'] ?? '';
+      const encoding = brotli && /\bbr\b/.test(accepts) ? 'br' : gzip && /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      if (encoding && !/\.(png|ico)$/.test(file)) {
+        const key = `${file}:${body.length}:${encoding}`;
+        if (!compressed.has(key)) {
+          compressed.set(key, encoding === 'br'
+            ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } })
+            : gzipSync(body, { level: 9 }));
+        }
         body = compressed.get(key);
-        headers['content-encoding'] = 'gzip';
+        headers['content-encoding'] = encoding;
         headers.vary = 'accept-encoding';
       }
       res.writeHead(200, headers);

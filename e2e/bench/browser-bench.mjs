@@ -7,9 +7,10 @@
 //   BENCH_N=10 node e2e/bench/browser-bench.mjs (quicker)
 //
 // Measures:
-//  (0) load under four profiles (plain; 4x CPU throttling; 4x CPU and a slow
+//  (0) load under five profiles (plain; 4x CPU throttling; 4x CPU and a slow
 //      network, Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down,
-//      from a server that compresses with gzip, and from one that does not),
+//      from a server that compresses with gzip, one with brotli, and one that
+//      does not compress),
 //      for the calculator and for the bare Yew counter (tools/size-baseline)
 //      measured the same way: navigation start to the frame after the first
 //      figure is in the page; and keystroke-to-repaint over 200 edits of
@@ -225,9 +226,14 @@ async function measureApi(browser, url) {
   return { ...result, uncertainty: stats(result.uncertaintyRuns), version, chromium };
 }
 
-/** Fresh loads of `url` under a CPU rate and optional network profile: ms to the frame after the first figure. */
+/**
+ * Fresh loads of `url` under a CPU rate and optional network profile: ms to
+ * the frame after the first figure (its animation frame callback), and, as
+ * `painted`, to that frame painted.
+ */
 async function measureProfileLoads(browser, url, selector, { cpu = 1, network = null }, n) {
   const paint = [];
+  const painted = [];
   for (let i = 0; i < n; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(firstFigureProbe, selector);
@@ -239,11 +245,13 @@ async function measureProfileLoads(browser, url, selector, { cpu = 1, network = 
       await cdp.send('Network.emulateNetworkConditions', network);
     }
     await page.goto(url);
-    await page.waitForFunction(() => window.__first?.paint !== undefined, null, { timeout: 60_000 });
-    paint.push(await page.evaluate(() => window.__first.paint));
+    await page.waitForFunction(() => window.__first?.painted !== undefined, null, { timeout: 60_000 });
+    const first = await page.evaluate(() => window.__first);
+    paint.push(first.paint);
+    painted.push(first.painted);
     await context.close();
   }
-  return stats(paint);
+  return { ...stats(paint), painted: stats(painted) };
 }
 
 /** `edits` timed edits after 10 to warm up (`edit(i)`: the arguments of timeInputToRepaint): median, p95, misses. */
@@ -507,17 +515,22 @@ try {
   })();
 
   // Load and keystroke-to-repaint under throttling, against the bare counter.
-  // Each app from two servers: one that compresses (gzip, as the size
+  // Each app from three servers: one that compresses with gzip (as the size
   // budget counts and an intranet server with compression on sends), one
-  // that does not (a server left as installed may send .wasm uncompressed).
+  // with brotli (a server set up for it: every current browser asks for
+  // it), one that does not compress (a server left as installed may send
+  // .wasm uncompressed).
   const baselineDir = resolve(ROOT, 'tools', 'size-baseline', 'dist');
   const baseline = await serveDist(baselineDir, { gzip: true });
   const baselineRaw = await serveDist(baselineDir);
+  const baselineBrotli = await serveDist(baselineDir, { gzip: true, brotli: true });
   const zipped = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'), { gzip: true });
+  const brotlied = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'), { gzip: true, brotli: true });
   const PROFILES = [
     ['plain', { cpu: 1 }],
     ['4x CPU', { cpu: 4 }],
     ['4x CPU + slow 4G', { cpu: 4, network: SLOW_4G }],
+    ['4x CPU + slow 4G, brotli', { cpu: 4, network: SLOW_4G, brotli: true }],
     ['4x CPU + slow 4G, no compression', { cpu: 4, network: SLOW_4G, raw: true }],
   ];
   const LOADS = Math.max(10, Math.min(N, 30));
@@ -525,13 +538,15 @@ try {
   for (const [name, profile] of process.env.BENCH_ONLY === 'interaction' ? [] : PROFILES) {
     console.error(`loading ${LOADS} times each, ${name}...`);
     profiles[name] = {
-      calculator: await measureProfileLoads(browser, (profile.raw ? server : zipped).url, '#headline-extra-wte', profile, LOADS),
-      counter: await measureProfileLoads(browser, (profile.raw ? baselineRaw : baseline).url, 'p', profile, LOADS),
+      calculator: await measureProfileLoads(browser, (profile.raw ? server : profile.brotli ? brotlied : zipped).url, '#headline-extra-wte', profile, LOADS),
+      counter: await measureProfileLoads(browser, (profile.raw ? baselineRaw : profile.brotli ? baselineBrotli : baseline).url, 'p', profile, LOADS),
     };
   }
   await baseline.close();
   await baselineRaw.close();
+  await baselineBrotli.close();
   await zipped.close();
+  await brotlied.close();
   const dom = await measureDom(browser, server.url);
   console.error(`first render: ${dom.elements} elements, ${dom.inputs} inputs, ${dom.height} px tall`);
   const EDITS = 200;
@@ -614,17 +629,17 @@ try {
     ['In wasm: the workbook writer alone (`workbook()` of the third module)', `${ms(workbook.write.median)} ms`, `${ms(workbook.write.p90)} ms`, `${workbook.write.n} calls`],
   ];
   const profileRows = Object.entries(profiles).map(([name, p]) =>
-    `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${ms(p.calculator.p90)} ms |`);
+    `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${ms(p.calculator.p90)} ms | ${ms(p.calculator.painted.median)} ms | ${(p.calculator.painted.median / p.counter.painted.median).toFixed(2)}x |`);
   const editRows = [['plain', varied.plain], ['4x CPU', varied.cpu4], [`4x CPU, ${TYPING_PAUSE_MS} ms between keystrokes`, varied.cpu4Paced],
     ['presentation mode lever, plain', presenting.plain], ['presentation mode lever, 4x CPU', presenting.cpu4],
     [`presentation mode lever, 4x CPU, ${TYPING_PAUSE_MS} ms between moves`, presenting.cpu4Paced],
     ['a 13 x 5 block pasted into the staff table, plain', pasting.plain], ['a 13 x 5 block pasted, 4x CPU', pasting.cpu4]].map(([name, e]) =>
     `| ${name} | ${ms(e.median)} ms | ${ms(e.p95)} ms | ${e.n}${e.misses ? ` (${e.misses} missed)` : ''} | ${e.p95 <= 16.7 ? 'yes' : 'no'} |`);
   const lines = [
-    `Load to the first figure painted (median of ${LOADS} fresh loads each), calculator against the bare Yew counter:`,
+    `Load to the frame of the first figure (its animation frame; median of ${LOADS} fresh loads each), calculator against the bare Yew counter, and to that frame painted:`,
     '',
-    '| profile | calculator | bare Yew counter | ratio | calculator p90 |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| profile | calculator | bare Yew counter | ratio | calculator p90 | painted | painted ratio |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...profileRows,
     '',
     `Keystroke to repaint, ${EDITS} edits cycling through ${EDIT_FIELDS.length} different inputs:`,
