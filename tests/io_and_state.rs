@@ -22,7 +22,7 @@ fn share_link_round_trips_the_whole_scenario() {
     scenario.name = "Baseline, \"quoted\" & accented: é".to_string();
     scenario
         .ranges
-        .insert("places.place.need_index".into(), [0.9, 1.3]);
+        .insert("places.place.need_index", [0.9, 1.3]);
     let fragment = share::encode(&scenario);
     assert!(fragment.starts_with(share::PREFIX));
     assert!(

@@ -190,12 +190,11 @@ fn place_inputs_have_paths_keys_and_read_back_from_their_keys() {
     );
     assert_eq!(Field::from_key(&s, "places.east.need_index"), None);
     // A range on a place's need index is checked and drawn per place.
-    s.ranges
-        .insert("places.south.need_index".into(), [0.8, 1.0]);
+    s.ranges.insert("places.south.need_index", [0.8, 1.0]);
     assert!(validate(&s).is_empty(), "{:?}", validate(&s));
     let u = uncertainty(&s, 200, 7).unwrap();
     assert_eq!(u.ranged, ["places.south.need_index"]);
-    s.ranges.insert("places.east.need_index".into(), [0.8, 1.0]);
+    s.ranges.insert("places.east.need_index", [0.8, 1.0]);
     assert_eq!(validate(&s)[0].path, "ranges.places.east.need_index");
 }
 
@@ -328,12 +327,9 @@ fn a_prefilled_place_says_entered_by_you_once_a_value_is_typed_over() {
 fn replacing_the_places_keeps_ranges_only_of_places_that_stay() {
     let mut s = example_place();
     s.places = vec![place("north", 1000.0, 1.0), place("south", 1000.0, 1.0)];
-    s.ranges
-        .insert("places.north.need_index".into(), [0.9, 1.1]);
-    s.ranges
-        .insert("places.south.need_index".into(), [0.9, 1.1]);
-    s.ranges
-        .insert("projection.demand_growth".into(), [0.0, 0.05]);
+    s.ranges.insert("places.north.need_index", [0.9, 1.1]);
+    s.ranges.insert("places.south.need_index", [0.9, 1.1]);
+    s.ranges.insert("projection.demand_growth", [0.0, 0.05]);
     let st = Rc::new(AppState::new(s, Vec::new()));
     let st = st.reduce(Action::Edit(Edit::ReplacePlaces(vec![
         place("south", 5.0, 1.0),

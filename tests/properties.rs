@@ -2,15 +2,13 @@
 //! Properties of the model over random valid scenarios, and "never panics"
 //! over random invalid ones, random ranges, random text and mutated JSON.
 
-use std::collections::BTreeMap;
-
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::Value;
 use workforce_gap::model::explain::explain_working_time;
 use workforce_gap::model::scenario::{
-    AgeBand, Group, Pipeline, Place, Population, Projection, Role, Sector, Service, WorkingTime,
-    Workload,
+    AgeBand, Group, Keyed, Pipeline, Place, Population, Projection, Role, Sector, Service,
+    WorkingTime, Workload,
 };
 use workforce_gap::model::validate::clamp_to_valid;
 use workforce_gap::model::{
@@ -109,7 +107,7 @@ fn service(i: usize, roles: usize) -> impl Strategy<Value = Service> {
                 let mut weights = weights;
                 weights[lead] += 0.5; // at least one role carries the service
                 let sum: f64 = weights.iter().sum();
-                let role_mix: BTreeMap<String, f64> = weights
+                let role_mix: Keyed<f64> = weights
                     .iter()
                     .enumerate()
                     .filter(|(_, w)| **w > 0.0)
@@ -622,7 +620,7 @@ fn extreme_but_valid_numbers_do_not_panic() {
     s.roles[0].annual_cost = f64::MAX;
     s.projection.years = 30;
     s.ranges
-        .insert("places.place.population.children".into(), [0.0, f64::MAX]);
+        .insert("places.place.population.children", [0.0, f64::MAX]);
     exercise(&s);
     let u = uncertainty(&s, 100, 1).unwrap();
     assert_eq!(u.draws, 100);

@@ -190,8 +190,8 @@ fn rates_and_shares_are_fractions() {
 fn role_mix_values_are_fractions() {
     // 1.2 and -0.2 still add up to 100%: only the values are wrong.
     let mut s = base();
-    s.services[1].role_mix.insert("nurse".into(), 1.2);
-    s.services[1].role_mix.insert("peer".into(), -0.2);
+    s.services[1].role_mix.insert("nurse", 1.2);
+    s.services[1].role_mix.insert("peer", -0.2);
     assert_eq!(
         paths(&s),
         ["services[1].role_mix.nurse", "services[1].role_mix.peer"]
@@ -302,15 +302,15 @@ fn clinical_hours_must_be_positive() {
 #[test]
 fn role_mix_must_add_up_to_one() {
     let mut s = base();
-    s.services[1].role_mix.insert("peer".into(), 0.2);
+    s.services[1].role_mix.insert("peer", 0.2);
     assert_one(&s, "services[1].role_mix");
     assert!(validate(&s)[0].message.contains("90%"));
     // Within 0.001 is fine.
     let mut s = base();
-    s.services[1].role_mix.insert("peer".into(), 0.3009);
+    s.services[1].role_mix.insert("peer", 0.3009);
     assert_eq!(paths(&s), Vec::<String>::new());
     let mut s = base();
-    s.services[1].role_mix.insert("peer".into(), 0.302);
+    s.services[1].role_mix.insert("peer", 0.302);
     assert_one(&s, "services[1].role_mix");
     // An empty role mix adds up to 0%.
     let mut s = base();
@@ -321,7 +321,7 @@ fn role_mix_must_add_up_to_one() {
 #[test]
 fn role_mix_names_only_roles_that_exist() {
     let mut s = base();
-    s.services[0].role_mix.insert("nobody".into(), 0.0);
+    s.services[0].role_mix.insert("nobody", 0.0);
     assert_one(&s, "services[0].role_mix.nobody");
     assert!(validate(&s)[0].message.contains("nobody"));
 }
@@ -490,7 +490,7 @@ fn missing_fields_and_bad_json_name_the_problem() {
 fn all_problems_are_collected() {
     let mut s = base();
     s.working_time.sickness_rate = 1.5;
-    s.services[1].role_mix.insert("peer".into(), 0.5);
+    s.services[1].role_mix.insert("peer", 0.5);
     s.roles[1].in_post_wte = -2.0;
     assert_eq!(
         paths(&s),
@@ -505,7 +505,7 @@ fn all_problems_are_collected() {
     s.projection.years = 0;
     s.services[0].ages.clear();
     s.services[2].id = "beds".into();
-    s.ranges.insert("need_index".into(), [2.0, 1.0]);
+    s.ranges.insert("need_index", [2.0, 1.0]);
     assert_eq!(validate(&s).len(), 5, "{:#?}", validate(&s));
 }
 
@@ -538,31 +538,29 @@ fn ranges_are_checked_at_their_key() {
     assert_eq!(paths(&s), Vec::<String>::new());
     // A range need not contain the value itself.
     let mut s = base();
-    s.ranges.insert("need_index".into(), [1.5, 2.0]);
+    s.ranges.insert("need_index", [1.5, 2.0]);
     assert_eq!(paths(&s), Vec::<String>::new());
     // A working-time range must leave working days at its worst end ...
     let mut s = base();
     s.ranges
-        .insert("working_time.annual_leave_days".into(), [20.0, 300.0]);
+        .insert("working_time.annual_leave_days", [20.0, 300.0]);
     assert_one(&s, "ranges.working_time.annual_leave_days");
     assert!(validate(&s)[0].message.contains("high end"));
     let mut s = base();
-    s.ranges
-        .insert("working_time.days_per_week".into(), [0.1, 5.0]);
+    s.ranges.insert("working_time.days_per_week", [0.1, 5.0]);
     assert_one(&s, "ranges.working_time.days_per_week");
     assert!(validate(&s)[0].message.contains("low end"));
     // ... and all of them at their worst ends together.
     let mut s = base();
     s.ranges
-        .insert("working_time.annual_leave_days".into(), [29.0, 160.0]);
-    s.ranges
-        .insert("working_time.training_days".into(), [5.0, 100.0]);
+        .insert("working_time.annual_leave_days", [29.0, 160.0]);
+    s.ranges.insert("working_time.training_days", [5.0, 100.0]);
     assert_one(&s, "ranges.working_time.training_days");
     assert!(validate(&s)[0].message.contains("every working-time range"));
     // Occupancy's own rule applies to both ends.
     let mut s = base();
     s.ranges
-        .insert("services.beds.target_occupancy".into(), [0.0, 0.9]);
+        .insert("services.beds.target_occupancy", [0.0, 0.9]);
     assert_one(&s, "ranges.services.beds.target_occupancy");
 }
 
@@ -715,7 +713,7 @@ fn the_decade_plan_fields_obey_section_8() {
     assert!(validate(&s).is_empty(), "{:?}", validate(&s));
     s.ranges
         .insert(format!("roles.{id}.pipeline.training_years"), [1.0, 3.0]);
-    s.ranges.insert("projection.ramp_years".into(), [0.0, 3.0]);
+    s.ranges.insert("projection.ramp_years", [0.0, 3.0]);
     let paths: Vec<String> = validate(&s).into_iter().map(|e| e.path).collect();
     assert_eq!(
         paths,

@@ -592,10 +592,9 @@ async fn an_uncertainty_range_puts_a_band_on_the_headline() {
     assert!(table.contains("For an 80% chance"), "{table}");
     let mut ranged = example_place();
     let central = ranged.places[0].need_index;
-    ranged.ranges.insert(
-        "places.place.need_index".into(),
-        [central * 0.8, central * 1.2],
-    );
+    ranged
+        .ranges
+        .insert("places.place.need_index", [central * 0.8, central * 1.2]);
     let shown_total = root
         .query_selector("#what-it-takes tfoot td:nth-of-type(3)")
         .unwrap()

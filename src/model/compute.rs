@@ -6,8 +6,6 @@
 //! input; call [`crate::model::validate`] first to know whether the numbers
 //! mean anything.
 
-use std::collections::BTreeMap;
-
 use super::keyed::Keyed;
 use super::results::{
     PlaceResult, ProjectionRow, Results, RoleResult, ServiceResult, Subtotal, Total,
@@ -371,9 +369,7 @@ pub fn compute(scenario: &Scenario) -> Results {
             required_wte: 0.0,
             required_wte_per_100k: 0.0,
             roles: {
-                // Inserted one by one: collecting into a BTreeMap sorts
-                // first, with its own copy of the sort.
-                let mut roles = BTreeMap::new();
+                let mut roles = Keyed::default();
                 for role in &scenario.roles {
                     roles.insert(role.id.clone(), 0.0);
                 }

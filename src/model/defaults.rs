@@ -11,8 +11,7 @@
 //!   (`data/builtins/example-place.json`, cited in `sources.csv`): see
 //!   [`super::scenario::Scenario::blank`].
 
-use std::collections::BTreeMap;
-
+use super::keyed::Keyed;
 use super::scenario::{AgeBand, Group, Role, Sector, Service, Workload, WorkloadKind};
 
 include!(concat!(env!("OUT_DIR"), "/new_items.rs"));
@@ -38,7 +37,7 @@ pub fn new_role(id: String, name: String) -> Role {
 
 /// A service the user adds: adults, a caseload workload
 /// ([`workload`]), and the given role mix.
-pub fn new_service(id: String, name: String, role_mix: BTreeMap<String, f64>) -> Service {
+pub fn new_service(id: String, name: String, role_mix: Keyed<f64>) -> Service {
     Service {
         id,
         name,

@@ -351,7 +351,7 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
             room(s.services.len(), Limits::SERVICES, "services")?;
             let id = fresh_id("service", |id| s.service_index(id).is_some());
             let n = s.services.len() + 1;
-            let mut role_mix = std::collections::BTreeMap::new();
+            let mut role_mix = crate::model::keyed::Keyed::default();
             if let Some(first) = s.roles.first() {
                 role_mix.insert(first.id.clone(), 1.0);
             }
@@ -388,7 +388,7 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Typed, Refused> {
         }
         Edit::AddToRoleMix { service, role } => {
             if let Some(sv) = s.services.get_mut(service) {
-                sv.role_mix.entry(role).or_insert(0.0);
+                sv.role_mix.entry_or_default(&role);
             }
             Typed::Unchanged
         }

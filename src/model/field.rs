@@ -571,7 +571,7 @@ fn share<'a>(service: &'a Service, role: &str) -> &'a f64 {
 
 /// The share to write: added (as 0) when the mix does not name the role.
 fn share_mut<'a>(service: &'a mut Service, role: &str) -> &'a mut f64 {
-    service.role_mix.entry(role.to_string()).or_insert(0.0)
+    service.role_mix.entry_or_default(role)
 }
 
 /// One scalar input of a scenario. Roles and services are addressed by index

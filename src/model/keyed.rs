@@ -1,8 +1,8 @@
 //! [`Keyed`]: values by text key, kept sorted by key, written as a JSON
 //! object. A small sorted list rather than a `BTreeMap`: each map type adds
 //! its own copy of the B-tree code to the WebAssembly (about 3 KB gzip),
-//! and these hold a handful of entries (a place's sources, the results'
-//! groups and sectors).
+//! and these hold a handful of entries (a place's sources, a service's role
+//! mix, the uncertainty ranges, the results' roles, groups and sectors).
 
 use serde::{Deserialize, Serialize};
 
@@ -53,6 +53,10 @@ impl<V> Keyed<V> {
         &mut self.0[i].1
     }
 
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -66,12 +70,74 @@ impl<V> Keyed<V> {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
+    /// (key, value) pairs in key order, values mutable.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&String, &mut V)> {
+        self.0.iter_mut().map(|(k, v)| (&*k, v))
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        self.find(key).ok().map(|i| &mut self.0[i].1)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// Keep only the entries `keep` holds for.
+    pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut V) -> bool) {
+        self.0.retain_mut(|(k, v)| keep(k, v));
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.0.iter().map(|(k, _)| k)
     }
 
     pub fn values(&self) -> impl Iterator<Item = &V> {
         self.0.iter().map(|(_, v)| v)
+    }
+}
+
+/// Collected in any order; a key given twice keeps its last value (as a
+/// JSON object read twice over, or a `BTreeMap`).
+impl<K: Into<String>, V> FromIterator<(K, V)> for Keyed<V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        let mut out = Keyed::default();
+        for (key, value) in pairs {
+            out.insert(key, value);
+        }
+        out
+    }
+}
+
+impl<K: Into<String>, V, const N: usize> From<[(K, V); N]> for Keyed<V> {
+    fn from(pairs: [(K, V); N]) -> Self {
+        pairs.into_iter().collect()
+    }
+}
+
+impl<V> IntoIterator for Keyed<V> {
+    type Item = (String, V);
+    type IntoIter = std::vec::IntoIter<(String, V)>;
+
+    /// (key, value) pairs in key order.
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a, V> IntoIterator for &'a Keyed<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, V)>,
+        fn(&'a (String, V)) -> (&'a String, &'a V),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
     }
 }
 
@@ -145,5 +211,47 @@ mod tests {
         assert_eq!(back.keys().collect::<Vec<_>>(), ["b", "z"]);
         assert!(serde_json::from_str::<Keyed<String>>("[1]").is_err());
         assert!(serde_json::from_str::<Keyed<String>>(r#"{"a":1}"#).is_err());
+    }
+
+    /// As a `BTreeMap` did for the role mixes, the ranges and the results'
+    /// roles: collected in any order, a key twice keeps its last value, and
+    /// the JSON is the same object, keys sorted.
+    #[test]
+    fn collects_like_a_sorted_map_and_edits_in_place() {
+        let mut mix: Keyed<f64> = [
+            ("psychologist", 0.2),
+            ("mh_nurse", 0.5),
+            ("psychologist", 0.3),
+        ]
+        .into();
+        assert_eq!(mix.len(), 2);
+        assert_eq!(mix["psychologist"], 0.3);
+        assert!(mix.contains_key("mh_nurse") && !mix.contains_key("peer"));
+        for (_, share) in mix.iter_mut() {
+            *share *= 2.0;
+        }
+        *mix.get_mut("mh_nurse").unwrap() += 0.0;
+        assert_eq!(
+            serde_json::to_string(&mix).unwrap(),
+            r#"{"mh_nurse":1.0,"psychologist":0.6}"#
+        );
+        let same: std::collections::BTreeMap<String, f64> =
+            serde_json::from_str(&serde_json::to_string(&mix).unwrap()).unwrap();
+        assert_eq!(same.into_iter().collect::<Keyed<f64>>(), mix);
+        mix.retain(|role, _| role != "psychologist");
+        assert_eq!(
+            (&mix)
+                .into_iter()
+                .map(|(k, _)| k.as_str())
+                .collect::<Vec<_>>(),
+            ["mh_nurse"]
+        );
+        let read: Keyed<f64> = serde_json::from_str(r#"{"b":1,"a":2,"b":3}"#).unwrap();
+        assert_eq!(
+            read.into_iter().collect::<Vec<_>>(),
+            [("a".to_string(), 2.0), ("b".to_string(), 3.0)]
+        );
+        mix.clear();
+        assert!(mix.is_empty());
     }
 }

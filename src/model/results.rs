@@ -1,8 +1,6 @@
 //! The results contract (MODEL.md section 3). Unrounded: the UI rounds for
 //! display only.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::keyed::Keyed;
@@ -105,7 +103,7 @@ pub struct PlaceResult {
     /// 0 for a place of no people.
     pub required_wte_per_100k: f64,
     /// Required WTE of every role of the scenario, by role id.
-    pub roles: BTreeMap<String, f64>,
+    pub roles: Keyed<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

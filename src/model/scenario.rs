@@ -3,8 +3,6 @@
 //! Field names are the contract shared by the UI, the share link, JSON
 //! import/export and the JavaScript API: add fields, never rename them.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -465,7 +463,7 @@ pub struct Service {
     pub target_coverage: f64,
     pub workload: Workload,
     /// Share of the service's WTE carried by each role id; sums to 1.
-    pub role_mix: BTreeMap<String, f64>,
+    pub role_mix: Keyed<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -517,8 +515,8 @@ pub struct Scenario {
     /// [`crate::model::field::Field::key`]): `"need_index"`,
     /// `"working_time.sickness_rate"`, `"services.cmh.prevalence"`,
     /// `"roles.mh_nurse.leaver_rate"`, `"projection.demand_growth"`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub ranges: BTreeMap<String, Range>,
+    #[serde(default, skip_serializing_if = "Keyed::is_empty")]
+    pub ranges: Keyed<Range>,
     /// The areas the services serve; at least one (MODEL.md section 7).
     pub places: Vec<Place>,
     /// Optional: the user's note on any input, by input key ("why this
@@ -551,7 +549,7 @@ struct ScenarioFile {
     services: Vec<Service>,
     projection: Projection,
     #[serde(default)]
-    ranges: BTreeMap<String, Range>,
+    ranges: Keyed<Range>,
     /// Version 2. An empty list is the validator's to refuse ("add at least
     /// one place").
     #[serde(default)]
@@ -577,8 +575,6 @@ impl TryFrom<ScenarioFile> for Scenario {
                 return Err("missing field `need_index`".to_string());
             }
             // Version 1 range keys name the one place's inputs directly.
-            // Moved one by one: collecting into a BTreeMap sorts first, with
-            // its own copy of the sort.
             for (old, new) in ranges
                 .keys()
                 .filter_map(|key| Some((key.clone(), migrate_v1_key(key)?)))
@@ -671,7 +667,7 @@ impl Scenario {
             roles: Vec::new(),
             services: Vec::new(),
             projection: example.projection,
-            ranges: BTreeMap::new(),
+            ranges: Keyed::default(),
             places: vec![Place::empty(V1_PLACE_ID, "New place")],
             notes: TextMap::default(),
         }

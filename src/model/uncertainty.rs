@@ -470,7 +470,7 @@ mod tests {
     #[test]
     fn a_point_range_is_no_uncertainty() {
         let mut s = example_place();
-        s.ranges.insert("need_index".into(), [1.0, 1.0]);
+        s.ranges.insert("need_index", [1.0, 1.0]);
         let u = uncertainty(&s, 100, 3).unwrap();
         assert_eq!(u.extra_wte.p10, u.extra_wte.p90);
     }
@@ -478,15 +478,13 @@ mod tests {
     #[test]
     fn bad_ranges_are_reported_at_their_key() {
         let mut s = example_place();
-        s.ranges.insert("need_index".into(), [1.3, 0.8]);
+        s.ranges.insert("need_index", [1.3, 0.8]);
+        s.ranges.insert("services.nowhere.prevalence", [0.1, 0.2]);
+        s.ranges.insert("working_time.sickness_rate", [0.02, 1.5]);
         s.ranges
-            .insert("services.nowhere.prevalence".into(), [0.1, 0.2]);
+            .insert("services.cmh.caseload_per_wte", [f64::NAN, 30.0]);
         s.ranges
-            .insert("working_time.sickness_rate".into(), [0.02, 1.5]);
-        s.ranges
-            .insert("services.cmh.caseload_per_wte".into(), [f64::NAN, 30.0]);
-        s.ranges
-            .insert("services.cmh.role_mix.mh_nurse".into(), [0.3, 0.5]);
+            .insert("services.cmh.role_mix.mh_nurse", [0.3, 0.5]);
         let errors = uncertainty(&s, 100, 1).unwrap_err();
         let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(
