@@ -1,8 +1,6 @@
 //! MODEL.md section 4: every problem with a scenario, each with its field path
 //! and a plain-English message. All problems are collected, not just the first.
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
 use super::compute::hours;
@@ -232,14 +230,19 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
             "Add at least one place: the population the services serve.",
         ));
     }
-    let mut place_ids = HashSet::new();
+    // A duplicate id is one an earlier item of the list has: a scan of at
+    // most `Limits` items, where a hash set would add its code to the
+    // WebAssembly.
     for (i, place) in scenario.places.iter().enumerate() {
         if place.id.trim().is_empty() {
             errors.push(InputError::new(
                 format!("places[{i}].id"),
                 "Every place needs an id.",
             ));
-        } else if !place_ids.insert(place.id.as_str()) {
+        } else if scenario.places[..i]
+            .iter()
+            .any(|earlier| earlier.id == place.id)
+        {
             errors.push(InputError::new(
                 format!("places[{i}].id"),
                 format!("Another place already has the id \"{}\".", place.id),
@@ -253,14 +256,16 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
         }
     }
 
-    let mut role_ids = HashSet::new();
     for (i, role) in scenario.roles.iter().enumerate() {
         if role.id.trim().is_empty() {
             errors.push(InputError::new(
                 format!("roles[{i}].id"),
                 "Every role needs an id.",
             ));
-        } else if !role_ids.insert(role.id.as_str()) {
+        } else if scenario.roles[..i]
+            .iter()
+            .any(|earlier| earlier.id == role.id)
+        {
             errors.push(InputError::new(
                 format!("roles[{i}].id"),
                 format!("Another role already has the id \"{}\".", role.id),
@@ -274,14 +279,16 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
         }
     }
 
-    let mut service_ids = HashSet::new();
     for (i, service) in scenario.services.iter().enumerate() {
         if service.id.trim().is_empty() {
             errors.push(InputError::new(
                 format!("services[{i}].id"),
                 "Every service needs an id.",
             ));
-        } else if !service_ids.insert(service.id.as_str()) {
+        } else if scenario.services[..i]
+            .iter()
+            .any(|earlier| earlier.id == service.id)
+        {
             errors.push(InputError::new(
                 format!("services[{i}].id"),
                 format!("Another service already has the id \"{}\".", service.id),
