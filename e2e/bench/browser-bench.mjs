@@ -38,7 +38,7 @@ import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { EDIT_FIELDS, SLOW_4G, benchEdit, firstFigureProbe, timeInputToRepaint, wholePage } from './common.mjs';
+import { EDIT_FIELDS, SLOW_4G, benchEdit, firstFigureProbe, firstFigureTimes, openLoadPage, timeInputToRepaint, wholePage } from './common.mjs';
 
 /** A person's pause between keystrokes (ms from one repaint to the next key): 100 ms is a fast typist. */
 const TYPING_PAUSE_MS = Number(process.env.TYPING_PAUSE_MS) || 100;
@@ -235,18 +235,9 @@ async function measureProfileLoads(browser, url, selector, { cpu = 1, network = 
   const paint = [];
   const painted = [];
   for (let i = 0; i < n; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(firstFigureProbe, selector);
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    if (network) {
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', network);
-    }
+    const { context, page } = await openLoadPage(browser, selector, { cpu, network });
     await page.goto(url);
-    await page.waitForFunction(() => window.__first?.painted !== undefined, null, { timeout: 60_000 });
-    const first = await page.evaluate(() => window.__first);
+    const first = await firstFigureTimes(page);
     paint.push(first.paint);
     painted.push(first.painted);
     await context.close();

@@ -1,6 +1,7 @@
 // What the browser benchmarks share (browser-bench.mjs, ab.mjs, micro.mjs,
-// load-ab.mjs, edit-trace.mjs, edit-profile.mjs, waterfall.mjs): the inputs
-// edited, the in-page timers and probes, the slow network, waiting for the
+// load-ab.mjs, load-trace.mjs, load-profile.mjs, edit-trace.mjs,
+// edit-profile.mjs, waterfall.mjs): the inputs edited, the in-page timers and
+// probes, a fresh page for a load, the slow network, waiting for the
 // whole page, and a page ready for its edits.
 
 /** Lighthouse's mobile "slow 4G" (DevTools network throttling). */
@@ -30,6 +31,30 @@ export function firstFigureProbe(selector) {
   };
   const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/**
+ * A fresh page (its own context, 1280x900) that records when `selector`'s
+ * first figure shows (`firstFigureProbe`), at a CPU throttling rate and, if
+ * given, a network profile; `{ context, page, cdp }`. For the load benches.
+ */
+export async function openLoadPage(browser, selector, { cpu = 1, network = null } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(firstFigureProbe, selector);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
+  return { context, page, cdp };
+}
+
+/** After `page.goto`: the probe's times once the first figure's frame has painted. */
+export async function firstFigureTimes(page) {
+  await page.waitForFunction(() => window.__first?.painted !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => window.__first);
 }
 
 /** Inputs that move the headline, and two values each to alternate between. */

@@ -7,7 +7,7 @@
 //   node e2e/bench/load-ab.mjs <dist A> <dist B> tools/size-baseline/dist@p
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { SLOW_4G, firstFigureProbe } from './common.mjs';
+import { SLOW_4G, firstFigureTimes, openLoadPage } from './common.mjs';
 const targets = process.argv.slice(2).map((a) => { const [dir, sel] = a.split('@'); return { dir, sel: sel || '#headline-extra-wte' }; });
 const gzip = process.env.RAW ? false : true;
 const brotli = process.env.BROTLI === '1';
@@ -19,16 +19,11 @@ const times = targets.map(() => []);
 const painted = targets.map(() => []);
 for (let r = 0; r < Number(process.env.N || 8); r++) {
   for (let v = 0; v < targets.length; v++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(firstFigureProbe, targets[v].sel);
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    if (net) { await cdp.send('Network.enable'); await cdp.send('Network.emulateNetworkConditions', net); }
+    const { context, page } = await openLoadPage(browser, targets[v].sel, { cpu, network: net });
     await page.goto(servers[v].url);
-    await page.waitForFunction(() => window.__first?.painted !== undefined, null, { timeout: 60_000 });
-    times[v].push(await page.evaluate(() => window.__first.paint));
-    painted[v].push(await page.evaluate(() => window.__first.painted));
+    const first = await firstFigureTimes(page);
+    times[v].push(first.paint);
+    painted[v].push(first.painted);
     await context.close();
   }
 }

@@ -7,7 +7,7 @@
 //   UNTIL=dom: only until the first figure is in the page)
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { firstFigureProbe } from './common.mjs';
+import { firstFigureTimes, openLoadPage } from './common.mjs';
 
 const [dir, sel = '#headline-extra-wte'] = process.argv.slice(2);
 const server = await serveDist(dir, { gzip: true });
@@ -18,9 +18,9 @@ const UNTIL_DOM = process.env.UNTIL === 'dom';
 const inclRe = process.env.INCLUSIVE ? new RegExp(process.env.INCLUSIVE) : null;
 let total = 0;
 for (let r = 0; r < N; r++) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(firstFigureProbe, sel);
-  // UNTIL=dom: only up to the first figure in the page (before its frame's
+  const { context, page, cdp } = await openLoadPage(browser, sel, { cpu: Number(process.env.CPU || 4) });
+  // UNTIL=dom: only up to the first figure in the page (an init script for
+  // the navigation to come) (before its frame's
   // style and layout, and before what the page does after its first paint).
   if (UNTIL_DOM) {
     await context.addInitScript((s) => {
@@ -29,15 +29,12 @@ for (let r = 0; r < N; r++) {
       o.observe(document, { childList: true, subtree: true, characterData: true });
     }, sel);
   }
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU || 4) });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   const finished = new Promise((done) => cdp.on('Profiler.consoleProfileFinished', (e) => done(e.profile)));
   if (!UNTIL_DOM) await cdp.send('Profiler.start');
   await page.goto(server.url);
-  await page.waitForFunction(() => window.__first?.painted !== undefined, null, { timeout: 60_000 });
+  await firstFigureTimes(page);
   const profile = UNTIL_DOM ? await finished : (await cdp.send('Profiler.stop')).profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();

@@ -6,7 +6,7 @@
 //   node e2e/bench/load-trace.mjs <dist> [selector]   (N=3 loads)
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { SLOW_4G, firstFigureProbe } from './common.mjs';
+import { SLOW_4G, firstFigureTimes, openLoadPage } from './common.mjs';
 
 const [dir, sel = '#headline-extra-wte'] = process.argv.slice(2);
 const server = await serveDist(dir, { gzip: true });
@@ -15,20 +15,14 @@ const N = Number(process.env.N || 3);
 const top = {}; const all = {};
 let gaps = [];
 for (let r = 0; r < N; r++) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(firstFigureProbe, sel);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU || 4) });
-  await cdp.send('Network.enable'); await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  const { context, page, cdp } = await openLoadPage(browser, sel, { cpu: Number(process.env.CPU || 4), network: SLOW_4G });
   let wasmEnd = null;
-  cdp.on('Network.loadingFinished', (e) => { if (wasmIds.has(e.requestId)) wasmEnd = e.timestamp; });
   const wasmIds = new Set();
+  cdp.on('Network.loadingFinished', (e) => { if (wasmIds.has(e.requestId)) wasmEnd = e.timestamp; });
   cdp.on('Network.responseReceived', (e) => { if (/_bg\.wasm$/.test(e.response.url) && !/panels|workbook|import/.test(e.response.url)) wasmIds.add(e.requestId); });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm', 'v8', 'blink.user_timing'] });
   await page.goto(server.url);
-  await page.waitForFunction(() => window.__first?.painted !== undefined, null, { timeout: 60_000 });
-  const first = await page.evaluate(() => ({ paint: window.__first.painted, origin: performance.timeOrigin }));
+  const first = { paint: (await firstFigureTimes(page)).painted };
   const trace = JSON.parse((await browser.stopTracing()).toString());
   const ev = trace.traceEvents;
   const main = ev.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && ev.some((x) => x.pid === e.pid && x.name === 'FunctionCall'));
