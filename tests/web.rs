@@ -1236,12 +1236,7 @@ fn paused(props: &PausedProps) -> yew::Html {
 
 /// `ms` milliseconds, then Yew's renders.
 async fn wait_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    sleep(ms).await;
     yew::scheduler::flush().await;
 }
 
