@@ -368,13 +368,7 @@ pub fn compute(scenario: &Scenario) -> Results {
             untreated_today: 0.0,
             required_wte: 0.0,
             required_wte_per_100k: 0.0,
-            roles: {
-                let mut roles = Keyed::default();
-                for role in &scenario.roles {
-                    roles.insert(role.id.clone(), 0.0);
-                }
-                roles
-            },
+            roles: scenario.roles.iter().map(|r| (r.id.clone(), 0.0)).collect(),
         })
         .collect();
     let mut services = Vec::with_capacity(scenario.services.len());

@@ -140,6 +140,35 @@ pub fn read_valid(text: &str) -> Result<Scenario, Vec<InputError>> {
     }
 }
 
+/// Item `i` of `list` (a list of `noun`s) has an id, one no earlier item
+/// has (`earlier_ids`), and a name. A duplicate is found by scanning the
+/// items before: at most `Limits` of them, where a hash set would add its
+/// code to the WebAssembly.
+fn id_and_name<'a>(
+    errors: &mut Vec<InputError>,
+    (list, noun, i): (&str, &str, usize),
+    (id, name): (&str, &str),
+    mut earlier_ids: impl Iterator<Item = &'a str>,
+) {
+    if id.trim().is_empty() {
+        errors.push(InputError::new(
+            format!("{list}[{i}].id"),
+            format!("Every {noun} needs an id."),
+        ));
+    } else if earlier_ids.any(|earlier| earlier == id) {
+        errors.push(InputError::new(
+            format!("{list}[{i}].id"),
+            format!("Another {noun} already has the id \"{id}\"."),
+        ));
+    }
+    if name.trim().is_empty() {
+        errors.push(InputError::new(
+            format!("{list}[{i}].name"),
+            format!("Give the {noun} a name."),
+        ));
+    }
+}
+
 /// Every problem with the scenario, in form order.
 pub fn validate(scenario: &Scenario) -> Vec<InputError> {
     let mut errors = Vec::new();
@@ -230,76 +259,37 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
             "Add at least one place: the population the services serve.",
         ));
     }
-    // A duplicate id is one an earlier item of the list has: a scan of at
-    // most `Limits` items, where a hash set would add its code to the
-    // WebAssembly.
     for (i, place) in scenario.places.iter().enumerate() {
-        if place.id.trim().is_empty() {
-            errors.push(InputError::new(
-                format!("places[{i}].id"),
-                "Every place needs an id.",
-            ));
-        } else if scenario.places[..i]
-            .iter()
-            .any(|earlier| earlier.id == place.id)
-        {
-            errors.push(InputError::new(
-                format!("places[{i}].id"),
-                format!("Another place already has the id \"{}\".", place.id),
-            ));
-        }
-        if place.name.trim().is_empty() {
-            errors.push(InputError::new(
-                format!("places[{i}].name"),
-                "Give the place a name.",
-            ));
-        }
+        id_and_name(
+            &mut errors,
+            ("places", "place", i),
+            (&place.id, &place.name),
+            scenario.places[..i]
+                .iter()
+                .map(|earlier| earlier.id.as_str()),
+        );
     }
 
     for (i, role) in scenario.roles.iter().enumerate() {
-        if role.id.trim().is_empty() {
-            errors.push(InputError::new(
-                format!("roles[{i}].id"),
-                "Every role needs an id.",
-            ));
-        } else if scenario.roles[..i]
-            .iter()
-            .any(|earlier| earlier.id == role.id)
-        {
-            errors.push(InputError::new(
-                format!("roles[{i}].id"),
-                format!("Another role already has the id \"{}\".", role.id),
-            ));
-        }
-        if role.name.trim().is_empty() {
-            errors.push(InputError::new(
-                format!("roles[{i}].name"),
-                "Give the role a name.",
-            ));
-        }
+        id_and_name(
+            &mut errors,
+            ("roles", "role", i),
+            (&role.id, &role.name),
+            scenario.roles[..i]
+                .iter()
+                .map(|earlier| earlier.id.as_str()),
+        );
     }
 
     for (i, service) in scenario.services.iter().enumerate() {
-        if service.id.trim().is_empty() {
-            errors.push(InputError::new(
-                format!("services[{i}].id"),
-                "Every service needs an id.",
-            ));
-        } else if scenario.services[..i]
-            .iter()
-            .any(|earlier| earlier.id == service.id)
-        {
-            errors.push(InputError::new(
-                format!("services[{i}].id"),
-                format!("Another service already has the id \"{}\".", service.id),
-            ));
-        }
-        if service.name.trim().is_empty() {
-            errors.push(InputError::new(
-                format!("services[{i}].name"),
-                "Give the service a name.",
-            ));
-        }
+        id_and_name(
+            &mut errors,
+            ("services", "service", i),
+            (&service.id, &service.name),
+            scenario.services[..i]
+                .iter()
+                .map(|earlier| earlier.id.as_str()),
+        );
         if service.ages.is_empty() {
             errors.push(InputError::new(
                 format!("services[{i}].ages"),
