@@ -7,6 +7,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use workforce_gap::model::examples::example_place;
 use workforce_gap::model::{compute, Scenario};
+use workforce_gap::ui::hooks::RENDERED_ATTRIBUTE;
 use workforce_gap::ui::App;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -167,6 +168,9 @@ async fn app_shows_the_example_results() {
 #[wasm_bindgen_test]
 async fn the_first_render_is_the_first_screen_and_the_rest_follows_the_first_paint() {
     panels_in_process();
+    let html = gloo::utils::document().document_element().unwrap();
+    // Another test's page may have said it before.
+    html.remove_attribute(RENDERED_ATTRIBUTE).unwrap();
     let root = fresh_host().await;
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
@@ -175,12 +179,16 @@ async fn the_first_render_is_the_first_screen_and_the_rest_follows_the_first_pai
     assert!((shown - expected).abs() < 0.051, "{shown} vs {expected}");
     for (id, what) in [
         ("lever-need_index", "the first lever"),
-        ("f-places-0-name", "the place's first input"),
+        ("f-name", "the scenario's name, at the top of Your area"),
     ] {
         let present = root.query_selector(&format!("#{id}")).unwrap();
         assert!(present.is_some(), "{what} (#{id}) is on the first screen");
     }
     for (selector, what) in [
+        (
+            "#f-places-0-name",
+            "the place's inputs (below the first screen at every width)",
+        ),
         ("#chart-roles", "the chart by role"),
         ("#staff-table", "the staff table"),
         ("#analysis", "the analysis panel's host"),
@@ -190,13 +198,27 @@ async fn the_first_render_is_the_first_screen_and_the_rest_follows_the_first_pai
             "{what} ({selector}) waits for the first paint"
         );
     }
+    assert!(
+        !html.has_attribute(RENDERED_ATTRIBUTE),
+        "the page says it has rendered before the rest of it has"
+    );
     whole_page(&root).await;
-    for selector in ["#chart-roles", "#staff-table", "#analysis"] {
+    for selector in [
+        "#f-places-0-name",
+        "#f-places-0-population-adults",
+        "#chart-roles",
+        "#staff-table",
+        "#analysis",
+    ] {
         assert!(
             root.query_selector(selector).unwrap().is_some(),
             "{selector} after the first paint"
         );
     }
+    // Then, once that has painted, the page's scripts are told (www/offline.js
+    // registers the service worker only then).
+    let said = wait_until(|| html.has_attribute(RENDERED_ATTRIBUTE)).await;
+    assert!(said, "the page did not say it had rendered the whole page");
     handle.destroy();
 }
 /// Issue 9: the extra WTE and its cost are split into filling funded

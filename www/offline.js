@@ -1,8 +1,12 @@
 // Makes the calculator work offline after one visit: registers the service
 // worker (sw.js, written at build time with the exact files of the build),
 // and when a new build has been installed in the background, says so with a
-// button that reloads into it. Plain script, outside the WebAssembly: it runs
-// after the page has loaded and never delays the first figure.
+// button that reloads into it. Plain script, outside the WebAssembly.
+//
+// It registers once the calculator has painted its whole page (the app then
+// sets data-calculator-rendered on <html>), not at the page's load event: the worker's first install downloads every file of
+// the build (about 1.5 MB gzip), and load comes long before the page's
+// WebAssembly has arrived, so on a slow network the two shared the line.
 (() => {
   if (!('serviceWorker' in navigator)) return;
   let reloading = false;
@@ -46,6 +50,12 @@
       // Working offline is a bonus: the calculator works without it.
     }
   }
-  if (document.readyState === 'complete') start();
-  else addEventListener('load', start, { once: true });
+  const html = document.documentElement;
+  const rendered = () => html.hasAttribute('data-calculator-rendered');
+  if (rendered()) start();
+  else {
+    new MutationObserver((_, observer) => {
+      if (rendered()) { observer.disconnect(); start(); }
+    }).observe(html, { attributes: true, attributeFilter: ['data-calculator-rendered'] });
+  }
 })();

@@ -266,25 +266,31 @@ pub struct SourceFlag {
 /// [`source_for`], without carrying every citation in the first load
 /// (`www/sources.js` shows the citation, from `sources.json`, when opened).
 pub fn source_flag(key: &str) -> Option<SourceFlag> {
-    static ALL: OnceLock<Vec<(String, SourceFlag)>> = OnceLock::new();
+    // Every input's key and flag, found once; a value's text only when
+    // asked for (the first screen asks for four of about 250).
+    static ALL: OnceLock<Vec<(String, Field, bool)>> = OnceLock::new();
+    let example = example_place_ref();
     let all = ALL.get_or_init(|| {
-        let example = example_place();
-        Field::all(&example)
+        Field::all(example)
             .into_iter()
             .zip(SOURCE_FLAGS.chars())
-            .filter_map(|(field, flag)| {
-                let value = field.get(&example)?;
-                Some((
-                    field.key(&example)?,
-                    SourceFlag {
-                        value_text: value_text(&field, value),
-                        illustrative: flag == 'y',
-                    },
-                ))
-            })
+            .filter_map(|(field, flag)| Some((field.key(example)?, field, flag == 'y')))
             .collect()
     });
-    all.iter().find(|(k, _)| k == key).map(|(_, f)| f.clone())
+    let (_, field, illustrative) = all.iter().find(|(k, ..)| k == key)?;
+    Some(SourceFlag {
+        value_text: value_text(field, field.get(example)?),
+        illustrative: *illustrative,
+    })
+}
+
+/// Example place's scenario as read, without a copy.
+fn example_place_ref() -> &'static Scenario {
+    entries()
+        .iter()
+        .find(|e| e.index.id == "example")
+        .map(Entry::scenario)
+        .unwrap_or_else(|| panic!("data/builtins/builtins.json has no \"example\""))
 }
 
 /// The source of one input, by key (`"roles.mh_nurse.annual_cost"`), for the

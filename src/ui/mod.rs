@@ -31,7 +31,7 @@
 //!   `CompareSection`, `ShareExport`, `SourcesPanel`, `RangesEditor` and its
 //!   rows, `Presentation`, `EmbedSnippet` and the embed bridge;
 //! - every other view is a plain function taking `&AppHandle` (or data),
-//!   called from its parent: `area_inputs(&app)`, `number_field(...)`,
+//!   called from its parent: `area_inputs(&app, whole_page)`, `number_field(...)`,
 //!   `service_rows(app, i)`, `role_rows(app, i, ..)`, `headline(...)`, and
 //!   the charts (`projection_chart`, `supply_chart`, ...: plain data in, SVG
 //!   out). Each function component type costs about 600 bytes gzip of Yew

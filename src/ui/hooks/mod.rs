@@ -468,17 +468,34 @@ pub fn use_undo_keys(app: &AppHandle) {
 }
 
 /// False for the first render, true from just after the first paint: the
-/// page renders what its first screen shows first (the scenarios, the area,
-/// the results and their headline), and the rest of the inputs in the next
+/// page renders what its first screen shows first (the scenarios, the top of
+/// the area card, the results and their headline), and the rest in the next
 /// task, so the headline paints sooner on a slow laptop (issue 17). A page
 /// opened in a background tab or a hidden frame, which gets no frames,
 /// renders the rest when it is first shown.
+///
+/// Once the whole page has painted, [`RENDERED_ATTRIBUTE`] on `<html>` says
+/// so to the page's own scripts. `www/offline.js` registers the service
+/// worker then, not at the page's `load` event: its first install downloads
+/// every file of the build (about 1.5 MB gzip), and `load` comes long before
+/// the page's WebAssembly has arrived (fetched, it does not hold `load`
+/// back), so on a slow network the two downloads shared the line.
 #[hook]
 pub fn use_after_first_paint() -> bool {
     let painted = use_state_eq(|| false);
     {
         let painted = painted.clone();
-        use_effect_with((), move |_| after_next_paint(move || painted.set(true)));
+        use_effect_with((), move |_| {
+            after_next_paint(move || {
+                painted.set(true);
+                // The rest renders in this task; this runs after it has painted.
+                after_next_paint(|| {
+                    if let Some(html) = gloo::utils::document().document_element() {
+                        let _ = html.set_attribute(RENDERED_ATTRIBUTE, "");
+                    }
+                });
+            })
+        });
     }
     *painted
 }
@@ -501,6 +518,10 @@ pub fn latest_after_next_paint<T: 'static>(
         });
     }
 }
+
+/// The attribute on `<html>` that says the whole page has painted
+/// ([`use_after_first_paint`]; `www/offline.js` waits for it).
+pub const RENDERED_ATTRIBUTE: &str = "data-calculator-rendered";
 
 /// Run `then` in a task just after the page's next paint: a frame, then a
 /// task.

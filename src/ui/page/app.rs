@@ -118,7 +118,7 @@ fn page_body(app: &AppHandle, whole_page: bool) -> Html {
                     <h2 id="inputs-heading" class="visually-hidden">{"Inputs"}</h2>
                     { history_buttons(app) }
                     <ScenarioManager />
-                    { area_inputs(app) }
+                    { area_inputs(app, whole_page) }
                     if whole_page {
                         { working_time_inputs(app) }
                         { services_editor(app) }

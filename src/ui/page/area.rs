@@ -14,7 +14,10 @@ use crate::ui::shared::memo::memo_keyed;
 use crate::ui::state::{Action, Edit, TextField};
 use crate::ui::{dom_id, AppHandle};
 
-pub fn area_inputs(app: &AppHandle) -> Html {
+/// The area card. Until the first paint (`whole_page` false) only its top,
+/// which is on the first screen: the places' inputs are below it on every
+/// screen, and follow just after the first paint with the rest of the page.
+pub fn area_inputs(app: &AppHandle, whole_page: bool) -> Html {
     let on_name = {
         let app = app.clone();
         Callback::from(move |e: InputEvent| {
@@ -47,11 +50,15 @@ pub fn area_inputs(app: &AppHandle) -> Html {
             <p class="panel__intro">{"One place, or several side by side (an integrated care board's sub-ICB locations or local authorities): each has its own population and need index; services, roles and staff in post are shared by the whole system."}</p>
             // In a container of its own, so that a change in the number of
             // places does not shift (and re-create) the picker above.
-            <div class="places">{ for (0..places.len()).map(|i| place_card_memo(app, i)) }</div>
-            if places.len() > 1 {
-                <p class="computed" aria-live="polite">{format!("All places: {} people", format::people(total))}</p>
+            <div class="places">
+                if whole_page { { for (0..places.len()).map(|i| place_card_memo(app, i)) } }
+            </div>
+            if whole_page {
+                if places.len() > 1 {
+                    <p class="computed" aria-live="polite">{format!("All places: {} people", format::people(total))}</p>
+                }
+                <button type="button" class="button button--secondary" onclick={add}>{"Add a place"}</button>
             }
-            <button type="button" class="button button--secondary" onclick={add}>{"Add a place"}</button>
         </details>
     }
 }
