@@ -30,13 +30,35 @@ const TYPES = {
  * loads over a slow network. With `brotli`, brotli at its highest quality
  * instead, for a browser that accepts it (a server set up for it, or one
  * serving files compressed ahead). With `isolated`, the page is cross-origin
- * isolated (precise timers).
+ * isolated (precise timers). With `line` ({ latency, bytesPerSecond }), every
+ * response waits `latency` ms and then shares one line of that speed with
+ * every other response in flight, the service worker's included (the
+ * browser's own network emulation slows only the page's requests).
  */
 export async function serveDist(
   root = resolve(process.env.E2E_DIST || resolve(import.meta.dirname, '..', 'dist')),
-  { prefix = '/', gzip = false, brotli = false, isolated = false } = {},
+  { prefix = '/', gzip = false, brotli = false, isolated = false, line = null } = {},
 ) {
   const compressed = new Map();
+  // The shared line: when it is next free (ms, performance.now()).
+  let lineFreeAt = 0;
+  const wait = (ms) => new Promise((ok) => setTimeout(ok, Math.max(0, ms)));
+  async function send(res, headers, body) {
+    if (!line) { res.writeHead(200, headers); res.end(body); return; }
+    await wait(line.latency);
+    res.writeHead(200, headers);
+    // A kilobyte at a time, each taking its turn on the line.
+    for (let at = 0; at < body.length; at += 1024) {
+      // A page closed mid-download frees the line.
+      if (res.destroyed) return;
+      const chunk = body.subarray(at, at + 1024);
+      const now = performance.now();
+      lineFreeAt = Math.max(now, lineFreeAt) + (chunk.length / line.bytesPerSecond) * 1000;
+      await wait(lineFreeAt - now);
+      res.write(chunk);
+    }
+    res.end();
+  }
   let base = resolve(root);
   await stat(join(base, 'index.html')).catch(() => {
     throw new Error(`${base}/index.html is missing: run "bash scripts/build.sh" first.`);
@@ -75,8 +97,7 @@ export async function serveDist(
         headers['content-encoding'] = encoding;
         headers.vary = 'accept-encoding';
       }
-      res.writeHead(200, headers);
-      res.end(body);
+      await send(res, headers, body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

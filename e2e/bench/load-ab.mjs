@@ -1,7 +1,8 @@
 // Interleaved loads: navigation start to the frame after the first figure
 // (its animation frame callback, and that frame painted),
 // for several builds turn about (4x CPU and Lighthouse's slow 4G by default;
-// gzip unless RAW=1, brotli with BROTLI=1; NET=none for no network throttling). The last argument
+// gzip unless RAW=1, brotli with BROTLI=1; NET=none for no network throttling;
+// LINE=1 for slow 4G as one line that the page shares with its service worker). The last argument
 // is the yardstick: ratios are to it. `dir@selector` names the element whose
 // text is the first figure (the bare counter's is `p`). Not part of the suite.
 //   node e2e/bench/load-ab.mjs <dist A> <dist B> tools/size-baseline/dist@p
@@ -11,9 +12,12 @@ import { SLOW_4G, firstFigureTimes, openLoadPage } from './common.mjs';
 const targets = process.argv.slice(2).map((a) => { const [dir, sel] = a.split('@'); return { dir, sel: sel || '#headline-extra-wte' }; });
 const gzip = process.env.RAW ? false : true;
 const brotli = process.env.BROTLI === '1';
-const net = process.env.NET === 'none' ? null : SLOW_4G;
+// LINE=1: slow 4G as one line shared by every response the server sends, the
+// service worker's included (the browser's emulation slows the page's only).
+const line = process.env.LINE === '1' ? { latency: SLOW_4G.latency, bytesPerSecond: SLOW_4G.downloadThroughput } : null;
+const net = process.env.NET === 'none' || line ? null : SLOW_4G;
 const cpu = Number(process.env.CPU || 4);
-const servers = await Promise.all(targets.map((t) => serveDist(t.dir, { gzip, brotli })));
+const servers = await Promise.all(targets.map((t) => serveDist(t.dir, { gzip, brotli, line })));
 const browser = await launch();
 const times = targets.map(() => []);
 const painted = targets.map(() => []);
