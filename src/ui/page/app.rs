@@ -67,9 +67,12 @@ pub fn app() -> Html {
                 { memo(Covered(app.presenting), { let app = app.clone(); move || page_body(&app, whole_page) }) }
                 // Compare, share and export, sources and about: loaded when
                 // they come near the screen (the panels module, not part of
-                // the first load).
-                <PanelHost panel={Panel::More} id="more"
-                    trigger={Trigger::Near("Show comparison, sharing and export, sources and about".into())} />
+                // the first load). Placed once the whole page is: in the
+                // first render it would be near the first screen.
+                if whole_page {
+                    <PanelHost panel={Panel::More} id="more"
+                        trigger={Trigger::Near("Show comparison, sharing and export, sources and about".into())} />
+                }
             </@>
             // Presentation mode: loaded the first time it is turned on, then
             // kept (with its baseline and marked states) while it is off.
