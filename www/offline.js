@@ -4,9 +4,11 @@
 // button that reloads into it. Plain script, outside the WebAssembly.
 //
 // It registers once the calculator has painted its whole page (the app then
-// sets data-calculator-rendered on <html>), not at the page's load event: the worker's first install downloads every file of
-// the build (about 1.5 MB gzip), and load comes long before the page's
-// WebAssembly has arrived, so on a slow network the two shared the line.
+// sets data-calculator-rendered on <html>), not at the page's load event:
+// the worker's first install downloads every file of the build (about 1.5 MB
+// gzip), and load comes long before the page's WebAssembly has arrived, so
+// on a slow network the two shared the line (docs/performance.md, fifth
+// session).
 (() => {
   if (!('serviceWorker' in navigator)) return;
   let reloading = false;
