@@ -7,10 +7,12 @@
 //   BENCH_N=10 node e2e/bench/browser-bench.mjs (quicker)
 //
 // Measures:
-//  (0) load under five profiles (plain; 4x CPU throttling; 4x CPU and a slow
+//  (0) load under six profiles (plain; 4x CPU throttling; 4x CPU and a slow
 //      network, Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down,
 //      from a server that compresses with gzip, one with brotli, and one that
-//      does not compress),
+//      does not compress; and slow 4G as one line that the server shares
+//      between every response it sends, the service worker's included, which
+//      the browser's own emulation does not slow),
 //      for the calculator and for the bare Yew counter (tools/size-baseline)
 //      measured the same way: navigation start to the frame after the first
 //      figure is in the page; and keystroke-to-repaint over 200 edits of
@@ -517,20 +519,25 @@ try {
   const baselineBrotli = await serveDist(baselineDir, { gzip: true, brotli: true });
   const zipped = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'), { gzip: true });
   const brotlied = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'), { gzip: true, brotli: true });
+  // Slow 4G as one line for everything the server sends (e2e/server.mjs `line`).
+  const line = { latency: SLOW_4G.latency, bytesPerSecond: SLOW_4G.downloadThroughput };
+  const lined = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'), { gzip: true, line });
+  const baselineLined = await serveDist(baselineDir, { gzip: true, line });
   const PROFILES = [
     ['plain', { cpu: 1 }],
     ['4x CPU', { cpu: 4 }],
     ['4x CPU + slow 4G', { cpu: 4, network: SLOW_4G }],
     ['4x CPU + slow 4G, brotli', { cpu: 4, network: SLOW_4G, brotli: true }],
     ['4x CPU + slow 4G, no compression', { cpu: 4, network: SLOW_4G, raw: true }],
+    ['4x CPU + slow 4G as one shared line (service worker included), gzip', { cpu: 4, line: true }],
   ];
   const LOADS = Math.max(10, Math.min(N, 30));
   const profiles = {};
   for (const [name, profile] of process.env.BENCH_ONLY === 'interaction' ? [] : PROFILES) {
     console.error(`loading ${LOADS} times each, ${name}...`);
     profiles[name] = {
-      calculator: await measureProfileLoads(browser, (profile.raw ? server : profile.brotli ? brotlied : zipped).url, '#headline-extra-wte', profile, LOADS),
-      counter: await measureProfileLoads(browser, (profile.raw ? baselineRaw : profile.brotli ? baselineBrotli : baseline).url, 'p', profile, LOADS),
+      calculator: await measureProfileLoads(browser, (profile.raw ? server : profile.brotli ? brotlied : profile.line ? lined : zipped).url, '#headline-extra-wte', profile, LOADS),
+      counter: await measureProfileLoads(browser, (profile.raw ? baselineRaw : profile.brotli ? baselineBrotli : profile.line ? baselineLined : baseline).url, 'p', profile, LOADS),
     };
   }
   await baseline.close();
@@ -538,6 +545,8 @@ try {
   await baselineBrotli.close();
   await zipped.close();
   await brotlied.close();
+  await lined.close();
+  await baselineLined.close();
   const dom = await measureDom(browser, server.url);
   console.error(`first render: ${dom.elements} elements, ${dom.inputs} inputs, ${dom.height} px tall`);
   const EDITS = 200;
