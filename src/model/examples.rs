@@ -132,12 +132,14 @@ pub fn builtins() -> Vec<Builtin> {
     entries().iter().map(Entry::builtin).collect()
 }
 
+/// A built-in's entry by id.
+fn entry(id: &str) -> Option<&'static Entry> {
+    entries().iter().find(|e| e.index.id == id)
+}
+
 /// A built-in scenario by id.
 pub fn builtin(id: &str) -> Option<Builtin> {
-    entries()
-        .iter()
-        .find(|e| e.index.id == id)
-        .map(Entry::builtin)
+    entry(id).map(Entry::builtin)
 }
 
 /// The built-ins' ids and titles, in order, without copying their scenarios
@@ -148,27 +150,29 @@ pub fn builtin_titles() -> impl Iterator<Item = (&'static str, &'static str)> {
         .map(|e| (e.index.id.as_str(), e.index.title.as_str()))
 }
 
-fn builtin_scenario(id: &str) -> Scenario {
-    builtin(id)
-        .map(|b| b.scenario)
+/// A built-in's scenario as read, by an id the code names (one that is not
+/// in `builtins.json` is a build mistake: it is named).
+fn builtin_scenario(id: &str) -> &'static Scenario {
+    entry(id)
+        .map(Entry::scenario)
         .unwrap_or_else(|| panic!("data/builtins/builtins.json has no \"{id}\""))
 }
 
 /// Example place: 500,000 people (105,000 children, 300,000 adults, 95,000
 /// older people) with MODEL.md section 5's defaults.
 pub fn example_place() -> Scenario {
-    builtin_scenario("example")
+    builtin_scenario("example").clone()
 }
 
 /// Small place: about 150,000 people (Example place x 0.3).
 pub fn small_place() -> Scenario {
-    builtin_scenario("small")
+    builtin_scenario("small").clone()
 }
 
 /// Large system: about 1.5 million people, an integrated care board's size
 /// (Example place x 3).
 pub fn large_system() -> Scenario {
-    builtin_scenario("large")
+    builtin_scenario("large").clone()
 }
 
 /// Staff in post that are a built-in's illustrative figures while the
@@ -269,7 +273,7 @@ pub fn source_flag(key: &str) -> Option<SourceFlag> {
     // Every input's key and flag, found once; a value's text only when
     // asked for (the first screen asks for four of about 250).
     static ALL: OnceLock<Vec<(String, Field, bool)>> = OnceLock::new();
-    let example = example_place_ref();
+    let example = builtin_scenario("example");
     let all = ALL.get_or_init(|| {
         Field::all(example)
             .into_iter()
@@ -282,15 +286,6 @@ pub fn source_flag(key: &str) -> Option<SourceFlag> {
         value_text: value_text(field, field.get(example)?),
         illustrative: *illustrative,
     })
-}
-
-/// Example place's scenario as read, without a copy.
-fn example_place_ref() -> &'static Scenario {
-    entries()
-        .iter()
-        .find(|e| e.index.id == "example")
-        .map(Entry::scenario)
-        .unwrap_or_else(|| panic!("data/builtins/builtins.json has no \"example\""))
 }
 
 /// The source of one input, by key (`"roles.mh_nurse.annual_cost"`), for the

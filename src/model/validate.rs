@@ -140,22 +140,26 @@ pub fn read_valid(text: &str) -> Result<Scenario, Vec<InputError>> {
     }
 }
 
-/// Item `i` of `list` (a list of `noun`s) has an id, one no earlier item
-/// has (`earlier_ids`), and a name. A duplicate is found by scanning the
-/// items before: at most `Limits` of them, where a hash set would add its
-/// code to the WebAssembly.
-fn id_and_name<'a>(
+/// Item `i` of `items` (the scenario's `list` of `noun`s) has an id, one
+/// no earlier item has, and a name (`id_and_name` reads both off an item).
+/// A duplicate is found by scanning the items before: at most `Limits` of
+/// them, where a hash set would add its code to the WebAssembly.
+fn id_and_name<T>(
     errors: &mut Vec<InputError>,
-    (list, noun, i): (&str, &str, usize),
-    (id, name): (&str, &str),
-    mut earlier_ids: impl Iterator<Item = &'a str>,
+    (list, noun): (&str, &str),
+    (items, i): (&[T], usize),
+    id_and_name: impl Fn(&T) -> (&str, &str),
 ) {
+    let (id, name) = id_and_name(&items[i]);
     if id.trim().is_empty() {
         errors.push(InputError::new(
             format!("{list}[{i}].id"),
             format!("Every {noun} needs an id."),
         ));
-    } else if earlier_ids.any(|earlier| earlier == id) {
+    } else if items[..i]
+        .iter()
+        .any(|earlier| id_and_name(earlier).0 == id)
+    {
         errors.push(InputError::new(
             format!("{list}[{i}].id"),
             format!("Another {noun} already has the id \"{id}\"."),
@@ -259,36 +263,27 @@ pub fn validate(scenario: &Scenario) -> Vec<InputError> {
             "Add at least one place: the population the services serve.",
         ));
     }
-    for (i, place) in scenario.places.iter().enumerate() {
+    for i in 0..scenario.places.len() {
         id_and_name(
             &mut errors,
-            ("places", "place", i),
-            (&place.id, &place.name),
-            scenario.places[..i]
-                .iter()
-                .map(|earlier| earlier.id.as_str()),
+            ("places", "place"),
+            (&scenario.places, i),
+            |p| (&p.id, &p.name),
         );
     }
 
-    for (i, role) in scenario.roles.iter().enumerate() {
-        id_and_name(
-            &mut errors,
-            ("roles", "role", i),
-            (&role.id, &role.name),
-            scenario.roles[..i]
-                .iter()
-                .map(|earlier| earlier.id.as_str()),
-        );
+    for i in 0..scenario.roles.len() {
+        id_and_name(&mut errors, ("roles", "role"), (&scenario.roles, i), |r| {
+            (&r.id, &r.name)
+        });
     }
 
     for (i, service) in scenario.services.iter().enumerate() {
         id_and_name(
             &mut errors,
-            ("services", "service", i),
-            (&service.id, &service.name),
-            scenario.services[..i]
-                .iter()
-                .map(|earlier| earlier.id.as_str()),
+            ("services", "service"),
+            (&scenario.services, i),
+            |s| (&s.id, &s.name),
         );
         if service.ages.is_empty() {
             errors.push(InputError::new(
