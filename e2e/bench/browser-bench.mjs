@@ -40,7 +40,7 @@ import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { EDIT_FIELDS, SLOW_4G, benchEdit, firstFigureProbe, firstFigureTimes, openLoadPage, timeInputToRepaint, wholePage } from './common.mjs';
+import { EDIT_FIELDS, SLOW_4G, SLOW_4G_LINE, benchEdit, firstFigureProbe, firstFigureTimes, openLoadPage, timeInputToRepaint, wholePage } from './common.mjs';
 
 /** A person's pause between keystrokes (ms from one repaint to the next key): 100 ms is a fast typist. */
 const TYPING_PAUSE_MS = Number(process.env.TYPING_PAUSE_MS) || 100;
@@ -519,10 +519,9 @@ try {
   const baselineBrotli = await serveDist(baselineDir, { gzip: true, brotli: true });
   const zipped = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'), { gzip: true });
   const brotlied = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'), { gzip: true, brotli: true });
-  // Slow 4G as one line for everything the server sends (e2e/server.mjs `line`).
-  const line = { latency: SLOW_4G.latency, bytesPerSecond: SLOW_4G.downloadThroughput };
-  const lined = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'), { gzip: true, line });
-  const baselineLined = await serveDist(baselineDir, { gzip: true, line });
+  // Slow 4G as one line for everything the server sends.
+  const lined = await serveDist(resolve(ROOT, process.env.BENCH_DIST || 'target/dist-bench'), { gzip: true, line: SLOW_4G_LINE });
+  const baselineLined = await serveDist(baselineDir, { gzip: true, line: SLOW_4G_LINE });
   const PROFILES = [
     ['plain', { cpu: 1 }],
     ['4x CPU', { cpu: 4 }],

@@ -7,6 +7,9 @@
 /** Lighthouse's mobile "slow 4G" (DevTools network throttling). */
 export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
+/** The same as one line the test server shares between every response it sends (e2e/server.mjs `line`). */
+export const SLOW_4G_LINE = { latency: SLOW_4G.latency, bytesPerSecond: SLOW_4G.downloadThroughput };
+
 /**
  * Marks when `selector` first has text (`dom`), the frame after (`paint`: its
  * animation frame callback, before style and layout) and that frame painted

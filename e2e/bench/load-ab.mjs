@@ -8,13 +8,13 @@
 //   node e2e/bench/load-ab.mjs <dist A> <dist B> tools/size-baseline/dist@p
 import { serveDist } from '../server.mjs';
 import { launch } from '../browser.mjs';
-import { SLOW_4G, firstFigureTimes, openLoadPage } from './common.mjs';
+import { SLOW_4G, SLOW_4G_LINE, firstFigureTimes, openLoadPage } from './common.mjs';
 const targets = process.argv.slice(2).map((a) => { const [dir, sel] = a.split('@'); return { dir, sel: sel || '#headline-extra-wte' }; });
 const gzip = process.env.RAW ? false : true;
 const brotli = process.env.BROTLI === '1';
 // LINE=1: slow 4G as one line shared by every response the server sends, the
 // service worker's included (the browser's emulation slows the page's only).
-const line = process.env.LINE === '1' ? { latency: SLOW_4G.latency, bytesPerSecond: SLOW_4G.downloadThroughput } : null;
+const line = process.env.LINE === '1' ? SLOW_4G_LINE : null;
 const net = process.env.NET === 'none' || line ? null : SLOW_4G;
 const cpu = Number(process.env.CPU || 4);
 const servers = await Promise.all(targets.map((t) => serveDist(t.dir, { gzip, brotli, line })));
