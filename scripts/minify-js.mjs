@@ -1,18 +1,24 @@
-// Minifies the JavaScript of a release build with terser: the first step of
-// build-offline.mjs (Trunk runs post_build hooks side by side, so it cannot
-// be a hook of its own there), and the bare counter's one hook. Trunk minifies the HTML
-// and CSS but leaves wasm-bindgen's glue (the page's is 45 KB as written)
-// and the copied scripts as they are; every byte of the first load counts
-// (issue 17: at most 266,000 bytes gzip). The file names stay; the
-// `integrity` of every tag that names a minified file is recomputed, or the
-// browser would refuse it. The bare Yew counter (tools/size-baseline) is
-// built with the same hook, so the size ratio compares like with like.
+// Minifies what a release build's JavaScript and WebAssembly say about each
+// other: the first step of build-offline.mjs (Trunk runs post_build hooks
+// side by side, so it cannot be a hook of its own there), and the bare
+// counter's one hook. Trunk minifies the HTML and CSS but leaves
+// wasm-bindgen's glue (the page's is 45 KB as written) and the copied
+// scripts as they are; every byte of the first load counts (issue 17: at
+// most 266,000 bytes gzip). So:
+//  1. each module's imports get short names, in the module and its glue
+//     (scripts/wasm-imports.mjs);
+//  2. every script is minified with terser.
+// The file names stay; the `integrity` of every tag that names a changed
+// file is recomputed, or the browser would refuse it. The bare Yew counter
+// (tools/size-baseline) is built with the same hook, so the size ratio
+// compares like with like.
 //
 //   node scripts/minify-js.mjs <staging dir>
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import { minify } from 'terser';
+import { shortenImports } from './wasm-imports.mjs';
 
 
 /** Every .js file under `d`, but the service worker (build-offline.mjs writes it afterwards). */
@@ -24,10 +30,27 @@ function scripts(d) {
   });
 }
 
-/** Minify every script of the build in `dir` and fix index.html's hashes. */
+/** `page` (index.html) with the integrity of every tag that names `name` made that of `bytes`. */
+function rehash(page, name, bytes) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  return page.replace(new RegExp(`<[^>]*(?:href|src)="?\\.?/?${escaped}"?[^>]*>`, 'g'),
+    (tag) => tag.replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity=${integrity}`));
+}
+
+/** Shorten every module's import names, minify every script of the build in `dir`, and fix index.html's hashes. */
 export async function minifyScripts(dir) {
 const indexPath = join(dir, 'index.html');
 let page = readFileSync(indexPath, 'utf8');
+let renamed = 0;
+for (const name of readdirSync(dir).filter((n) => n.endsWith('_bg.wasm'))) {
+  const gluePath = join(dir, name.replace(/_bg\.wasm$/, '.js'));
+  const short = shortenImports(readFileSync(join(dir, name)), readFileSync(gluePath, 'utf8'));
+  writeFileSync(join(dir, name), short.wasm);
+  writeFileSync(gluePath, short.js);
+  page = rehash(page, name, short.wasm);
+  renamed += short.renamed.length;
+}
 let before = 0;
 let after = 0;
 for (const path of scripts(dir)) {
@@ -48,14 +71,10 @@ for (const path of scripts(dir)) {
   before += text.length;
   after += result.code.length;
   // The tags that name this file carry its hash: recompute it.
-  const name = relative(dir, path).split('\\').join('/');
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const integrity = `sha384-${createHash('sha384').update(result.code).digest('base64')}`;
-  page = page.replace(new RegExp(`<[^>]*(?:href|src)="?\\.?/?${escaped}"?[^>]*>`, 'g'),
-    (tag) => tag.replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity=${integrity}`));
+  page = rehash(page, relative(dir, path).split('\\').join('/'), result.code);
 }
 writeFileSync(indexPath, page);
-console.error(`minify: JavaScript ${(before / 1000).toFixed(1)} KB -> ${(after / 1000).toFixed(1)} KB (before gzip)`);
+console.error(`minify: ${renamed} WebAssembly imports renamed; JavaScript ${(before / 1000).toFixed(1)} KB -> ${(after / 1000).toFixed(1)} KB (before gzip)`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

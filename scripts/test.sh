@@ -56,11 +56,15 @@ build_size_baseline
 # 2026-12-07: 264,179 bytes, 4.68x; then 265,792 bytes, 4.71x, with the chart
 # by role catching up after a pause on a slow machine (issue 17). Later that
 # day 257,803 bytes, 4.57x (the B-tree and hash-set code out of the page's
-# WebAssembly), so the ratio guard is 4.66x (the measured ratio plus 2%): the
-# bytes won back for the load on slow 4G are not given away unnoticed. What
+# WebAssembly), so the ratio guard was 4.66x (the measured ratio plus 2%): the
+# bytes won back for the load on slow 4G are not given away unnoticed. In the
+# sixth session both builds got short import names and functions ordered by
+# name (scripts/wasm-imports.mjs; www/index.html): 250,223 bytes, and the
+# counter 2.5 KB smaller, which weighs more in its small total: 4.64x, so the
+# guard is 4.73x (again plus 2%; 254,900 bytes at today's counter). What
 # counts as the first load is scripts/first-load.mjs, checked against a real
 # load by e2e/foundation.test.mjs.
-SIZE_BUDGET_BYTES=266000 SIZE_BUDGET_RATIO=4.66 node scripts/sizes.mjs dist --baseline tools/size-baseline/dist
+SIZE_BUDGET_BYTES=266000 SIZE_BUDGET_RATIO=4.73 node scripts/sizes.mjs dist --baseline tools/size-baseline/dist
 # The test build: the same app plus hooks no published build has (a way to
 # make the WebAssembly panic), for the recovery journey.
 wasm_env trunk build --release --offline --features test-hooks --dist target/dist-test >target/trunk-build-test.log 2>&1 \
