@@ -14,7 +14,9 @@
 //      between every response it sends, the service worker's included, which
 //      the browser's own emulation does not slow),
 //      for the calculator and for the bare Yew counter (tools/size-baseline)
-//      measured the same way: navigation start to the frame after the first
+//      measured the same way and turn about (one load of each per round, so
+//      a drifting machine slows both alike; BENCH_ONLY=load for these
+//      alone): navigation start to the frame after the first
 //      figure is in the page; and keystroke-to-repaint over 200 edits of
 //      different inputs, plain and at 4x CPU (median and 95th percentile),
 //      back to back and at a person's pace (TYPING_PAUSE_MS after each
@@ -233,18 +235,28 @@ async function measureApi(browser, url) {
  * the frame after the first figure (its animation frame callback), and, as
  * `painted`, to that frame painted.
  */
-async function measureProfileLoads(browser, url, selector, { cpu = 1, network = null }, n) {
-  const paint = [];
-  const painted = [];
+/**
+ * `n` rounds of one load of the calculator and one of the counter, turn
+ * about (each round starting with the other app), so a machine whose speed
+ * drifts during the run slows both alike: each app's stats, and the
+ * calculator's time over the counter's paired by round (median).
+ */
+async function measureProfileLoads(browser, apps, { cpu = 1, network = null }, n) {
+  const times = apps.map(() => ({ paint: [], painted: [] }));
   for (let i = 0; i < n; i++) {
-    const { context, page } = await openLoadPage(browser, selector, { cpu, network });
-    await page.goto(url);
-    const first = await firstFigureTimes(page);
-    paint.push(first.paint);
-    painted.push(first.painted);
-    await context.close();
+    for (let k = 0; k < apps.length; k++) {
+      const a = (k + i) % apps.length;
+      const { context, page } = await openLoadPage(browser, apps[a].selector, { cpu, network });
+      await page.goto(apps[a].url);
+      const first = await firstFigureTimes(page);
+      times[a].paint.push(first.paint);
+      times[a].painted.push(first.painted);
+      await context.close();
+    }
   }
-  return { ...stats(paint), painted: stats(painted) };
+  const paired = (kind) => stats(times[0][kind].map((t, i) => t / times[1][kind][i])).median;
+  const [calculator, counter] = times.map((t) => ({ ...stats(t.paint), painted: stats(t.painted) }));
+  return { calculator, counter, pairedRatio: paired('paint'), pairedPaintedRatio: paired('painted') };
 }
 
 /** `edits` timed edits after 10 to warm up (`edit(i)`: the arguments of timeInputToRepaint): median, p95, misses. */
@@ -533,11 +545,17 @@ try {
   const LOADS = Math.max(10, Math.min(N, 30));
   const profiles = {};
   for (const [name, profile] of process.env.BENCH_ONLY === 'interaction' ? [] : PROFILES) {
-    console.error(`loading ${LOADS} times each, ${name}...`);
-    profiles[name] = {
-      calculator: await measureProfileLoads(browser, (profile.raw ? server : profile.brotli ? brotlied : profile.line ? lined : zipped).url, '#headline-extra-wte', profile, LOADS),
-      counter: await measureProfileLoads(browser, (profile.raw ? baselineRaw : profile.brotli ? baselineBrotli : profile.line ? baselineLined : baseline).url, 'p', profile, LOADS),
-    };
+    console.error(`loading ${LOADS} times each, turn about, ${name}...`);
+    profiles[name] = await measureProfileLoads(browser, [
+      { url: (profile.raw ? server : profile.brotli ? brotlied : profile.line ? lined : zipped).url, selector: '#headline-extra-wte' },
+      { url: (profile.raw ? baselineRaw : profile.brotli ? baselineBrotli : profile.line ? baselineLined : baseline).url, selector: 'p' },
+    ], profile, LOADS);
+  }
+  if (process.env.BENCH_ONLY === 'load') {
+    // The load profiles alone (BENCH_ONLY=load): the full run prints them too.
+    console.log(['| profile | calculator | bare Yew counter | ratio | paired | painted ratio | paired |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...Object.entries(profiles).map(([name, p]) => `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${p.pairedRatio.toFixed(2)}x | ${(p.calculator.painted.median / p.counter.painted.median).toFixed(2)}x | ${p.pairedPaintedRatio.toFixed(2)}x |`)].join('\n'));
+    process.exit(0);
   }
   await baseline.close();
   await baselineRaw.close();
@@ -628,17 +646,17 @@ try {
     ['In wasm: the workbook writer alone (`workbook()` of the third module)', `${ms(workbook.write.median)} ms`, `${ms(workbook.write.p90)} ms`, `${workbook.write.n} calls`],
   ];
   const profileRows = Object.entries(profiles).map(([name, p]) =>
-    `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${ms(p.calculator.p90)} ms | ${ms(p.calculator.painted.median)} ms | ${(p.calculator.painted.median / p.counter.painted.median).toFixed(2)}x |`);
+    `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${p.pairedRatio.toFixed(2)}x | ${ms(p.calculator.p90)} ms | ${ms(p.calculator.painted.median)} ms | ${(p.calculator.painted.median / p.counter.painted.median).toFixed(2)}x | ${p.pairedPaintedRatio.toFixed(2)}x |`);
   const editRows = [['plain', varied.plain], ['4x CPU', varied.cpu4], [`4x CPU, ${TYPING_PAUSE_MS} ms between keystrokes`, varied.cpu4Paced],
     ['presentation mode lever, plain', presenting.plain], ['presentation mode lever, 4x CPU', presenting.cpu4],
     [`presentation mode lever, 4x CPU, ${TYPING_PAUSE_MS} ms between moves`, presenting.cpu4Paced],
     ['a 13 x 5 block pasted into the staff table, plain', pasting.plain], ['a 13 x 5 block pasted, 4x CPU', pasting.cpu4]].map(([name, e]) =>
     `| ${name} | ${ms(e.median)} ms | ${ms(e.p95)} ms | ${e.n}${e.misses ? ` (${e.misses} missed)` : ''} | ${e.p95 <= 16.7 ? 'yes' : 'no'} |`);
   const lines = [
-    `Load to the frame of the first figure (its animation frame; median of ${LOADS} fresh loads each), calculator against the bare Yew counter, and to that frame painted:`,
+    `Load to the frame of the first figure (its animation frame; median of ${LOADS} fresh loads each, the two apps turn about), calculator against the bare Yew counter, and to that frame painted; "paired" is the median of the ratios of each round's two loads:`,
     '',
-    '| profile | calculator | bare Yew counter | ratio | calculator p90 | painted | painted ratio |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| profile | calculator | bare Yew counter | ratio | paired | calculator p90 | painted | painted ratio | paired |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...profileRows,
     '',
     `Keystroke to repaint, ${EDITS} edits cycling through ${EDIT_FIELDS.length} different inputs:`,
