@@ -46,11 +46,11 @@ test('hashed import names get short names in the module and its glue, and nothin
   assert.ok(out.wasm.length < wasm.length);
 });
 
-test('the build stops when the glue does not name an import as one key of its imports', () => {
+test('the build stops when the glue does not name an import as a key of its imports, and only so', () => {
   const wasm = moduleImporting([['./app_bg.js', HASH_A]]);
   assert.throws(() => shortenImports(wasm, 'const imports = {};'), /does not name the import __wbg_log_0123456789abcdef/);
   // Named, but also used otherwise: renaming the key alone would break it.
-  assert.throws(() => shortenImports(wasm, `const imports = { ${HASH_A}: f }; imports.wbg = ${HASH_A};`), /as one key of its imports/);
+  assert.throws(() => shortenImports(wasm, `const imports = { ${HASH_A}: f }; imports.wbg = ${HASH_A};`), /as a key of its imports, and only so/);
   assert.throws(() => shortenImports(Buffer.from('not wasm at all'), ''), /not a WebAssembly module/);
   const cut = moduleImporting([['./app_bg.js', HASH_A]]).subarray(0, 20);
   assert.throws(() => shortenImports(cut, ''), /past the end/);

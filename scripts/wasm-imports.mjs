@@ -83,7 +83,8 @@ export const HASHED = /_[0-9a-f]{16}$/;
 /**
  * The module `wasm` (a Buffer) and its glue `js` (text) with every hashed
  * import name shortened in both: { wasm, js, renamed: [[old, new], ...] }.
- * Throws when the module cannot be read or a renamed import is not in the glue.
+ * Throws when the module cannot be read or a renamed import is not (only) a
+ * key of the glue's imports object.
  */
 export function shortenImports(wasm, js) {
   if (wasm.length < 8 || wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('wasm: not a WebAssembly module');
@@ -111,8 +112,9 @@ export function shortenImports(wasm, js) {
       p = next;
     }
     if (p !== end) throw new Error('wasm: the import section has bytes after its last import');
-    // Names kept as they are stay taken, module by module.
-    const taken = new Set(imports.filter((i) => !HASHED.test(i.name)).map((i) => `${i.module}\0${i.name}`));
+    // Names kept as they are stay taken (in every module imported from:
+    // one long name gets one short name wherever it is imported).
+    const taken = new Set(imports.filter((i) => !HASHED.test(i.name)).map((i) => i.name));
     let next = 0;
     const out = [writeU32(count)];
     for (const i of imports) {
@@ -120,8 +122,8 @@ export function shortenImports(wasm, js) {
       if (HASHED.test(name)) {
         if (!renamed.has(name)) {
           let short;
-          do short = shortName(next++); while (taken.has(`${i.module}\0${short}`));
-          taken.add(`${i.module}\0${short}`);
+          do short = shortName(next++); while (taken.has(short));
+          taken.add(short);
           renamed.set(name, short);
         }
         name = renamed.get(name);
@@ -140,7 +142,7 @@ export function shortenImports(wasm, js) {
     const keys = glue.match(key)?.length ?? 0;
     glue = glue.replace(key, short);
     if (keys === 0 || glue.includes(long)) {
-      throw new Error(`wasm-imports: the glue does not name the import ${long} as one key of its imports: has wasm-bindgen changed?`);
+      throw new Error(`wasm-imports: the glue does not name the import ${long} as a key of its imports, and only so: has wasm-bindgen changed?`);
     }
   }
   return { wasm: Buffer.concat(parts), js: glue, renamed: [...renamed] };
