@@ -231,15 +231,14 @@ async function measureApi(browser, url) {
 }
 
 /**
- * Fresh loads of `url` under a CPU rate and optional network profile: ms to
- * the frame after the first figure (its animation frame callback), and, as
- * `painted`, to that frame painted.
- */
-/**
- * `n` rounds of one load of the calculator and one of the counter, turn
- * about (each round starting with the other app), so a machine whose speed
- * drifts during the run slows both alike: each app's stats, and the
- * calculator's time over the counter's paired by round (median).
+ * Fresh loads under a CPU rate and optional network profile, `n` rounds of
+ * one load of each app (`apps`: the calculator, then the counter, each a
+ * url and the selector of its first figure), turn about (each round
+ * starting with the other app), so a machine whose speed drifts during the
+ * run slows both alike. For each app, ms to the frame after the first
+ * figure (its animation frame callback), and, as `painted`, to that frame
+ * painted; and the calculator's time over the counter's paired by round
+ * (median).
  */
 async function measureProfileLoads(browser, apps, { cpu = 1, network = null }, n) {
   const times = apps.map(() => ({ paint: [], painted: [] }));
@@ -551,10 +550,18 @@ try {
       { url: (profile.raw ? baselineRaw : profile.brotli ? baselineBrotli : profile.line ? baselineLined : baseline).url, selector: 'p' },
     ], profile, LOADS);
   }
+  // The load profiles' table, in the full run's report and alone
+  // (BENCH_ONLY=load) at once.
+  const profileTable = [
+    `Load to the frame of the first figure (its animation frame; median of ${LOADS} fresh loads each, the two apps turn about), calculator against the bare Yew counter, and to that frame painted; "paired" is the median of the ratios of each round's two loads:`,
+    '',
+    '| profile | calculator | bare Yew counter | ratio | paired | calculator p90 | painted | painted ratio | paired |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...Object.entries(profiles).map(([name, p]) =>
+      `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${p.pairedRatio.toFixed(2)}x | ${ms(p.calculator.p90)} ms | ${ms(p.calculator.painted.median)} ms | ${(p.calculator.painted.median / p.counter.painted.median).toFixed(2)}x | ${p.pairedPaintedRatio.toFixed(2)}x |`),
+  ];
   if (process.env.BENCH_ONLY === 'load') {
-    // The load profiles alone (BENCH_ONLY=load): the full run prints them too.
-    console.log(['| profile | calculator | bare Yew counter | ratio | paired | painted ratio | paired |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...Object.entries(profiles).map(([name, p]) => `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${p.pairedRatio.toFixed(2)}x | ${(p.calculator.painted.median / p.counter.painted.median).toFixed(2)}x | ${p.pairedPaintedRatio.toFixed(2)}x |`)].join('\n'));
+    console.log(profileTable.join('\n'));
     process.exit(0);
   }
   await baseline.close();
@@ -645,19 +652,13 @@ try {
     ['Download Excel, later clicks (workbook written)', `${ms(workbook.later.median)} ms`, `${ms(workbook.later.p90)} ms`, `${workbook.later.n} clicks`],
     ['In wasm: the workbook writer alone (`workbook()` of the third module)', `${ms(workbook.write.median)} ms`, `${ms(workbook.write.p90)} ms`, `${workbook.write.n} calls`],
   ];
-  const profileRows = Object.entries(profiles).map(([name, p]) =>
-    `| ${name} | ${ms(p.calculator.median)} ms | ${ms(p.counter.median)} ms | ${(p.calculator.median / p.counter.median).toFixed(2)}x | ${p.pairedRatio.toFixed(2)}x | ${ms(p.calculator.p90)} ms | ${ms(p.calculator.painted.median)} ms | ${(p.calculator.painted.median / p.counter.painted.median).toFixed(2)}x | ${p.pairedPaintedRatio.toFixed(2)}x |`);
   const editRows = [['plain', varied.plain], ['4x CPU', varied.cpu4], [`4x CPU, ${TYPING_PAUSE_MS} ms between keystrokes`, varied.cpu4Paced],
     ['presentation mode lever, plain', presenting.plain], ['presentation mode lever, 4x CPU', presenting.cpu4],
     [`presentation mode lever, 4x CPU, ${TYPING_PAUSE_MS} ms between moves`, presenting.cpu4Paced],
     ['a 13 x 5 block pasted into the staff table, plain', pasting.plain], ['a 13 x 5 block pasted, 4x CPU', pasting.cpu4]].map(([name, e]) =>
     `| ${name} | ${ms(e.median)} ms | ${ms(e.p95)} ms | ${e.n}${e.misses ? ` (${e.misses} missed)` : ''} | ${e.p95 <= 16.7 ? 'yes' : 'no'} |`);
   const lines = [
-    `Load to the frame of the first figure (its animation frame; median of ${LOADS} fresh loads each, the two apps turn about), calculator against the bare Yew counter, and to that frame painted; "paired" is the median of the ratios of each round's two loads:`,
-    '',
-    '| profile | calculator | bare Yew counter | ratio | paired | calculator p90 | painted | painted ratio | paired |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...profileRows,
+    ...profileTable,
     '',
     `Keystroke to repaint, ${EDITS} edits cycling through ${EDIT_FIELDS.length} different inputs:`,
     '',
